@@ -1,0 +1,55 @@
+//! `ethos check`: everything that can be wrong with a playbook before anyone
+//! drills on it. Each family of checks is a module; all of them push
+//! [`Diagnostic`]s into a [`CheckContext`] and carry on.
+
+pub mod code;
+pub mod context;
+pub mod diagnostic;
+mod policy;
+mod references;
+mod review;
+mod rules;
+mod scenarios;
+mod schema;
+pub mod suggest;
+
+pub use code::Code;
+pub use context::{CheckContext, CheckOptions};
+pub use diagnostic::{Counts, Diagnostic};
+
+use crate::playbook::{LoadErrorKind, Playbook, Source, load};
+
+/// Check one playbook source: the file's own problems, sorted.
+pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
+    let mut diagnostics = match load::parse(&source.text) {
+        Ok(playbook) => check_playbook(&playbook, &source.name, options),
+        Err(err) => {
+            let code = match err.kind {
+                LoadErrorKind::Syntax => Code::YamlSyntax,
+                LoadErrorKind::Schema => Code::Schema,
+            };
+            vec![Diagnostic {
+                code,
+                severity: code.severity(),
+                message: err.message,
+                file: source.name.clone(),
+                pos: err.pos,
+                help: err.help,
+            }]
+        }
+    };
+    diagnostic::sort(&mut diagnostics);
+    diagnostics
+}
+
+/// Check a playbook that loaded.
+pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) -> Vec<Diagnostic> {
+    let mut ctx = CheckContext::new(playbook, file, options);
+    schema::check(&mut ctx);
+    references::check(&mut ctx);
+    rules::check(&mut ctx);
+    policy::check(&mut ctx);
+    scenarios::check(&mut ctx);
+    review::check(&mut ctx);
+    ctx.into_diagnostics()
+}

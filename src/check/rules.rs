@@ -1,0 +1,100 @@
+//! Rules that cannot work (`invalid-pattern`, `empty-rule`) and steps no rule
+//! covers (`step-without-rules`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::code::Code;
+use super::context::CheckContext;
+use crate::playbook::{CheckKind, Rule};
+
+/// A placeholder as it may appear in a pattern: `{customer.name}`, `{facts.room}`.
+/// Replaced by a literal before compiling, since `{` would otherwise read as a
+/// repetition.
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{(?:customer|facts)\.[^{}\s]+\}").expect("valid regex"));
+
+pub fn check(ctx: &mut CheckContext) {
+    let pb = ctx.playbook;
+    for rule in &pb.rules {
+        patterns_compile(ctx, rule);
+        not_empty(ctx, rule);
+    }
+    for step in pb.steps.iter() {
+        if !pb.rules.iter().any(|r| r.applies_at(&step.id)) {
+            ctx.report(
+                Code::StepWithoutRules,
+                step.id.pos,
+                format!(
+                    "no rule applies at step `{}`, so no reply there can fail",
+                    step.id
+                ),
+            )
+            .help(format!(
+                "add a rule with `at: [{}]`, or one without `at`, which applies at every step",
+                step.id
+            ));
+        }
+    }
+}
+
+fn patterns_compile(ctx: &mut CheckContext, rule: &Rule) {
+    for pattern in rule.patterns() {
+        let literal = PLACEHOLDER.replace_all(pattern, "placeholder");
+        if let Err(err) = regex::RegexBuilder::new(&literal)
+            .case_insensitive(true)
+            .build()
+        {
+            ctx.report(
+                Code::InvalidPattern,
+                pattern.pos,
+                format!(
+                    "pattern `{}` of rule `{}` does not compile: {}",
+                    pattern.value,
+                    rule.id,
+                    regex_reason(&err)
+                ),
+            )
+            .help("patterns use Rust regex syntax (no look-around or backreferences); to match text literally, use `phrases`");
+        }
+    }
+}
+
+/// The last line of a regex error ("error: unclosed group"), without the
+/// echo of the pattern and the caret, which do not fit on one line.
+fn regex_reason(err: &regex::Error) -> String {
+    let text = err.to_string();
+    let reason = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or(text.lines().last().unwrap_or_default());
+    reason.trim().to_owned()
+}
+
+fn not_empty(ctx: &mut CheckContext, rule: &Rule) {
+    let empty = match rule.check.value {
+        CheckKind::Mention | CheckKind::Avoid => {
+            rule.phrases().is_empty() && rule.patterns().is_empty()
+        }
+        CheckKind::Swap => rule.swap.as_ref().is_none_or(|s| s.is_empty()),
+        CheckKind::Length => rule.max_words.is_none() && rule.min_words.is_none(),
+        // `min` defaults to 1, so an echo rule always has something to check.
+        CheckKind::Echo => false,
+    };
+    if empty {
+        let what = match rule.check.value {
+            CheckKind::Mention | CheckKind::Avoid => "add `phrases` or `patterns`",
+            CheckKind::Swap => "add `swap: {discouraged: preferred}`",
+            CheckKind::Length => "add `max_words` and/or `min_words`",
+            CheckKind::Echo => unreachable!("echo rules are never empty"),
+        };
+        ctx.report(
+            Code::EmptyRule,
+            rule.id.pos,
+            format!("rule `{}` has nothing to check", rule.id),
+        )
+        .help(format!("{what}, or remove the rule"));
+    }
+}

@@ -1,0 +1,82 @@
+//! The command line: clap types whose doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::playbook::Date;
+use crate::report::Format;
+
+/// Turn a customer-service philosophy into a playbook you can check, drill, grade and print.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ethos",
+    version,
+    about,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Examples:\n  ethos check playbooks/\n  ethos check --format sarif > ethos.sarif\n  ethos completions bash > ~/.local/share/bash-completion/completions/ethos"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint playbooks: contradictions, dangling ids, scenarios with no ending
+    #[command(after_help = "\
+Examples:
+  ethos check                              # ./playbooks, or the bundled playbooks outside a project
+  ethos check playbooks/hotel.yaml
+  ethos check --deny warnings playbooks/   # what CI runs
+  ethos check --format sarif > ethos.sarif # for GitHub code scanning
+  ethos check --today 2027-06-01           # would the review date have passed?
+
+Exit codes: 0 clean, 1 errors found (or warnings with --deny warnings), 2 a path could not be read.")]
+    Check(CheckArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  ethos completions bash > ~/.local/share/bash-completion/completions/ethos
+  ethos completions zsh > ~/.zfunc/_ethos
+  ethos completions fish > ~/.config/fish/completions/ethos.fish")]
+    Completions {
+        /// The shell to write completions for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Playbook files or directories (searched recursively for *.yaml, *.yml), or
+    /// ids of bundled playbooks [default: ./playbooks, or every bundled playbook
+    /// when there is no ./playbooks]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as failures (exit code 1)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+
+    /// The date `review-overdue` compares with, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// What `--deny` can make fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// warnings fail the check as errors do
+    Warnings,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse()
+}

@@ -1,0 +1,163 @@
+//! `ethos check [PATH]...`: lint playbooks for managers and CI.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use super::Outcome;
+use crate::check::{self, CheckOptions, Code, Diagnostic};
+use crate::cli::{CheckArgs, Deny};
+use crate::playbook::source::{ReadError, display_path};
+use crate::playbook::{Date, Pos, Source, bundled};
+use crate::report::{self, CheckReport, CheckedFile, Format};
+
+/// The folder `ethos check` looks in when given no path.
+const DEFAULT_DIR: &str = "playbooks";
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let options = CheckOptions {
+        today: args.today.unwrap_or_else(today),
+    };
+    let (sources, failures) = collect_sources(&args.paths);
+    for failure in &failures {
+        eprintln!("error: {failure}");
+    }
+    let files: Vec<CheckedFile> = sources
+        .into_iter()
+        .map(|input| match input {
+            Input::Source(source) => {
+                let diagnostics = check::check_source(&source, options);
+                CheckedFile {
+                    source,
+                    diagnostics,
+                }
+            }
+            Input::Unparsable { source, message } => CheckedFile {
+                diagnostics: vec![Diagnostic {
+                    code: Code::YamlSyntax,
+                    severity: Code::YamlSyntax.severity(),
+                    message,
+                    file: source.name.clone(),
+                    pos: Pos::UNKNOWN,
+                    help: None,
+                }],
+                source,
+            },
+        })
+        .collect();
+    let report = CheckReport {
+        files,
+        deny_warnings: args.deny == Some(Deny::Warnings),
+    };
+    let color = args.format == Format::Human;
+    super::print_stdout(&report::render(&report, args.format, color))
+        .context("cannot write the report")?;
+    Ok(if !failures.is_empty() {
+        Outcome::Incomplete
+    } else if report.failed() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn today() -> Date {
+    Date(jiff::ZonedDateTime::now().date())
+}
+
+/// A file to check: its text, or why its text cannot be a playbook.
+enum Input {
+    Source(Source),
+    /// Read, but not text a YAML parser should see (too large, not UTF-8):
+    /// reported as a `yaml-syntax` diagnostic so the other files still count.
+    Unparsable {
+        source: Source,
+        message: String,
+    },
+}
+
+/// Resolve the paths given into files, in the order given (directories sorted).
+/// Paths that cannot be read are returned as errors; the rest is still checked.
+fn collect_sources(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut failures = Vec::new();
+    if paths.is_empty() {
+        if Path::new(DEFAULT_DIR).is_dir() {
+            collect_dir(Path::new(DEFAULT_DIR), &mut inputs, &mut failures);
+        } else {
+            inputs.extend(
+                bundled::BUNDLED
+                    .iter()
+                    .filter_map(|b| Source::bundled(b.id))
+                    .map(Input::Source),
+            );
+        }
+        return (inputs, failures);
+    }
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(path, &mut inputs, &mut failures);
+        } else {
+            match Source::open(&path.to_string_lossy()) {
+                Ok(source) => inputs.push(Input::Source(source)),
+                Err(err) => read_failure(err, &mut inputs, &mut failures),
+            }
+        }
+    }
+    (inputs, failures)
+}
+
+fn collect_dir(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<String>) {
+    let before = inputs.len() + failures.len();
+    let walk = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    for entry in walk {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_yaml(entry.path()) => {
+                match Source::read(entry.path()) {
+                    Ok(source) => inputs.push(Input::Source(source)),
+                    Err(err) => read_failure(err, inputs, failures),
+                }
+            }
+            Ok(_) => {}
+            Err(err) => failures.push(format!(
+                "{}: cannot be read: {}",
+                err.path().map_or_else(|| display_path(dir), display_path),
+                err.io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string)
+            )),
+        }
+    }
+    if inputs.len() + failures.len() == before {
+        failures.push(format!(
+            "{}: no playbooks (*.yaml, *.yml) in this directory; give a playbook file or another directory",
+            display_path(dir)
+        ));
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+fn read_failure(err: ReadError, inputs: &mut Vec<Input>, failures: &mut Vec<String>) {
+    match err {
+        ReadError::TooLarge { path, error } => inputs.push(Input::Unparsable {
+            source: Source {
+                name: display_path(&path),
+                text: String::new(),
+            },
+            message: error.message,
+        }),
+        ReadError::NotUtf8 { ref path } => inputs.push(Input::Unparsable {
+            source: Source {
+                name: display_path(path),
+                text: String::new(),
+            },
+            message: "the file is not UTF-8 text; save the playbook as UTF-8".to_owned(),
+        }),
+        other => failures.push(other.to_string()),
+    }
+}

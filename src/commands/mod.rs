@@ -1,0 +1,27 @@
+//! One module per subcommand. Commands are the only code that prints, and the
+//! only code that uses `anyhow`.
+
+pub mod check;
+pub mod completions;
+
+use std::io::{self, Write};
+
+/// How a command ended, for the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at the failing level was found (exit 0).
+    Clean,
+    /// Findings at the failing level (exit 1).
+    Findings,
+    /// Part of the job could not be done, already reported on stderr (exit 2).
+    Incomplete,
+}
+
+/// Write to stdout; a reader that went away (`ethos check | head`) is not an error.
+pub fn print_stdout(text: &str) -> io::Result<()> {
+    let mut out = anstream::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

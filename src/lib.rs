@@ -1,0 +1,63 @@
+//! ethos: a company's customer-service philosophy as a YAML playbook that a
+//! program can check, drill, grade and print.
+//!
+//! The binary is a thin wrapper around [`run`]. The library is layered:
+//! [`playbook`] (the model and loading it, with source positions), [`check`]
+//! (diagnostics), [`report`] (rendering them), and [`commands`] (the CLI).
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod playbook;
+pub mod report;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use commands::Outcome;
+
+/// Exit codes of every command (`shared/spec/CLI.md`).
+pub mod exit {
+    pub const CLEAN: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const FAILED: u8 = 2;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+/// Parse the arguments, run the command, and map the outcome to an exit code.
+#[allow(clippy::print_stderr)]
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // --help and --version are not errors; everything else is exit 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                exit::FAILED
+            } else {
+                exit::CLEAN
+            });
+        }
+    };
+    let result = match &cli.command {
+        cli::Command::Check(args) => commands::check::run(args),
+        cli::Command::Completions { shell } => commands::completions::run(*shell),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::from(exit::CLEAN),
+        Ok(Outcome::Findings) => ExitCode::from(exit::FINDINGS),
+        Ok(Outcome::Incomplete) => ExitCode::from(exit::FAILED),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(exit::FAILED)
+        }
+    }
+}

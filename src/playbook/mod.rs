@@ -1,0 +1,14 @@
+//! The playbook: its model, where each part came from, and loading it.
+
+pub mod bundled;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod spanned;
+pub mod values;
+
+pub use load::{LoadError, LoadErrorKind};
+pub use model::*;
+pub use source::Source;
+pub use spanned::{Pos, Spanned};
+pub use values::{Date, Duration, Limit, Scalar, SpannedMap, Texts};

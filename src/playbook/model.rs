@@ -1,0 +1,672 @@
+//! The playbook model: the types of `shared/spec/PLAYBOOK.md`, field for field.
+//!
+//! Serde does the structural work (required fields, types, unknown fields are
+//! errors); rules that need the whole document (ids, references, which fields
+//! fit which `check`) are diagnostics in `crate::check`. Everything a diagnostic
+//! may point at is [`Spanned`].
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::spanned::{Pos, Spanned};
+use super::values::{Date, Duration, Limit, Scalar, SpannedMap, Texts};
+
+/// A whole playbook file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    /// Kebab-case id, unique among playbooks.
+    pub playbook: Spanned<String>,
+    pub title: Spanned<String>,
+    pub company: Spanned<String>,
+    /// BCP 47 tag; `en` when absent.
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
+    #[serde(default)]
+    pub owner: Option<Spanned<String>>,
+    /// `check` warns `review-overdue` once this date has passed.
+    #[serde(default)]
+    pub review_by: Option<Spanned<Date>>,
+    pub philosophy: Philosophy,
+    /// The escalation ladder, front line first.
+    pub roles: Spanned<Vec<Role>>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    pub steps: Spanned<Vec<Step>>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    #[serde(default)]
+    pub escalation: Vec<EscalationRule>,
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    /// Percent a drill must score to pass; 80 when absent.
+    #[serde(default)]
+    pub pass_mark: Option<Spanned<f64>>,
+}
+
+impl Playbook {
+    pub const DEFAULT_LANGUAGE: &'static str = "en";
+    pub const DEFAULT_PASS_MARK: f64 = 80.0;
+
+    pub fn language(&self) -> &str {
+        self.language
+            .as_ref()
+            .map_or(Self::DEFAULT_LANGUAGE, |l| l.as_str())
+    }
+
+    pub fn pass_mark(&self) -> f64 {
+        self.pass_mark
+            .as_ref()
+            .map_or(Self::DEFAULT_PASS_MARK, |p| p.value)
+    }
+
+    /// The position of a role on the ladder (0 = front line).
+    pub fn role_rank(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id.as_str() == id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id.as_str() == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id.as_str() == id)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id.as_str() == id)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Philosophy {
+    pub statement: Spanned<String>,
+    #[serde(default)]
+    pub values: Vec<Value>,
+}
+
+/// One of the company's values, named by steps.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+/// A rung of the escalation ladder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    /// Empowerment: action id -> the most this role may grant alone, per incident.
+    #[serde(default)]
+    pub may: SpannedMap<String, Limit>,
+}
+
+impl Role {
+    /// The role's limit for an action; `None` when the action is not the role's to grant.
+    pub fn limit(&self, action: &str) -> Option<Limit> {
+        self.may.get(action).map(|l| l.value)
+    }
+}
+
+/// Something staff can do for a customer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
+}
+
+/// A step of the service sequence.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub goal: Spanned<String>,
+    #[serde(default)]
+    pub values: Vec<Spanned<String>>,
+}
+
+/// The five kinds of text check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    Mention,
+    Avoid,
+    Swap,
+    Length,
+    Echo,
+}
+
+impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Mention => "mention",
+            CheckKind::Avoid => "avoid",
+            CheckKind::Swap => "swap",
+            CheckKind::Length => "length",
+            CheckKind::Echo => "echo",
+        }
+    }
+}
+
+impl fmt::Display for CheckKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much a failed rule or a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A check on the text of a staff member's reply.
+///
+/// One flat struct for all five kinds, so that a field that does not fit the
+/// kind (`phrases` on a `length` rule) is reported where it is written instead
+/// of as a vague "data did not match any variant".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: Spanned<String>,
+    pub check: Spanned<CheckKind>,
+    /// Steps the rule applies at; absent = every step.
+    #[serde(default)]
+    pub at: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub message: Option<Spanned<String>>,
+    #[serde(default)]
+    pub suggest: Option<Spanned<String>>,
+    #[serde(default)]
+    pub severity: Option<Spanned<Severity>>,
+    #[serde(default)]
+    pub weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub when: Option<Spanned<Condition>>,
+    #[serde(default)]
+    pub phrases: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub patterns: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Discouraged phrase -> preferred phrase (`swap` only).
+    #[serde(default)]
+    pub swap: Option<Spanned<SpannedMap<String, String>>>,
+    #[serde(default)]
+    pub max_words: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub min_words: Option<Spanned<u32>>,
+    /// How many key facts an `echo` reply must mention (default 1).
+    #[serde(default)]
+    pub min: Option<Spanned<u32>>,
+}
+
+impl Rule {
+    pub const DEFAULT_WEIGHT: f64 = 1.0;
+    pub const DEFAULT_ECHO_MIN: u32 = 1;
+
+    /// The severity as written, or the kind's default (`warning` for `swap`).
+    pub fn severity(&self) -> Severity {
+        match &self.severity {
+            Some(s) => s.value,
+            None if self.check.value == CheckKind::Swap => Severity::Warning,
+            None => Severity::Error,
+        }
+    }
+
+    pub fn weight(&self) -> f64 {
+        self.weight
+            .as_ref()
+            .map_or(Self::DEFAULT_WEIGHT, |w| w.value)
+    }
+
+    /// Whether the rule applies at a step (ignoring its `when`).
+    pub fn applies_at(&self, step: &str) -> bool {
+        self.at
+            .as_ref()
+            .is_none_or(|at| at.iter().any(|s| s.as_str() == step))
+    }
+
+    pub fn phrases(&self) -> &[Spanned<String>] {
+        self.phrases.as_ref().map_or(&[], |p| p.value.as_slice())
+    }
+
+    pub fn patterns(&self) -> &[Spanned<String>] {
+        self.patterns.as_ref().map_or(&[], |p| p.value.as_slice())
+    }
+}
+
+/// When a case must go up the ladder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationRule {
+    pub id: Spanned<String>,
+    pub when: Spanned<Condition>,
+    /// The role that must take the case.
+    pub to: Spanned<String>,
+    /// How soon the target role must take it.
+    #[serde(default)]
+    pub within: Option<Spanned<Duration>>,
+    #[serde(default)]
+    pub why: Option<Spanned<String>>,
+}
+
+/// A drill.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub situation: Spanned<String>,
+    /// The role the trainee plays; the first role when absent.
+    #[serde(default)]
+    pub role: Option<Spanned<String>>,
+    #[serde(default)]
+    pub customer: Customer,
+    /// Contacts about this issue, this one included (default 1).
+    #[serde(default)]
+    pub contacts: Option<Spanned<u32>>,
+    /// How long the customer has waited (default 0s).
+    #[serde(default)]
+    pub waiting: Option<Spanned<Duration>>,
+    #[serde(default)]
+    pub facts: SpannedMap<String, Scalar>,
+    pub beats: Spanned<Vec<Beat>>,
+}
+
+impl Scenario {
+    pub const DEFAULT_CONTACTS: u32 = 1;
+
+    pub fn beat(&self, id: &str) -> Option<&Beat> {
+        self.beats.iter().find(|b| b.id.as_str() == id)
+    }
+}
+
+/// Who the trainee serves; fills `{customer.*}` placeholders.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    #[serde(default)]
+    pub mood: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tier: Option<Spanned<String>>,
+}
+
+/// One turn of the trainee: a free reply or a decision.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beat {
+    pub id: Spanned<String>,
+    /// The service step this turn exercises.
+    pub step: Spanned<String>,
+    /// What the customer says.
+    pub customer: Spanned<String>,
+    /// The customer's mood from this beat on.
+    #[serde(default)]
+    pub mood: Option<Spanned<String>>,
+    /// Facts an `echo` rule wants the reply to mention.
+    #[serde(default)]
+    pub key_facts: Vec<Spanned<String>>,
+    /// A reply that must pass.
+    #[serde(default)]
+    pub model: Option<Spanned<String>>,
+    /// Replies that must fail at least one rule.
+    #[serde(default)]
+    pub wrong: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub decide: Option<Spanned<Decision>>,
+    #[serde(default)]
+    pub next: Option<Spanned<Next>>,
+}
+
+/// A beat where the trainee acts instead of writing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub prompt: Spanned<String>,
+    pub choices: Spanned<Vec<Choice>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub say: Spanned<String>,
+    /// `{ACTION: AMOUNT}`: the one action this choice takes.
+    #[serde(default)]
+    pub action: Option<Spanned<SpannedMap<String, f64>>>,
+    /// The role this choice hands the case to.
+    #[serde(default)]
+    pub escalate: Option<Spanned<String>>,
+    #[serde(default)]
+    pub best: Option<Spanned<bool>>,
+}
+
+impl Choice {
+    pub fn is_best(&self) -> bool {
+        self.best.as_ref().is_some_and(|b| b.value)
+    }
+}
+
+/// Where the scenario goes after a beat.
+#[derive(Debug, Clone)]
+pub enum Next {
+    /// Always this beat.
+    Always(Spanned<String>),
+    /// One beat when the reply passed, another when it failed.
+    Branch {
+        pass: Spanned<String>,
+        fail: Spanned<String>,
+    },
+}
+
+impl Beat {
+    /// The beat ids `next` names, in order, each with where it is written.
+    pub fn next_targets(&self) -> Vec<(&str, Pos)> {
+        let Some(next) = &self.next else {
+            return Vec::new();
+        };
+        fn place(id: &Spanned<String>, fallback: Pos) -> (&str, Pos) {
+            let pos = if id.pos.is_known() { id.pos } else { fallback };
+            (id.as_str(), pos)
+        }
+        match &next.value {
+            Next::Always(id) => vec![place(id, next.pos)],
+            Next::Branch { pass, fail } => vec![place(pass, next.pos), place(fail, next.pos)],
+        }
+    }
+
+    pub fn is_decision(&self) -> bool {
+        self.decide.is_some()
+    }
+}
+
+// A hand-written visitor, not `#[serde(untagged)]`: untagged enums buffer their
+// input and lose every position inside them.
+impl<'de> Deserialize<'de> for Next {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NextVisitor;
+        impl<'de> Visitor<'de> for NextVisitor {
+            type Value = Next;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a beat id or `{pass: BEAT, fail: BEAT}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Next, E> {
+                // A scalar carries no position of its own here: `Beat::next_targets`
+                // places it at the `next` node, which is the same node.
+                Ok(Next::Always(Spanned::unplaced(v.to_owned())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Next, A::Error> {
+                let (mut pass, mut fail) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "pass" => pass = Some(map.next_value::<Spanned<String>>()?),
+                        "fail" => fail = Some(map.next_value::<Spanned<String>>()?),
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "unknown field `{other}` in `next`, expected `pass` and `fail`"
+                            )));
+                        }
+                    }
+                }
+                match (pass, fail) {
+                    (Some(pass), Some(fail)) => Ok(Next::Branch { pass, fail }),
+                    (None, _) => Err(de::Error::missing_field("pass")),
+                    (_, None) => Err(de::Error::missing_field("fail")),
+                }
+            }
+        }
+        deserializer.deserialize_any(NextVisitor)
+    }
+}
+
+/// A condition (`when`): every clause must hold.
+#[derive(Debug, Default)]
+pub struct Condition {
+    pub clauses: Vec<Spanned<Clause>>,
+}
+
+impl Condition {
+    /// Whether every clause is about the proposed action (`action`, `amount`).
+    pub fn is_only_about_the_action(&self) -> bool {
+        self.clauses
+            .iter()
+            .all(|c| matches!(c.value, Clause::Action(_) | Clause::Amount(_)))
+    }
+
+    pub fn action(&self) -> Option<&Spanned<String>> {
+        self.clauses.iter().find_map(|c| match &c.value {
+            Clause::Action(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    pub fn amount(&self) -> Option<(&AmountBounds, Pos)> {
+        self.clauses.iter().find_map(|c| match &c.value {
+            Clause::Amount(b) => Some((b, c.pos)),
+            _ => None,
+        })
+    }
+}
+
+/// One entry of a condition.
+#[derive(Debug)]
+pub enum Clause {
+    /// The customer's last message contains one of these phrases.
+    CustomerSays(Texts),
+    /// Contacts about this issue, this one included.
+    Contacts(Bounds<u32>),
+    /// How long the customer has waited.
+    Waiting(Bounds<Duration>),
+    CustomerMood(Texts),
+    CustomerTier(Texts),
+    /// `facts.KEY: value`.
+    Fact {
+        key: String,
+        value: Scalar,
+    },
+    /// The proposed action (escalation rules only).
+    Action(Spanned<String>),
+    /// The proposed action's amount (escalation rules only).
+    Amount(AmountBounds),
+}
+
+impl Clause {
+    /// The key as written in YAML.
+    pub fn key(&self) -> String {
+        match self {
+            Clause::CustomerSays(_) => "customer_says".into(),
+            Clause::Contacts(_) => "contacts".into(),
+            Clause::Waiting(_) => "waiting".into(),
+            Clause::CustomerMood(_) => "customer.mood".into(),
+            Clause::CustomerTier(_) => "customer.tier".into(),
+            Clause::Fact { key, .. } => format!("facts.{key}"),
+            Clause::Action(_) => "action".into(),
+            Clause::Amount(_) => "amount".into(),
+        }
+    }
+}
+
+const CONDITION_KEYS: &str =
+    "customer_says, contacts, waiting, customer.mood, customer.tier, facts.KEY, action, amount";
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ConditionVisitor;
+        impl<'de> Visitor<'de> for ConditionVisitor {
+            type Value = Condition;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a map of conditions ({CONDITION_KEYS})")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Condition, A::Error> {
+                let mut clauses = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    let clause = match key.as_str() {
+                        "customer_says" => map.next_value().map(Clause::CustomerSays)?,
+                        "contacts" => map.next_value().map(Clause::Contacts)?,
+                        "waiting" => map.next_value().map(Clause::Waiting)?,
+                        "customer.mood" => map.next_value().map(Clause::CustomerMood)?,
+                        "customer.tier" => map.next_value().map(Clause::CustomerTier)?,
+                        "action" => map.next_value().map(Clause::Action)?,
+                        "amount" => map.next_value().map(Clause::Amount)?,
+                        other => match other.strip_prefix("facts.") {
+                            Some(fact) if !fact.is_empty() => Clause::Fact {
+                                key: fact.to_owned(),
+                                value: map.next_value()?,
+                            },
+                            _ => {
+                                return Err(de::Error::custom(format!(
+                                    "unknown condition `{other}`, expected one of {CONDITION_KEYS}"
+                                )));
+                            }
+                        },
+                    };
+                    clauses.push(Spanned::new(clause, key.pos));
+                }
+                Ok(Condition { clauses })
+            }
+        }
+        deserializer.deserialize_map(ConditionVisitor)
+    }
+}
+
+/// `{min, max}`, both inclusive, either optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bounds<T> {
+    #[serde(default = "none")]
+    pub min: Option<Spanned<T>>,
+    #[serde(default = "none")]
+    pub max: Option<Spanned<T>>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+impl<T: PartialOrd> Bounds<T> {
+    pub fn contains(&self, v: &T) -> bool {
+        self.min.as_ref().is_none_or(|m| *v >= m.value)
+            && self.max.as_ref().is_none_or(|m| *v <= m.value)
+    }
+}
+
+/// Bounds on a proposed action's amount; every one given must hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmountBounds {
+    #[serde(default)]
+    pub over: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub at_least: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub under: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub at_most: Option<Spanned<f64>>,
+}
+
+impl AmountBounds {
+    pub fn contains(&self, amount: f64) -> bool {
+        self.over.as_ref().is_none_or(|b| amount > b.value)
+            && self.at_least.as_ref().is_none_or(|b| amount >= b.value)
+            && self.under.as_ref().is_none_or(|b| amount < b.value)
+            && self.at_most.as_ref().is_none_or(|b| amount <= b.value)
+    }
+
+    /// Whether some amount in `[0, limit]` satisfies every bound.
+    pub fn overlaps_up_to(&self, limit: Limit) -> bool {
+        // The lowest amount the bounds allow, and whether it is itself allowed.
+        let mut low = (0.0_f64, true);
+        if let Some(b) = &self.over {
+            low = max_low(low, (b.value, false));
+        }
+        if let Some(b) = &self.at_least {
+            low = max_low(low, (b.value, true));
+        }
+        let mut high = match limit {
+            Limit::Amount(l) => (l, true),
+            Limit::Unlimited => (f64::INFINITY, true),
+        };
+        if let Some(b) = &self.under {
+            high = min_high(high, (b.value, false));
+        }
+        if let Some(b) = &self.at_most {
+            high = min_high(high, (b.value, true));
+        }
+        low.0 < high.0 || (low.0 == high.0 && low.1 && high.1)
+    }
+
+    /// The bounds in words: "over 500", "at least 10 and under 50".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            ("over", &self.over),
+            ("at least", &self.at_least),
+            ("under", &self.under),
+            ("at most", &self.at_most),
+        ]
+        .into_iter()
+        .filter_map(|(word, b)| {
+            b.as_ref()
+                .map(|b| format!("{word} {}", format_amount(b.value)))
+        })
+        .collect();
+        if parts.is_empty() {
+            "of any amount".into()
+        } else {
+            parts.join(" and ")
+        }
+    }
+}
+
+fn max_low(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
+    if b.0 > a.0 || (b.0 == a.0 && !b.1) {
+        b
+    } else {
+        a
+    }
+}
+
+fn min_high(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
+    if b.0 < a.0 || (b.0 == a.0 && !b.1) {
+        b
+    } else {
+        a
+    }
+}
+
+/// An amount as a person writes it: `30`, `2.5`.
+pub fn format_amount(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}

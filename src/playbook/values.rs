@@ -1,0 +1,354 @@
+//! Small value types of the format: dates, durations, `may` limits, fact
+//! scalars, ordered maps and one-or-many phrase lists. Each parses itself, so a
+//! bad value is a `schema` error at the node where it is written.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::spanned::Spanned;
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub jiff::civil::Date);
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        match s.parse::<jiff::civil::Date>() {
+            Ok(d) if valid => Ok(Date(d)),
+            _ => Err(format!(
+                "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2027-05-01"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
+/// A span of time, written `30s`, `15m`, `2h`, `1d` (or combined: `1h30m`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Duration {
+    pub seconds: u64,
+}
+
+impl Duration {
+    pub fn from_secs(seconds: u64) -> Self {
+        Duration { seconds }
+    }
+}
+
+impl FromStr for Duration {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!("`{s}` is not a duration: write a number and a unit, e.g. 30s, 15m, 2h or 1d")
+        };
+        // jiff's "friendly" format is the one people write (`15m`, `1h 30m`);
+        // days are taken as 24 hours, months and years are refused.
+        let span: jiff::Span = s.trim().parse().map_err(|_| bad())?;
+        let seconds = span
+            .total((
+                jiff::Unit::Second,
+                jiff::SpanRelativeTo::days_are_24_hours(),
+            ))
+            .map_err(|_| bad())?;
+        if seconds < 0.0 || seconds.fract() != 0.0 {
+            return Err(bad());
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(Duration {
+            seconds: seconds as u64,
+        })
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The largest whole unit: `5m`, `1h`, `90s`, `1d`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.seconds;
+        match s {
+            0 => f.write_str("0s"),
+            _ if s % 86_400 == 0 => write!(f, "{}d", s / 86_400),
+            _ if s % 3_600 == 0 => write!(f, "{}h", s / 3_600),
+            _ if s % 60 == 0 => write!(f, "{}m", s / 60),
+            _ => write!(f, "{s}s"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DurationVisitor;
+        impl Visitor<'_> for DurationVisitor {
+            type Value = Duration;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a duration such as 30s, 15m, 2h or 1d")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Duration, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Duration, E> {
+                Err(E::custom(format!(
+                    "`{v}` has no unit: write {v}s, {v}m, {v}h or {v}d"
+                )))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Duration, E> {
+                Err(E::custom(format!(
+                    "`{v}` is not a duration: write e.g. 15m"
+                )))
+            }
+        }
+        d.deserialize_any(DurationVisitor)
+    }
+}
+
+/// The most a role may grant on its own: an amount, or `yes` for no limit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    Amount(f64),
+    Unlimited,
+}
+
+impl Limit {
+    /// Whether the limit allows `amount` (limits are inclusive).
+    pub fn allows(self, amount: f64) -> bool {
+        match self {
+            Limit::Amount(l) => amount <= l,
+            Limit::Unlimited => true,
+        }
+    }
+
+    /// Ordering on the ladder: is `self` strictly less than `other`?
+    pub fn is_less_than(self, other: Limit) -> bool {
+        match (self, other) {
+            (Limit::Amount(a), Limit::Amount(b)) => a < b,
+            (Limit::Amount(_), Limit::Unlimited) => true,
+            (Limit::Unlimited, _) => false,
+        }
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Limit::Amount(a) => f.write_str(&super::model::format_amount(*a)),
+            Limit::Unlimited => f.write_str("no limit"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Limit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct LimitVisitor;
+        impl Visitor<'_> for LimitVisitor {
+            type Value = Limit;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount (a number, 0 or more) or `yes` for no limit")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Limit, E> {
+                if v {
+                    Ok(Limit::Unlimited)
+                } else {
+                    Err(E::custom(
+                        "`no` is not a limit: write 0, or leave the action out of `may`",
+                    ))
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Limit, E> {
+                #[allow(clippy::cast_precision_loss)]
+                Ok(Limit::Amount(v as f64))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Limit, E> {
+                Err(E::custom(format!("a limit cannot be negative (`{v}`)")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Limit, E> {
+                if v.is_finite() && v >= 0.0 {
+                    Ok(Limit::Amount(v))
+                } else {
+                    Err(E::custom(format!(
+                        "`{v}` is not a limit: write an amount of 0 or more, or `yes`"
+                    )))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Limit, E> {
+                match v {
+                    "yes" | "unlimited" => Ok(Limit::Unlimited),
+                    _ => Err(E::custom(format!(
+                        "`{v}` is not a limit: write an amount such as 50, or `yes` for no limit"
+                    ))),
+                }
+            }
+        }
+        d.deserialize_any(LimitVisitor)
+    }
+}
+
+/// A fact's value: the scalars YAML has.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Scalar {
+    /// Equality as a manager means it: `3` equals `3.0`.
+    pub fn same_as(&self, other: &Scalar) -> bool {
+        match (self, other) {
+            #[allow(clippy::cast_precision_loss)]
+            (Scalar::Int(a), Scalar::Float(b)) | (Scalar::Float(b), Scalar::Int(a)) => {
+                *a as f64 == *b
+            }
+            _ => self == other,
+        }
+    }
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scalar::Bool(b) => b.fmt(f),
+            Scalar::Int(i) => i.fmt(f),
+            Scalar::Float(x) => x.fmt(f),
+            Scalar::Text(s) => s.fmt(f),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a single value (text, number, true or false)")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Int)
+                    .map_err(|_| E::custom(format!("`{v}` is too large")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Float(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(v.to_owned()))
+            }
+        }
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// A YAML map that keeps its order and the position of every key and value.
+#[derive(Debug)]
+pub struct SpannedMap<K, V> {
+    pub entries: Vec<(Spanned<K>, Spanned<V>)>,
+}
+
+impl<K, V> Default for SpannedMap<K, V> {
+    fn default() -> Self {
+        SpannedMap {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> SpannedMap<String, V> {
+    pub fn get(&self, key: &str) -> Option<&Spanned<V>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_str() == key)
+            .map(|(_, v)| v)
+    }
+}
+
+impl<K, V> SpannedMap<K, V> {
+    pub fn iter(&self) -> impl Iterator<Item = &(Spanned<K>, Spanned<V>)> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SpannedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MapVisitor<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
+            type Value = SpannedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<K>>()? {
+                    entries.push((key, map.next_value::<Spanned<V>>()?));
+                }
+                Ok(SpannedMap { entries })
+            }
+        }
+        d.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// A list of texts, or one text standing for a list of one
+/// (`customer_says: hurt` reads as `[hurt]`).
+#[derive(Debug, Default)]
+pub struct Texts(pub Vec<Spanned<String>>);
+
+impl Texts {
+    pub fn iter(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.0.iter()
+    }
+}
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextsVisitor;
+        impl<'de> Visitor<'de> for TextsVisitor {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text or a list of texts")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
+                Ok(Texts(vec![Spanned::unplaced(v.to_owned())]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Texts, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<String>>()? {
+                    items.push(item);
+                }
+                Ok(Texts(items))
+            }
+        }
+        d.deserialize_any(TextsVisitor)
+    }
+}

@@ -1,0 +1,95 @@
+//! `--format human`: rustc-style diagnostics with the source line and a caret,
+//! drawn by `annotate-snippets` (the renderer rustc itself uses).
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{CheckReport, counts_in_words};
+use crate::check::Diagnostic;
+use crate::playbook::{Severity, Source};
+
+pub fn render(report: &CheckReport, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for file in &report.files {
+        for d in &file.diagnostics {
+            out.push_str(&renderer.render(&groups(d, &file.source)).to_string());
+            out.push_str("\n\n");
+        }
+    }
+    let counts = report.counts();
+    let files = report.files.len();
+    let verdict = if report.failed() { "failed" } else { "passed" };
+    out.push_str(&format!(
+        "check {verdict}: {} in {files} file{}{}\n",
+        counts_in_words(counts),
+        if files == 1 { "" } else { "s" },
+        if report.deny_warnings && counts.warnings > 0 {
+            " (warnings denied)"
+        } else {
+            ""
+        },
+    ));
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn groups<'a>(d: &'a Diagnostic, source: &'a Source) -> Vec<Group<'a>> {
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.code.as_str());
+    let line_text = source.line(d.pos.line).filter(|_| d.pos.is_known());
+    let mut group = match line_text {
+        Some(text) => {
+            let span = underline(text, d);
+            title.element(
+                Snippet::source(text)
+                    .path(d.file.as_str())
+                    .line_start(d.pos.line as usize)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        None => title.element(annotate_snippets::Origin::path(d.file.as_str())),
+    };
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    vec![group]
+}
+
+/// The bytes of the line to underline: the node, cut at the end of the line
+/// (a block scalar spans several).
+fn underline(line: &str, d: &Diagnostic) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth((d.pos.column as usize).saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let node = d.pos.len as usize;
+    let end = if node == 0 {
+        start
+    } else {
+        (start + node).min(line.len())
+    };
+    // Keep the end on a character boundary, and underline at least one column.
+    let mut end = end.max(start);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end == start {
+        end = line[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    start..end
+}
