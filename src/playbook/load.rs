@@ -6,7 +6,7 @@
 //! touching this file alone.
 
 use serde::Deserialize;
-use serde::de::Deserializer;
+use serde::de::{Deserializer, IgnoredAny};
 use serde_saphyr::budget::{Budget, BudgetBreach};
 use serde_saphyr::{Error as YamlError, Location, MessageFormatter, UserMessageFormatter};
 
@@ -58,7 +58,22 @@ pub fn parse(text: &str) -> Result<Playbook, LoadError> {
         budget: Some(budget),
         with_snippet: false,
     };
-    serde_saphyr::from_str_with_options::<Playbook>(text, options).map_err(|e| convert_error(&e))
+    serde_saphyr::from_str_with_options::<Playbook>(text, options.clone()).map_err(|err| {
+        let err = convert_error(&err);
+        if err.kind == LoadErrorKind::Schema {
+            // The deserialiser stops at the first problem it meets, and a type
+            // error can come before a syntax error further on (or at the same
+            // place: `title: [unclosed`). A file that is not YAML at all should
+            // say so, so look at the syntax alone before blaming the schema.
+            if let Err(syntax) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options) {
+                let syntax = convert_error(&syntax);
+                if syntax.kind == LoadErrorKind::Syntax {
+                    return syntax;
+                }
+            }
+        }
+        err
+    })
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`] (also used by readers that
@@ -123,6 +138,13 @@ fn convert_error(err: &YamlError) -> LoadError {
 fn unknown_field_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (wrong, rest) = rest.split_once('`')?;
+    if wrong.contains(' ') {
+        // `{ text: Guests are people, not costs. }`: the comma ended the text.
+        return Some(
+            "a comma inside `{ }` or `[ ]` starts a new entry: put quotes around text that contains one"
+                .to_owned(),
+        );
+    }
     let expected = rest
         .trim_start_matches(", expected one of ")
         .trim_start_matches(", expected ");

@@ -77,20 +77,20 @@ impl Source {
     /// A file path if it exists, else a bundled playbook id.
     pub fn open(name: &str) -> Result<Source, ReadError> {
         let path = Path::new(name);
-        if path.exists() {
-            return Source::read(path);
+        if !path.exists()
+            && !looks_like_path(name)
+            && let Some(source) = Source::bundled(name)
+        {
+            return Ok(source);
         }
-        Source::bundled(name).ok_or_else(|| {
-            if looks_like_path(name) {
-                ReadError::NotFound {
-                    path: path.to_owned(),
-                }
-            } else {
-                ReadError::UnknownPlaybook {
+        match Source::read(path) {
+            Err(ReadError::NotFound { .. }) if !looks_like_path(name) => {
+                Err(ReadError::UnknownPlaybook {
                     name: name.to_owned(),
-                }
+                })
             }
-        })
+            other => other,
+        }
     }
 
     /// The text of a 1-based line, without its line break.

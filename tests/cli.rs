@@ -1,0 +1,296 @@
+//! `ethos check` as a user or CI runs it: exit codes, paths, defaults, errors.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const MIXED: &str = "tests/fixtures/report/mixed.yaml";
+const WARNINGS_ONLY: &str = "tests/fixtures/report/warnings-only.yaml";
+
+fn ethos() -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("ethos");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A playbook that checks clean, written into `dir` under `name`.
+fn write_clean(dir: &Path, name: &str) {
+    let text = ethos::playbook::Source::bundled("hotel-a").unwrap().text;
+    fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn bundled_playbook_checks_clean_with_warnings_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "--deny", "warnings"])
+        .assert()
+        .code(0)
+        .stdout(contains("check passed: no problems in 1 file"));
+}
+
+#[test]
+fn without_paths_check_reads_the_playbooks_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("playbooks")).unwrap();
+    fs::copy(MIXED, dir.path().join("playbooks/mixed.yaml")).unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(contains("\"file\": \"playbooks/mixed.yaml\""));
+}
+
+#[test]
+fn errors_exit_1_and_a_clean_file_exits_0() {
+    ethos()
+        .args(["check", MIXED])
+        .assert()
+        .code(1)
+        .stdout(contains("check failed: 2 errors"));
+    ethos().args(["check", "hotel-a"]).assert().code(0);
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    ethos()
+        .args(["check", WARNINGS_ONLY])
+        .assert()
+        .code(0)
+        .stdout(contains("1 warning"));
+    ethos()
+        .args(["check", "--deny", "warnings", WARNINGS_ONLY])
+        .assert()
+        .code(1)
+        .stdout(contains("(warnings denied)"));
+}
+
+#[test]
+fn a_missing_file_exits_2_and_says_which() {
+    ethos()
+        .args(["check", "playbooks/nope.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "error: playbooks/nope.yaml: no such file or directory",
+        ));
+}
+
+#[test]
+fn an_unknown_name_that_is_no_path_lists_the_bundled_playbooks() {
+    ethos()
+        .args(["check", "hotel-z"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "`hotel-z` is neither a file nor a bundled playbook (bundled: hotel-a)",
+        ));
+}
+
+#[test]
+fn an_unreadable_file_exits_2_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_clean(dir.path(), "good.yaml");
+    // A path through a regular file cannot be opened, whoever runs the test
+    // (root ignores permission bits, so chmod alone would not do).
+    let blocked = dir.path().join("good.yaml/inner.yaml");
+    ethos()
+        .arg("check")
+        .arg(&blocked)
+        .arg(dir.path().join("good.yaml"))
+        .assert()
+        .code(2)
+        .stderr(contains("inner.yaml: cannot be read"))
+        .stdout(contains("no problems in 1 file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_exits_2() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write_clean(dir.path(), "locked.yaml");
+    let path = dir.path().join("locked.yaml");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::File::open(&path).is_ok() {
+        // Running as root: permission bits do not apply; the test above covers
+        // unreadable files for everyone.
+        return;
+    }
+    ethos()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be read"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    ethos()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'xml'"));
+    ethos()
+        .args(["chek"])
+        .assert()
+        .code(2)
+        .stderr(contains("unrecognized subcommand"));
+    ethos()
+        .args(["check", "--today", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    ethos()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("Examples:"));
+    ethos()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(contains("ethos "));
+}
+
+#[test]
+fn a_broken_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a-broken.yaml"), "playbook: [unclosed\n").unwrap();
+    write_clean(dir.path(), "b-good.yaml");
+    ethos()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(contains("\"code\": \"yaml-syntax\""))
+        .stdout(contains("\"files\": 2"));
+}
+
+#[test]
+fn directories_are_searched_recursively_for_yaml_and_yml() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("team/pool")).unwrap();
+    write_clean(dir.path(), "one.yaml");
+    write_clean(&dir.path().join("team/pool"), "two.yml");
+    fs::write(dir.path().join("team/notes.txt"), "not a playbook").unwrap();
+    ethos()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(contains("no problems in 2 files"));
+}
+
+#[test]
+fn a_directory_without_playbooks_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("no playbooks (*.yaml, *.yml)"));
+}
+
+#[test]
+fn today_decides_whether_the_review_is_overdue() {
+    // hotel-a is due for review on 2027-11-01.
+    ethos()
+        .args(["check", "hotel-a", "--today", "2027-11-01"])
+        .assert()
+        .code(0);
+    ethos()
+        .args([
+            "check",
+            "hotel-a",
+            "--today",
+            "2027-11-02",
+            "--deny",
+            "warnings",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("review-overdue"));
+}
+
+#[test]
+fn a_file_too_large_to_be_a_playbook_is_refused_quickly_as_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let line = "# padding padding padding padding padding padding padding padding\n";
+    fs::write(&path, line.repeat(50 * 1024 * 1024 / line.len())).unwrap();
+    ethos()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(contains("larger than the 16 MB a playbook may be"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_a_diagnostic_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("latin1.yaml"), b"title: caf\xe9\n").unwrap();
+    ethos()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(contains("not UTF-8"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn human_output_has_no_colour_codes_when_piped() {
+    let out = cargo_bin_cmd!("ethos")
+        .args(["check", MIXED])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        ethos()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(contains("check"));
+    }
+}
+
+#[test]
+fn a_closed_stdout_pipe_is_a_clean_exit_not_a_panic() {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+        .args(["completions", "zsh"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, like `| head -0`
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(0));
+}

@@ -1,0 +1,5 @@
+//! Integration tests of ethos, one module per area.
+
+mod cli;
+mod diagnostics;
+mod formats;
