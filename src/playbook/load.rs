@@ -172,7 +172,7 @@ fn original(mut err: &YamlError) -> &YamlError {
     loop {
         match err {
             YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
-                err = error
+                err = error;
             }
             other => return other,
         }

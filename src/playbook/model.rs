@@ -391,13 +391,13 @@ pub enum Next {
 impl Beat {
     /// The beat ids `next` names, in order, each with where it is written.
     pub fn next_targets(&self) -> Vec<(&str, Pos)> {
-        let Some(next) = &self.next else {
-            return Vec::new();
-        };
         fn place(id: &Spanned<String>, fallback: Pos) -> (&str, Pos) {
             let pos = if id.pos.is_known() { id.pos } else { fallback };
             (id.as_str(), pos)
         }
+        let Some(next) = &self.next else {
+            return Vec::new();
+        };
         match &next.value {
             Next::Always(id) => vec![place(id, next.pos)],
             Next::Branch { pass, fail } => vec![place(pass, next.pos), place(fail, next.pos)],

@@ -117,7 +117,10 @@ fn io_error(path: &Path, source: std::io::Error) -> ReadError {
 }
 
 fn looks_like_path(name: &str) -> bool {
-    name.contains(['/', '\\']) || name.ends_with(".yaml") || name.ends_with(".yml")
+    let extension = Path::new(name).extension().and_then(|e| e.to_str());
+    name.contains(['/', '\\'])
+        || extension
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Paths in reports use `/`, so reports read the same on every system.

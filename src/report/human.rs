@@ -1,6 +1,8 @@
 //! `--format human`: rustc-style diagnostics with the source line and a caret,
 //! drawn by `annotate-snippets` (the renderer rustc itself uses).
 
+use std::fmt::Write;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{CheckReport, counts_in_words};
@@ -16,15 +18,16 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     let mut out = String::new();
     for file in &report.files {
         for d in &file.diagnostics {
-            out.push_str(&renderer.render(&groups(d, &file.source)).to_string());
+            out.push_str(&renderer.render(&groups(d, &file.source)));
             out.push_str("\n\n");
         }
     }
     let counts = report.counts();
     let files = report.files.len();
     let verdict = if report.failed() { "failed" } else { "passed" };
-    out.push_str(&format!(
-        "check {verdict}: {} in {files} file{}{}\n",
+    let _ = writeln!(
+        out,
+        "check {verdict}: {} in {files} file{}{}",
         counts_in_words(counts),
         if files == 1 { "" } else { "s" },
         if report.deny_warnings && counts.warnings > 0 {
@@ -32,7 +35,7 @@ pub fn render(report: &CheckReport, color: bool) -> String {
         } else {
             ""
         },
-    ));
+    );
     out
 }
 

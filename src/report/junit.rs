@@ -1,4 +1,4 @@
-//! `--format junit`: JUnit XML with a test case per file, for CI systems that
+//! `--format junit`: `JUnit` XML with a test case per file, for CI systems that
 //! show test results (GitLab, Jenkins, Azure).
 
 use std::io::Cursor;

@@ -59,7 +59,7 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning
     Sarif,
-    /// JUnit XML, a test case per file
+    /// `JUnit` XML, a test case per file
     Junit,
     /// GitHub Actions workflow commands (annotations)
     Github,
