@@ -1,1 +1,54 @@
-fn main() {}
+//! Loading and checking playbooks: the bundled ones (what a manager feels on
+//! every `ethos check`) and synthetic ones of growing size (to show check
+//! grows linearly).
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ethos::check::{CheckOptions, check_source};
+use ethos::playbook::{Source, bundled};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+fn options() -> CheckOptions {
+    CheckOptions {
+        today: "2026-11-24".parse().expect("a date"),
+    }
+}
+
+fn bundled_playbooks(c: &mut Criterion) {
+    for b in bundled::BUNDLED {
+        let source = Source::bundled(b.id).expect("bundled");
+        c.bench_function(&format!("check/bundled/{}", b.id), |bench| {
+            bench.iter(|| check_source(&source, options()));
+        });
+    }
+}
+
+fn synthetic_playbooks(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check/synthetic");
+    group.sample_size(10);
+    // (rules, scenarios): the largest is the size the issue names, 2,000 rules
+    // and 500 scenarios of 10 beats.
+    for (rules, scenarios) in [(500, 125), (1000, 250), (2000, 500)] {
+        let source = Source {
+            name: "synthetic.yaml".into(),
+            text: synthetic::playbook(rules, scenarios, 10),
+        };
+        assert!(
+            check_source(&source, options())
+                .iter()
+                .all(|d| d.severity != ethos::playbook::Severity::Error),
+            "the synthetic playbook checks without errors"
+        );
+        group.throughput(Throughput::Bytes(source.text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{rules}-rules-{scenarios}-scenarios")),
+            &source,
+            |bench, source| bench.iter(|| check_source(source, options())),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bundled_playbooks, synthetic_playbooks);
+criterion_main!(benches);

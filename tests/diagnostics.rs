@@ -1,1 +1,759 @@
-//! (being written)
+//! `ethos check`'s diagnostics: one fixture playbook per code in
+//! `tests/fixtures/check/<code>.yaml`, each `clean.yaml` with one mistake, and
+//! the loader's limits on hostile input (alias bombs, deep nesting, garbage).
+//!
+//! Each fixture test pins the exact list of (code, severity, line, column)
+//! and the parts of the message and help a user relies on.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ethos::check::{CheckOptions, Code, Diagnostic, check_source};
+use ethos::playbook::{Date, Severity, Source};
+use proptest::prelude::*;
+
+use Severity::{Error, Warning};
+
+/// The date the fixtures are checked on (`review-overdue` compares with it).
+const TODAY: &str = "2026-11-24";
+
+/// What the tests compare of a diagnostic: code, severity, line, column.
+type Found = (Code, Severity, u32, u32);
+
+fn options() -> CheckOptions {
+    CheckOptions {
+        today: TODAY.parse::<Date>().expect("TODAY is a date"),
+    }
+}
+
+fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check")
+        .join(format!("{name}.yaml"))
+}
+
+fn read_fixture(name: &str) -> Source {
+    let path = fixture_path(name);
+    Source::read(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
+}
+
+/// Check a text that is not a file (generated inputs).
+fn check_text(text: &str) -> Vec<Diagnostic> {
+    let source = Source {
+        name: "generated.yaml".to_owned(),
+        text: text.to_owned(),
+    };
+    check_source(&source, options())
+}
+
+fn found(diagnostics: &[Diagnostic]) -> Vec<Found> {
+    diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity, d.pos.line, d.pos.column))
+        .collect()
+}
+
+/// Every diagnostic, one a line, for failure messages.
+fn listing(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "  {}:{} {} {}: {} (help: {:?})",
+                d.pos.line, d.pos.column, d.severity, d.code, d.message, d.help
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Check a fixture and assert exactly these diagnostics, in report order;
+/// returns them for assertions on messages and help.
+#[track_caller]
+fn assert_fixture(name: &str, expected: &[Found]) -> Vec<Diagnostic> {
+    let source = read_fixture(name);
+    let diagnostics = check_source(&source, options());
+    assert_eq!(
+        found(&diagnostics),
+        expected,
+        "{name}.yaml gave:\n{}",
+        listing(&diagnostics)
+    );
+    for d in &diagnostics {
+        assert_eq!(d.file, source.name, "diagnostics name the file they are in");
+    }
+    diagnostics
+}
+
+/// Like [`assert_fixture`] for a generated text.
+#[track_caller]
+fn assert_text(text: &str, expected: &[Found]) -> Vec<Diagnostic> {
+    let diagnostics = check_text(text);
+    assert_eq!(
+        found(&diagnostics),
+        expected,
+        "the text gave:\n{}",
+        listing(&diagnostics)
+    );
+    diagnostics
+}
+
+#[track_caller]
+fn assert_message_has(d: &Diagnostic, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            d.message.contains(part),
+            "message {:?} should contain {part:?}",
+            d.message
+        );
+    }
+}
+
+#[track_caller]
+fn assert_help(d: &Diagnostic, help: &str) {
+    assert_eq!(d.help.as_deref(), Some(help), "help of: {}", d.message);
+}
+
+/// `clean.yaml` with one line replaced (the line must occur exactly once).
+fn clean_with(old: &str, new: &str) -> String {
+    let clean = read_fixture("clean").text;
+    assert_eq!(
+        clean.matches(old).count(),
+        1,
+        "{old:?} occurs once in clean.yaml"
+    );
+    clean.replace(old, new)
+}
+
+// ---------------------------------------------------------------------------
+// The fixtures as a set
+
+#[test]
+fn the_clean_fixture_has_no_diagnostics_at_all() {
+    assert_fixture("clean", &[]);
+}
+
+#[test]
+fn every_code_has_a_fixture_that_produces_it_and_nothing_else() {
+    let mut missing = Vec::new();
+    for &code in Code::ALL {
+        let path = fixture_path(code.as_str());
+        if !path.exists() {
+            missing.push(format!("{code}: no fixture {}", path.display()));
+            continue;
+        }
+        let source = read_fixture(code.as_str());
+        assert!(
+            source.text.starts_with("# "),
+            "{code}.yaml starts with a comment saying what is wrong"
+        );
+        let diagnostics = check_source(&source, options());
+        if diagnostics.is_empty() || diagnostics.iter().any(|d| d.code != code) {
+            missing.push(format!(
+                "{code}: {code}.yaml should give `{code}` only, gave:\n{}",
+                listing(&diagnostics)
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn severities_follow_the_spec_table() {
+    let warnings = [
+        Code::LadderInversion,
+        Code::EscalationToFrontLine,
+        Code::UnreachableBeat,
+        Code::StepWithoutRules,
+        Code::ReviewOverdue,
+    ];
+    for &code in Code::ALL {
+        let expected = if warnings.contains(&code) {
+            Warning
+        } else {
+            Error
+        };
+        assert_eq!(code.severity(), expected, "{code}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One test per fixture
+
+#[test]
+fn a_colon_in_unquoted_text_is_yaml_syntax_at_the_colon() {
+    let d = assert_fixture("yaml-syntax", &[(Code::YamlSyntax, Error, 49, 18)]);
+    assert_message_has(&d[0], &["mapping values are not allowed"]);
+}
+
+#[test]
+fn a_misspelt_field_is_schema_with_did_you_mean() {
+    let d = assert_fixture("schema", &[(Code::Schema, Error, 40, 5)]);
+    assert_message_has(&d[0], &["unknown field `titel`", "title", "goal"]);
+    assert_help(&d[0], "did you mean `title`?");
+}
+
+#[test]
+fn a_second_rule_with_the_same_id_is_duplicate_id_pointing_at_the_first() {
+    let d = assert_fixture("duplicate-id", &[(Code::DuplicateId, Error, 50, 9)]);
+    assert_message_has(&d[0], &["rule", "`warm-greeting`"]);
+    assert_help(&d[0], "the first is at line 45; give each rule its own id");
+}
+
+#[test]
+fn a_rule_at_a_misspelt_step_is_unknown_step_with_did_you_mean() {
+    let d = assert_fixture("unknown-step", &[(Code::UnknownStep, Error, 46, 10)]);
+    assert_eq!(
+        d[0].message,
+        "rule `warm-greeting` applies at step `welcom`, which is not defined"
+    );
+    assert_help(&d[0], "did you mean `welcome`?");
+}
+
+#[test]
+fn columns_count_code_points_so_a_chinese_line_is_not_miscounted() {
+    let source = read_fixture("unknown-step-zh");
+    let d = assert_fixture("unknown-step-zh", &[(Code::UnknownStep, Error, 45, 26)]);
+    assert_message_has(&d[0], &["`热情问候`", "`欢应`"]);
+    assert_help(&d[0], "did you mean `欢迎`?");
+
+    // The column is the code point, not the byte, where `欢应` starts…
+    let line = source.text.lines().nth(44).expect("line 45");
+    let byte = line.find("[解决, 欢应]").expect("the typo is on line 45") + "[解决, ".len();
+    let chars = line[..byte].chars().count();
+    assert_eq!(d[0].pos.column as usize, chars + 1);
+    assert_ne!(chars, byte, "the line has multi-byte text before the typo");
+    // …while the offset is bytes into the file, for underlining.
+    assert!(source.text[d[0].pos.offset as usize..].starts_with("欢应"));
+}
+
+#[test]
+fn a_chinese_syntax_error_is_placed_in_code_points_too() {
+    let zh = read_fixture("unknown-step-zh").text.replace(
+        "    message: 不要把小意外变成钱的问题。",
+        "    message: 注意: 不要把小意外变成钱的问题。",
+    );
+    // `    message: 注意` is 15 code points (but 19 bytes), so the `:` is column 16.
+    assert_text(&zh, &[(Code::YamlSyntax, Error, 49, 16)]);
+}
+
+#[test]
+fn an_escalation_to_a_misspelt_role_is_unknown_role_with_did_you_mean() {
+    let d = assert_fixture("unknown-role", &[(Code::UnknownRole, Error, 59, 9)]);
+    assert_eq!(
+        d[0].message,
+        "escalation `injury` goes to role `manger`, which is not defined"
+    );
+    assert_help(&d[0], "did you mean `manager`?");
+}
+
+#[test]
+fn a_may_naming_a_misspelt_action_is_unknown_action_with_did_you_mean() {
+    let d = assert_fixture("unknown-action", &[(Code::UnknownAction, Error, 24, 25)]);
+    assert_message_has(&d[0], &["role `manager`", "`refnd`"]);
+    assert_help(&d[0], "did you mean `refund`?");
+}
+
+#[test]
+fn an_escalation_condition_on_a_misspelt_action_is_unknown_action() {
+    let text = clean_with(
+        "when: { customer_says: [hurt, burnt] }",
+        "when: { action: refnd, amount: { over: 50 } }",
+    );
+    let d = assert_text(&text, &[(Code::UnknownAction, Error, 58, 21)]);
+    assert_message_has(&d[0], &["escalation `injury`", "`refnd`"]);
+    assert_help(&d[0], "did you mean `refund`?");
+}
+
+#[test]
+fn a_choice_naming_a_misspelt_action_is_unknown_action() {
+    let text = clean_with("action: { replace: 5 }", "action: { replce: 5 }");
+    let d = assert_text(&text, &[(Code::UnknownAction, Error, 89, 25)]);
+    assert_message_has(&d[0], &["beat `offer`", "`replce`"]);
+    assert_help(&d[0], "did you mean `replace`?");
+}
+
+#[test]
+fn a_choice_escalating_to_a_misspelt_role_is_unknown_role() {
+    let text = clean_with(
+        "              escalate: manager\n",
+        "              escalate: manger\n",
+    );
+    let d = assert_text(&text, &[(Code::UnknownRole, Error, 92, 25)]);
+    assert_message_has(&d[0], &["beat `offer`", "`manger`"]);
+    assert_help(&d[0], "did you mean `manager`?");
+}
+
+#[test]
+fn a_scenario_played_as_a_misspelt_role_is_unknown_role() {
+    let text = clean_with("    role: barista\n", "    role: barsita\n");
+    let d = assert_text(&text, &[(Code::UnknownRole, Error, 66, 11)]);
+    assert_message_has(&d[0], &["scenario `spilt-latte`", "`barsita`"]);
+    assert_help(&d[0], "did you mean `barista`?");
+}
+
+#[test]
+fn a_step_naming_a_misspelt_value_is_unknown_value_with_did_you_mean() {
+    let d = assert_fixture("unknown-value", &[(Code::UnknownValue, Error, 38, 14)]);
+    assert_message_has(&d[0], &["step `welcome`", "`warmht`"]);
+    assert_help(&d[0], "did you mean `warmth`?");
+}
+
+#[test]
+fn a_next_naming_a_misspelt_beat_is_unknown_beat_with_did_you_mean() {
+    let d = assert_fixture("unknown-beat", &[(Code::UnknownBeat, Error, 81, 15)]);
+    assert_eq!(
+        d[0].message,
+        "beat `sorry` goes next to `ofer`, which is not a beat of scenario `spilt-latte`"
+    );
+    assert_help(&d[0], "did you mean `offer`?");
+}
+
+#[test]
+fn a_misspelt_fail_branch_is_unknown_beat_at_the_branch() {
+    // The typo also leaves `sorry` unreachable, which is true and said too.
+    let text = clean_with(
+        "next: { pass: offer, fail: sorry }",
+        "next: { pass: offer, fail: sory }",
+    );
+    let d = assert_text(
+        &text,
+        &[
+            (Code::UnknownBeat, Error, 76, 36),
+            (Code::UnreachableBeat, Warning, 77, 13),
+        ],
+    );
+    assert_help(&d[0], "did you mean `sorry`?");
+}
+
+#[test]
+fn a_pattern_that_does_not_compile_is_invalid_pattern_saying_why() {
+    let d = assert_fixture("invalid-pattern", &[(Code::InvalidPattern, Error, 53, 16)]);
+    assert_message_has(
+        &d[0],
+        &["`\\bcost(s?\\b`", "rule `no-money-talk`", "unclosed group"],
+    );
+    assert!(
+        !d[0].message.contains('\n'),
+        "one line, not the regex crate's echo of the pattern: {:?}",
+        d[0].message
+    );
+}
+
+#[test]
+fn a_mention_rule_without_phrases_or_patterns_is_empty_rule() {
+    let d = assert_fixture("empty-rule", &[(Code::EmptyRule, Error, 45, 9)]);
+    assert_eq!(d[0].message, "rule `warm-greeting` has nothing to check");
+    assert_help(&d[0], "add `phrases` or `patterns`, or remove the rule");
+}
+
+#[test]
+fn a_senior_role_granting_less_than_a_junior_is_ladder_inversion_at_the_limit() {
+    let d = assert_fixture(
+        "ladder-inversion",
+        &[(Code::LadderInversion, Warning, 24, 21)],
+    );
+    assert_message_has(&d[0], &["`manager`", "`replace`", "5", "`barista`", "10"]);
+    assert!(
+        d[0].help
+            .as_deref()
+            .is_some_and(|h| h.contains("at least 10"))
+    );
+}
+
+#[test]
+fn a_senior_role_that_may_not_grant_an_action_at_all_is_ladder_inversion_at_the_role() {
+    let text = clean_with("may: { replace: 50, refund: 100 }", "may: { refund: 100 }");
+    let d = assert_text(&text, &[(Code::LadderInversion, Warning, 22, 9)]);
+    assert_message_has(
+        &d[0],
+        &["`manager` may not grant `replace` at all", "`barista`"],
+    );
+    assert_help(&d[0], "add `replace: 10` (or more) to `manager`'s `may`");
+}
+
+#[test]
+fn escalating_amounts_the_front_line_may_grant_is_escalation_shadows_empowerment() {
+    let d = assert_fixture(
+        "escalation-shadows-empowerment",
+        &[(Code::EscalationShadowsEmpowerment, Error, 63, 30)],
+    );
+    assert_message_has(
+        &d[0],
+        &["`big-replacement`", "over 5 USD", "`barista`", "10 USD"],
+    );
+    assert!(
+        d[0].help
+            .as_deref()
+            .is_some_and(|h| h.contains("`amount: {over: 10}`")),
+        "help suggests the bound that fits the ladder: {:?}",
+        d[0].help
+    );
+}
+
+#[test]
+fn an_escalation_to_the_first_role_is_escalation_to_front_line() {
+    let d = assert_fixture(
+        "escalation-to-front-line",
+        &[(Code::EscalationToFrontLine, Warning, 59, 9)],
+    );
+    assert_message_has(&d[0], &["`injury`", "`barista`", "first role"]);
+}
+
+#[test]
+fn a_beat_no_path_reaches_is_unreachable_beat() {
+    let d = assert_fixture(
+        "unreachable-beat",
+        &[(Code::UnreachableBeat, Warning, 77, 13)],
+    );
+    assert_message_has(&d[0], &["`spill`", "`spilt-latte`", "`sorry`"]);
+}
+
+#[test]
+fn a_scenario_that_only_loops_is_endless_scenario_at_its_first_beat() {
+    let d = assert_fixture(
+        "endless-scenario",
+        &[(Code::EndlessScenario, Error, 70, 13)],
+    );
+    assert_message_has(&d[0], &["`spilt-latte`", "`spill`", "`sorry`", "`offer`"]);
+}
+
+#[test]
+fn a_decision_without_a_best_choice_is_no_best_choice() {
+    // The position is the `decide` mapping itself, which starts at `prompt`.
+    let d = assert_fixture("no-best-choice", &[(Code::NoBestChoice, Error, 86, 11)]);
+    assert_message_has(&d[0], &["beat `offer`", "no choice marked `best: true`"]);
+}
+
+#[test]
+fn a_decision_with_two_best_choices_is_no_best_choice_at_the_second() {
+    let text = clean_with(
+        "              escalate: manager\n",
+        "              escalate: manager\n              best: true\n",
+    );
+    let d = assert_text(&text, &[(Code::NoBestChoice, Error, 93, 21)]);
+    assert_message_has(&d[0], &["beat `offer`", "2 choices"]);
+}
+
+#[test]
+fn a_step_no_rule_applies_at_is_step_without_rules() {
+    let d = assert_fixture(
+        "step-without-rules",
+        &[(Code::StepWithoutRules, Warning, 39, 9)],
+    );
+    assert_message_has(&d[0], &["`resolve`"]);
+    assert_help(
+        &d[0],
+        "add a rule with `at: [resolve]`, or one without `at`, which applies at every step",
+    );
+}
+
+#[test]
+fn a_past_review_date_is_review_overdue_counting_the_days() {
+    let d = assert_fixture("review-overdue", &[(Code::ReviewOverdue, Warning, 8, 12)]);
+    assert_eq!(
+        d[0].message,
+        "the playbook was due for review on 2026-01-01 (327 days ago)"
+    );
+}
+
+#[test]
+fn a_review_date_of_today_is_not_overdue() {
+    assert_text(
+        &clean_with("review_by: 2030-01-01", "review_by: 2026-11-24"),
+        &[],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// `schema`, beyond the misspelt field
+
+#[test]
+fn a_duration_that_is_not_a_number_and_unit_is_schema() {
+    let d = assert_fixture("schema-bad-duration", &[(Code::Schema, Error, 60, 13)]);
+    assert_message_has(&d[0], &["`five minutes` is not a duration", "15m"]);
+}
+
+#[test]
+fn durations_may_be_written_out_as_people_write_them() {
+    // Besides `15m`, jiff's "friendly" forms are accepted (README: durations).
+    for within in ["5 minutes", "1h 30m", "1h30m", "2 hours"] {
+        assert_text(
+            &clean_with("    within: 5m", &format!("    within: {within}")),
+            &[],
+        );
+    }
+}
+
+#[test]
+fn a_duration_that_is_not_one_is_schema_at_the_value() {
+    let d = assert_text(
+        &clean_with("    within: 5m\n", "    within: soon\n"),
+        &[(Code::Schema, Error, 60, 13)],
+    );
+    assert_message_has(&d[0], &["`soon` is not a duration", "15m"]);
+}
+
+#[test]
+fn a_duration_without_a_unit_is_schema_suggesting_units() {
+    let d = assert_text(
+        &clean_with("    within: 5m\n", "    within: 5\n"),
+        &[(Code::Schema, Error, 60, 13)],
+    );
+    assert_message_has(&d[0], &["`5` has no unit", "5m"]);
+}
+
+#[test]
+fn an_impossible_date_is_schema_at_the_value() {
+    let d = assert_fixture("schema-bad-date", &[(Code::Schema, Error, 8, 12)]);
+    assert_message_has(&d[0], &["`2027-13-45` is not a date", "YYYY-MM-DD"]);
+}
+
+#[test]
+fn phrases_on_a_length_rule_are_schema_saying_what_a_length_rule_takes() {
+    let d = assert_fixture(
+        "schema-field-not-for-kind",
+        &[(Code::Schema, Error, 58, 14)],
+    );
+    assert_eq!(
+        d[0].message,
+        "`phrases` does not apply to a `length` rule (rule `brief`)"
+    );
+    assert_help(&d[0], "a length rule takes `max_words` and/or `min_words`");
+}
+
+#[test]
+fn a_step_without_goal_is_schema_naming_the_field() {
+    let d = check_source(&read_fixture("schema-missing-field"), options());
+    assert_eq!(d.len(), 1, "{}", listing(&d));
+    assert_eq!((d[0].code, d[0].severity), (Code::Schema, Error));
+    assert_message_has(&d[0], &["missing field `goal`"]);
+    // Somewhere in step `resolve` (lines 39 to 41).
+    assert!((39..=41).contains(&d[0].pos.line), "{}", listing(&d));
+}
+
+#[test]
+fn a_missing_field_is_placed_at_the_mapping_that_lacks_it() {
+    let d = assert_fixture("schema-missing-field", &[(Code::Schema, Error, 39, 5)]);
+    assert_message_has(&d[0], &["missing field `goal` in `resolve`"]);
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("add `goal:` to this entry; it is required")
+    );
+}
+
+#[test]
+fn a_field_written_twice_is_schema_at_the_second() {
+    let text = clean_with(
+        "    title: Resolve on the spot\n",
+        "    title: Resolve on the spot\n    title: Resolve now\n",
+    );
+    let d = assert_text(&text, &[(Code::Schema, Error, 41, 5)]);
+    assert_message_has(&d[0], &["duplicate", "`title`"]);
+}
+
+#[test]
+fn a_negative_limit_is_schema_at_the_value() {
+    let d = assert_text(
+        &clean_with("may: { replace: 10 }", "may: { replace: -10 }"),
+        &[(Code::Schema, Error, 21, 21)],
+    );
+    assert_message_has(&d[0], &["cannot be negative"]);
+}
+
+#[test]
+fn an_empty_file_is_schema_saying_how_a_playbook_starts() {
+    let d = assert_text("", &[(Code::Schema, Error, 1, 1)]);
+    assert_message_has(&d[0], &["empty", "playbook: ID"]);
+}
+
+// ---------------------------------------------------------------------------
+// `yaml-syntax` and the loader's limits
+
+#[test]
+fn a_mis_indented_key_is_yaml_syntax_not_a_missing_field() {
+    let text = clean_with(
+        "    at: [welcome]\n    check: mention\n",
+        "    at: [welcome]\n   check: mention\n",
+    );
+    assert_text(&text, &[(Code::YamlSyntax, Error, 47, 4)]);
+}
+
+#[test]
+fn a_tab_used_for_indentation_is_yaml_syntax_at_the_tab() {
+    let text = clean_with("    check: avoid\n", "\tcheck: avoid\n");
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 51, 1)]);
+    assert_message_has(&d[0], &["tab", "spaces"]);
+}
+
+#[test]
+fn an_unclosed_flow_list_is_yaml_syntax() {
+    let text = clean_with(
+        "    phrases: [hello, hi, oh no]\n",
+        "    phrases: [hello, hi, oh no\n",
+    );
+    let d = check_text(&text);
+    assert_eq!(d.len(), 1, "{}", listing(&d));
+    assert_eq!(d[0].code, Code::YamlSyntax);
+    assert!(d[0].pos.is_known());
+}
+
+#[test]
+fn two_documents_in_one_file_are_yaml_syntax() {
+    let clean = read_fixture("clean").text;
+    let d = check_text(&format!("{clean}---\n{clean}"));
+    assert_eq!(
+        d.iter().map(|d| d.code).collect::<Vec<_>>(),
+        [Code::YamlSyntax],
+        "{}",
+        listing(&d)
+    );
+    assert_message_has(&d[0], &["more than one YAML document"]);
+}
+
+/// A loader error must read as a sentence, not as a Rust debug dump.
+#[track_caller]
+fn assert_plain_sentence(d: &Diagnostic) {
+    for debug in ["Depth", "{ ", " }", "Budget", "Breach"] {
+        assert!(
+            !d.message.contains(debug),
+            "message {:?} contains debug text {debug:?}",
+            d.message
+        );
+    }
+    assert!(!d.message.contains('\n'), "one line: {:?}", d.message);
+}
+
+/// How long refusing a hostile file may take. Generous, since tests run
+/// unoptimised (the alias bomb takes about 3.7 s in a debug build and 0.4 s in
+/// release); what it guards against is expanding 10^10 nodes or recursing 100
+/// levels, which would take far longer or overflow the stack.
+const QUICK: Duration = Duration::from_secs(30);
+
+/// "Billion laughs": ten levels of ten aliases, 10^10 nodes once expanded.
+fn alias_bomb() -> String {
+    let mut lines = vec!["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]".to_owned()];
+    for level in 1..10 {
+        let refs = vec![format!("*a{}", level - 1); 10].join(", ");
+        lines.push(format!("a{level}: &a{level} [{refs}]"));
+    }
+    lines.push("playbook: *a9".to_owned());
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly_as_yaml_syntax() {
+    let start = Instant::now();
+    let d = check_text(&alias_bomb());
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    assert_eq!(d.len(), 1, "{}", listing(&d));
+    assert_eq!((d[0].code, d[0].severity), (Code::YamlSyntax, Error));
+    assert_message_has(&d[0], &["aliases"]);
+    assert_plain_sentence(&d[0]);
+}
+
+#[test]
+fn a_hundred_levels_of_flow_nesting_are_refused_quickly_as_yaml_syntax() {
+    let text = format!("playbook: {}{}\n", "[".repeat(100), "]".repeat(100));
+    let start = Instant::now();
+    let d = check_text(&text);
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    assert_eq!(d.len(), 1, "{}", listing(&d));
+    assert_eq!(
+        (d[0].code, d[0].severity, d[0].pos.line),
+        (Code::YamlSyntax, Error, 1)
+    );
+    assert_message_has(&d[0], &["nests more than 32 levels"]);
+    assert_plain_sentence(&d[0]);
+}
+
+#[test]
+fn a_hundred_levels_of_block_nesting_are_refused_quickly_as_yaml_syntax() {
+    let text: String = (0..100)
+        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+        .chain(std::iter::once(format!("{}v\n", "  ".repeat(100))))
+        .collect();
+    let start = Instant::now();
+    let d = check_text(&text);
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    assert_eq!(d.len(), 1, "{}", listing(&d));
+    assert_eq!((d[0].code, d[0].severity), (Code::YamlSyntax, Error));
+    assert_message_has(&d[0], &["nests more than 32 levels"]);
+    assert_plain_sentence(&d[0]);
+}
+
+// ---------------------------------------------------------------------------
+// Whatever the bytes, `check` answers with diagnostics, never a panic
+
+fn proptest_config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 256,
+        // Never write regression files into the source tree.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// One edit of a file: delete a byte, insert one, or delete a run of bytes.
+#[derive(Clone, Debug)]
+enum Edit {
+    Delete(prop::sample::Index),
+    Insert(prop::sample::Index, u8),
+    DeleteRun(prop::sample::Index, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    // Bytes that mean something to YAML, and any byte at all.
+    let byte = prop_oneof![
+        prop::sample::select(b":-[]{}&*!|>'\"#%@` \t\n,?".to_vec()),
+        any::<u8>(),
+    ];
+    prop_oneof![
+        any::<prop::sample::Index>().prop_map(Edit::Delete),
+        (any::<prop::sample::Index>(), byte).prop_map(|(i, b)| Edit::Insert(i, b)),
+        (any::<prop::sample::Index>(), 1..40usize).prop_map(|(i, n)| Edit::DeleteRun(i, n)),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
+    match edit {
+        Edit::Delete(i) if !bytes.is_empty() => {
+            bytes.remove(i.index(bytes.len()));
+        }
+        Edit::Insert(i, b) => bytes.insert(i.index(bytes.len() + 1), *b),
+        Edit::DeleteRun(i, n) if !bytes.is_empty() => {
+            let start = i.index(bytes.len());
+            let end = (start + n).min(bytes.len());
+            bytes.drain(start..end);
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(proptest_config())]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = check_text(&text);
+    }
+
+    #[test]
+    fn yaml_looking_text_never_panics(text in "([a-z_]{1,8}: ?|- |[\\[\\]{}&*!|>'\",#]| {1,4}|\n|[0-9a-z ]{1,10}){0,60}") {
+        let _ = check_text(&text);
+    }
+
+    #[test]
+    fn a_mangled_clean_playbook_never_panics(edits in prop::collection::vec(edit(), 1..8)) {
+        let mut bytes = read_fixture("clean").text.into_bytes();
+        for edit in &edits {
+            apply(&mut bytes, edit);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let diagnostics = check_text(&text);
+        for d in &diagnostics {
+            prop_assert!(!d.message.is_empty());
+            prop_assert!(!d.message.contains("Depth {"), "debug text: {}", d.message);
+        }
+    }
+}

@@ -20,7 +20,13 @@ pub fn unknown_id_help<'a>(
     if let Some(best) = closest(wrong, candidates.clone()) {
         return Some(format!("did you mean `{best}`?"));
     }
-    let all: Vec<String> = candidates.into_iter().map(|c| format!("`{c}`")).collect();
+    let mut all: Vec<String> = Vec::new();
+    for c in candidates {
+        let quoted = format!("`{c}`");
+        if !all.contains(&quoted) {
+            all.push(quoted);
+        }
+    }
     if all.is_empty() {
         Some(format!("this playbook defines no {kind}s"))
     } else {

@@ -10,6 +10,7 @@ use serde::de::{Deserializer, IgnoredAny};
 use serde_saphyr::budget::{Budget, BudgetBreach};
 use serde_saphyr::{Error as YamlError, Location, MessageFormatter, UserMessageFormatter};
 
+use super::hints;
 use super::model::Playbook;
 use super::spanned::{Pos, Spanned};
 
@@ -20,8 +21,13 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// How deep a playbook may nest. The format itself needs eight levels.
 pub const MAX_DEPTH: usize = 32;
 
-/// How many YAML nodes (aliases expanded) a playbook may have.
-pub const MAX_NODES: usize = 1_000_000;
+/// How many YAML nodes a playbook may have. A 2,000-rule, 500-scenario stress
+/// playbook has about 150,000.
+pub const MAX_NODES: usize = 500_000;
+
+/// How many parser events aliases may replay in all. Anchors for shared phrase
+/// lists need a few hundred; an alias bomb needs millions, and is refused fast.
+pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
 /// Why a file could not be turned into a playbook.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,16 +63,19 @@ pub fn parse(text: &str) -> Result<Playbook, LoadError> {
     let options = serde_saphyr::options! {
         budget: Some(budget),
         with_snippet: false,
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_ALIAS_EVENTS,
+        },
     };
     serde_saphyr::from_str_with_options::<Playbook>(text, options.clone()).map_err(|err| {
-        let err = convert_error(&err);
+        let err = convert_error(&err, text);
         if err.kind == LoadErrorKind::Schema {
             // The deserialiser stops at the first problem it meets, and a type
             // error can come before a syntax error further on (or at the same
             // place: `title: [unclosed`). A file that is not YAML at all should
             // say so, so look at the syntax alone before blaming the schema.
             if let Err(syntax) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options) {
-                let syntax = convert_error(&syntax);
+                let syntax = convert_error(&syntax, text);
                 if syntax.kind == LoadErrorKind::Syntax {
                     return syntax;
                 }
@@ -96,10 +105,11 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-fn convert_error(err: &YamlError) -> LoadError {
-    let pos = err.location().map_or(Pos::UNKNOWN, |l| pos_of(&l));
-    let (kind, message) = match original(err) {
-        YamlError::Budget { breach, .. } => (LoadErrorKind::Syntax, budget_message(breach)),
+fn convert_error(err: &YamlError, text: &str) -> LoadError {
+    let raw = UserMessageFormatter.format_message(err);
+    let (raw, tagged) = Pos::untag(&raw);
+    let mut pos = tagged.unwrap_or_else(|| err.location().map_or(Pos::UNKNOWN, |l| pos_of(&l)));
+    let kind = match original(err) {
         // Errors raised while filling our types: the YAML is fine, the playbook is not.
         YamlError::Message { .. }
         | YamlError::Unexpected { .. }
@@ -118,52 +128,37 @@ fn convert_error(err: &YamlError) -> LoadError {
         | YamlError::SerdeMissingField { .. }
         | YamlError::SerdeVariantId { .. }
         | YamlError::TaggedEnumMismatch { .. }
-        | YamlError::DuplicateMappingKey { .. } => (LoadErrorKind::Schema, schema_message(err)),
-        YamlError::Eof { .. } => (
-            LoadErrorKind::Schema,
-            "the file is empty: a playbook starts with `playbook: ID`".to_owned(),
-        ),
-        _ => (LoadErrorKind::Syntax, message_text(err)),
+        | YamlError::DuplicateMappingKey { .. }
+        // An empty file is valid YAML (a null document), just not a playbook.
+        | YamlError::Eof { .. } => LoadErrorKind::Schema,
+        // Parser errors, and budgets: not YAML, or too large or deep to be a playbook.
+        _ => LoadErrorKind::Syntax,
     };
-    let help = unknown_field_help(&message);
+    let message = match original(err) {
+        YamlError::Budget { breach, .. } => budget_message(breach),
+        YamlError::Eof { .. } => {
+            "the file is empty: a playbook starts with `playbook: ID`".to_owned()
+        }
+        _ if raw.contains("total_replayed_events") || raw.contains("expansions_per_anchor") => {
+            budget_message(&BudgetBreach::Aliases { aliases: 0 })
+        }
+        _ => tidy_message(raw),
+    };
+    let mut message = message;
+    if matches!(original(err), YamlError::SerdeMissingField { .. }) && tagged.is_none() {
+        pos = hints::place_missing_field(text, pos);
+        if let Some(entry) = hints::entry_id(text, pos) {
+            message = format!("{message} in `{entry}`");
+        }
+    }
+    if message.contains("found a tab") || raw.contains("found a tab") {
+        pos = hints::place_tab(text, pos);
+    }
     LoadError {
         kind,
+        help: hints::help_for(&message),
         message,
         pos,
-        help,
-    }
-}
-
-/// "did you mean `title`?" for "unknown field `titel`, expected one of id, title".
-fn unknown_field_help(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (wrong, rest) = rest.split_once('`')?;
-    if wrong.contains(' ') {
-        // `{ text: Guests are people, not costs. }`: the comma ended the text.
-        return Some(
-            "a comma inside `{ }` or `[ ]` starts a new entry: put quotes around text that contains one"
-                .to_owned(),
-        );
-    }
-    let expected = rest
-        .trim_start_matches(", expected one of ")
-        .trim_start_matches(", expected ");
-    let fields: Vec<&str> = expected
-        .split(", ")
-        .map(|f| f.trim_matches(|c| c == '`' || c == ' '))
-        .filter(|f| !f.is_empty())
-        .collect();
-    match crate::check::suggest::closest(wrong, fields.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None if !fields.is_empty() => Some(format!(
-            "the fields here are {}",
-            fields
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        None => None,
     }
 }
 
@@ -179,27 +174,21 @@ fn original(mut err: &YamlError) -> &YamlError {
     }
 }
 
-fn message_text(err: &YamlError) -> String {
-    // The formatter gives the message without "at line X, column Y": we show
-    // positions our own way. It may contain control characters from the input.
-    UserMessageFormatter
-        .format_message(err)
+/// The deserialiser's message, made to read like ours. It comes without
+/// "at line X, column Y" (we show positions our own way) and may contain
+/// control characters from the input, which must not reach a terminal.
+fn tidy_message(raw: &str) -> String {
+    let text: String = raw
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// Serde's messages, made to read like ours.
-fn schema_message(err: &YamlError) -> String {
-    let text = message_text(err);
-    if let Some(rest) = text.strip_prefix("unknown field ") {
-        // "unknown field `titel`, expected one of id, title"
-        return format!("unknown field {rest}");
+        .collect();
+    match text.as_str() {
+        "expected string scalar" => "expected a text here".to_owned(),
+        _ if text.contains("found a tab") => {
+            "found a tab where YAML expects spaces: YAML never indents with tabs".to_owned()
+        }
+        _ => text,
     }
-    if text == "expected string scalar" {
-        return "expected a text here".to_owned();
-    }
-    text
 }
 
 fn budget_message(breach: &BudgetBreach) -> String {
@@ -208,7 +197,7 @@ fn budget_message(breach: &BudgetBreach) -> String {
             "the file nests more than {MAX_DEPTH} levels deep, which no playbook needs: check the indentation"
         ),
         BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
-            "the file uses too many YAML aliases; write the values out instead".to_owned()
+            "the file's YAML aliases expand to more than a playbook can hold (an alias bomb?): write the values out instead".to_owned()
         }
         BudgetBreach::Documents { .. } => {
             "the file holds more than one YAML document (`---`): put one playbook in each file"

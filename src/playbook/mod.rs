@@ -1,6 +1,7 @@
 //! The playbook: its model, where each part came from, and loading it.
 
 pub mod bundled;
+mod hints;
 pub mod load;
 pub mod model;
 pub mod source;

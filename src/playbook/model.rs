@@ -426,14 +426,14 @@ impl<'de> Deserialize<'de> for Next {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Next, A::Error> {
                 let (mut pass, mut fail) = (None, None);
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
                     match key.as_str() {
                         "pass" => pass = Some(map.next_value::<Spanned<String>>()?),
                         "fail" => fail = Some(map.next_value::<Spanned<String>>()?),
                         other => {
-                            return Err(de::Error::custom(format!(
-                                "unknown field `{other}` in `next`, expected `pass` and `fail`"
-                            )));
+                            return Err(de::Error::custom(key.pos.tag(format!(
+                                "unknown field `{other}`, expected `pass` and `fail`"
+                            ))));
                         }
                     }
                 }
@@ -543,9 +543,9 @@ impl<'de> Deserialize<'de> for Condition {
                                 value: map.next_value()?,
                             },
                             _ => {
-                                return Err(de::Error::custom(format!(
+                                return Err(de::Error::custom(key.pos.tag(format!(
                                     "unknown condition `{other}`, expected one of {CONDITION_KEYS}"
-                                )));
+                                ))));
                             }
                         },
                     };

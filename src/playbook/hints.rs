@@ -1,0 +1,223 @@
+//! Making loader errors say what to do: "did you mean …?", the comma that cut
+//! a text short, the tab YAML does not allow. Works on messages and source
+//! text only, so it does not depend on the YAML crate.
+
+use super::spanned::Pos;
+use crate::check::suggest::closest;
+
+/// A help line for a loader message, where one can be given.
+pub fn help_for(message: &str) -> Option<String> {
+    if message.contains("tab") && message.contains("spaces") {
+        return Some("replace the tab with spaces".to_owned());
+    }
+    if message.contains("mapping values are not allowed") {
+        return Some(
+            "a `: ` inside a text starts a new key: put quotes around the text".to_owned(),
+        );
+    }
+    if let Some(field) = message.strip_prefix("missing field `") {
+        let field = field.split('`').next().unwrap_or_default();
+        return Some(format!("add `{field}:` to this entry; it is required"));
+    }
+    unknown_name_help(message)
+}
+
+/// "did you mean `title`?" for "unknown field `titel`, expected one of id, title",
+/// and the same for unknown variants (`check: avoids`) and conditions.
+fn unknown_name_help(message: &str) -> Option<String> {
+    let rest = [
+        "unknown field `",
+        "unknown variant `",
+        "unknown condition `",
+    ]
+    .iter()
+    .find_map(|prefix| message.strip_prefix(prefix))?;
+    let (wrong, rest) = rest.split_once('`')?;
+    if wrong.contains(' ') {
+        // `{ text: Guests are people, not costs. }`: the comma ended the text.
+        return Some(
+            "a comma inside `{ }` or `[ ]` starts a new entry: put quotes around text that contains one"
+                .to_owned(),
+        );
+    }
+    let expected = rest
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ");
+    let names: Vec<&str> = expected
+        .split([',', ' '])
+        .map(|f| f.trim_matches(|c: char| c == '`' || c.is_whitespace()))
+        .filter(|f| !f.is_empty() && *f != "or" && *f != "and")
+        .collect();
+    match closest(wrong, names.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None if !names.is_empty() => Some(format!(
+            "write one of {}",
+            names
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        None => None,
+    }
+}
+
+/// Where a "missing field" error belongs. The deserialiser notices the field is
+/// missing at the end of the mapping and reports its last key; a reader looks
+/// for the start of the entry (`- id: resolve`). In block style that is the
+/// first line above at the same indentation that opens the entry.
+pub fn place_missing_field(text: &str, pos: Pos) -> Pos {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(mut index) = (pos.line as usize).checked_sub(1) else {
+        return pos;
+    };
+    let column = pos.column as usize; // 1-based, in characters
+    let key_column = |line: &str| -> Option<(usize, bool)> {
+        // (column of the first key on the line, whether it follows `- `)
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if let Some(item) = trimmed.strip_prefix("- ") {
+            let inner = item.len() - item.trim_start_matches(' ').len();
+            return Some((indent + 2 + inner + 1, true));
+        }
+        Some((indent + 1, false))
+    };
+    let mut best = pos.line;
+    loop {
+        let line = lines.get(index).copied().unwrap_or_default();
+        let trimmed = line.trim();
+        if !(trimmed.is_empty() || trimmed.starts_with('#')) {
+            let Some((key, opens_item)) = key_column(line) else {
+                break;
+            };
+            let indent = line.len() - line.trim_start_matches(' ').len() + 1;
+            if key == column {
+                best = u32::try_from(index + 1).unwrap_or(pos.line);
+                if opens_item {
+                    break;
+                }
+            } else if indent < column {
+                break;
+            }
+        }
+        if index == 0 {
+            break;
+        }
+        index -= 1;
+    }
+    if best == pos.line {
+        return pos;
+    }
+    Pos {
+        line: best,
+        column: pos.column,
+        offset: line_offset(text, best) + byte_of_column(lines[best as usize - 1], pos.column),
+        len: 0,
+    }
+}
+
+/// The id of the entry that starts at `pos` (`- id: resolve` gives `resolve`),
+/// so a message can say which entry lacks a field.
+pub fn entry_id(text: &str, pos: Pos) -> Option<String> {
+    let line = text.split('\n').nth((pos.line as usize).checked_sub(1)?)?;
+    let rest = line.trim_start().trim_start_matches("- ").trim_start();
+    let id = rest.strip_prefix("id:")?.trim();
+    let id = id
+        .split(" #")
+        .next()?
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'');
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Where a tab error belongs: the first tab at or after the reported line's
+/// start (the parser reports the scalar it was reading, a line too early).
+pub fn place_tab(text: &str, pos: Pos) -> Pos {
+    let start = line_offset(text, pos.line.max(1)) as usize;
+    let Some(found) = text.get(start..).and_then(|rest| rest.find('\t')) else {
+        return pos;
+    };
+    let at = start + found;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: u32::try_from(line).unwrap_or(pos.line),
+        column: u32::try_from(text[line_start..at].chars().count() + 1).unwrap_or(1),
+        offset: u32::try_from(at).unwrap_or(0),
+        len: 1,
+    }
+}
+
+fn line_offset(text: &str, line: u32) -> u32 {
+    let skipped: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(|l| l.len() + 1)
+        .sum();
+    u32::try_from(skipped).unwrap_or(0)
+}
+
+fn byte_of_column(line: &str, column: u32) -> u32 {
+    let byte = line
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    u32::try_from(byte).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32, column: u32) -> Pos {
+        Pos {
+            line,
+            column,
+            offset: 0,
+            len: 0,
+        }
+    }
+
+    #[test]
+    fn a_misspelt_variant_gets_did_you_mean() {
+        let help = help_for("unknown variant `avoids`, expected one of `mention`, `avoid`, `swap`");
+        assert_eq!(help.as_deref(), Some("did you mean `avoid`?"));
+    }
+
+    #[test]
+    fn a_misspelt_condition_gets_did_you_mean() {
+        let help =
+            help_for("unknown condition `customer_said`, expected one of customer_says, contacts");
+        assert_eq!(help.as_deref(), Some("did you mean `customer_says`?"));
+    }
+
+    #[test]
+    fn a_missing_field_moves_to_the_line_that_opens_the_entry() {
+        let text = "steps:\n  - id: welcome\n    title: W\n\n    # note\n    values: []\n";
+        let placed = place_missing_field(text, at(6, 5));
+        assert_eq!((placed.line, placed.column), (2, 5));
+        assert_eq!(&text[placed.offset as usize..][..2], "id");
+    }
+
+    #[test]
+    fn a_missing_field_at_the_top_level_moves_to_the_first_key() {
+        let text = "# comment\nplaybook: x\ntitle: t\nsteps: []\n";
+        let placed = place_missing_field(text, at(4, 1));
+        assert_eq!((placed.line, placed.column), (2, 1));
+    }
+
+    #[test]
+    fn nested_mappings_are_skipped_on_the_way_up() {
+        let text = "  - id: a\n    decide:\n      prompt: p\n    step: s\n";
+        let placed = place_missing_field(text, at(4, 5));
+        assert_eq!((placed.line, placed.column), (1, 5));
+    }
+
+    #[test]
+    fn a_tab_is_placed_where_it_is() {
+        let text = "rules:\n  - id: x\n\tcheck: avoid\n";
+        let placed = place_tab(text, at(2, 9));
+        assert_eq!((placed.line, placed.column), (3, 1));
+    }
+}
