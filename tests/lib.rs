@@ -1,5 +1,6 @@
 //! Integration tests of ethos, one module per area.
 
 mod cli;
+mod contract;
 mod diagnostics;
 mod formats;

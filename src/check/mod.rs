@@ -17,7 +17,7 @@ pub use code::Code;
 pub use context::{CheckContext, CheckOptions};
 pub use diagnostic::{Counts, Diagnostic};
 
-use crate::playbook::{LoadErrorKind, Playbook, Source, load};
+use crate::playbook::{LoadErrorKind, Playbook, Pos, Source, load};
 
 /// Check one playbook source: the file's own problems, sorted.
 pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
@@ -33,7 +33,13 @@ pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
                 severity: code.severity(),
                 message: err.message,
                 file: source.name.clone(),
-                pos: err.pos,
+                // Every diagnostic has a place (the CLI contract); a problem
+                // with the file as a whole is at its start.
+                pos: if err.pos.is_known() {
+                    err.pos
+                } else {
+                    Pos::FILE_START
+                },
                 help: err.help,
             }]
         }

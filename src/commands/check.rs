@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
                     severity: Code::YamlSyntax.severity(),
                     message,
                     file: source.name.clone(),
-                    pos: Pos::UNKNOWN,
+                    pos: Pos::FILE_START,
                     help: None,
                 }],
                 source,

@@ -30,6 +30,14 @@ impl Pos {
         len: 0,
     };
 
+    /// The start of a file, for problems with the file as a whole.
+    pub const FILE_START: Pos = Pos {
+        line: 1,
+        column: 1,
+        offset: 0,
+        len: 0,
+    };
+
     /// Whether this points somewhere in a file.
     pub fn is_known(self) -> bool {
         self.line > 0

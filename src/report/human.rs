@@ -51,7 +51,9 @@ fn groups<'a>(d: &'a Diagnostic, source: &'a Source) -> Vec<Group<'a>> {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
         .id(d.code.as_str());
-    let line_text = source.line(d.pos.line).filter(|_| d.pos.is_known());
+    let line_text = source
+        .line(d.pos.line)
+        .filter(|_| d.pos.is_known() && !source.text.is_empty());
     let mut group = match line_text {
         Some(text) => {
             let span = underline(text, d);

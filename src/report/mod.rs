@@ -50,7 +50,9 @@ impl CheckReport {
     }
 }
 
-/// `--format` of `ethos check`.
+/// `--format` of `ethos check`. (The doc comments are `--help` text, hence
+/// the plain product names.)
+#[allow(clippy::doc_markdown)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style, with the source line and a caret
@@ -59,7 +61,7 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning
     Sarif,
-    /// `JUnit` XML, a test case per file
+    /// JUnit XML, a test case per file
     Junit,
     /// GitHub Actions workflow commands (annotations)
     Github,
