@@ -2,23 +2,18 @@
 //! name them), the README documenting each, and the bundled playbooks.
 
 use std::collections::BTreeSet;
+use std::fmt::Write;
 
 use ethos::check::{CheckOptions, Code, check_source};
 use ethos::playbook::{Severity, Source, bundled};
 
 #[test]
 fn the_list_of_codes_changes_only_on_purpose() {
-    let listing: String = Code::ALL
-        .iter()
-        .map(|c| {
-            format!(
-                "{:<32} {:<8} {}\n",
-                c.as_str(),
-                c.severity(),
-                c.description()
-            )
-        })
-        .collect();
+    let mut listing = String::new();
+    for c in Code::ALL {
+        let (name, severity, description) = (c.as_str(), c.severity(), c.description());
+        writeln!(listing, "{name:<32} {severity:<8} {description}").unwrap();
+    }
     insta::assert_snapshot!("codes", listing);
 }
 
@@ -53,7 +48,11 @@ fn every_file_in_playbooks_is_bundled_under_its_own_name() {
     let mut files: Vec<String> = std::fs::read_dir("playbooks")
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".yaml"))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "yaml")
+        })
         .collect();
     files.sort();
     let mut ids: Vec<String> = bundled::BUNDLED
