@@ -1,6 +1,7 @@
 //! The playbook: its model, where each part came from, and loading it.
 
 pub mod bundled;
+pub mod condition;
 mod hints;
 pub mod load;
 pub mod model;
@@ -8,6 +9,7 @@ pub mod source;
 pub mod spanned;
 pub mod values;
 
+pub use condition::*;
 pub use load::{LoadError, LoadErrorKind};
 pub use model::*;
 pub use source::Source;

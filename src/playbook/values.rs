@@ -147,7 +147,7 @@ impl Limit {
 impl fmt::Display for Limit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Limit::Amount(a) => f.write_str(&super::model::format_amount(*a)),
+            Limit::Amount(a) => f.write_str(&format_amount(*a)),
             Limit::Unlimited => f.write_str("no limit"),
         }
     }
@@ -350,5 +350,74 @@ impl<'de> Deserialize<'de> for Texts {
             }
         }
         d.deserialize_any(TextsVisitor)
+    }
+}
+
+/// An amount as a person writes it: `30`, `2.5`.
+pub fn format_amount(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_a_number_and_a_unit() {
+        let secs = |s: &str| s.parse::<Duration>().map(|d| d.seconds);
+        assert_eq!(secs("30s"), Ok(30));
+        assert_eq!(secs("15m"), Ok(900));
+        assert_eq!(secs("2h"), Ok(7_200));
+        assert_eq!(secs("1d"), Ok(86_400));
+        assert_eq!(secs("1h30m"), Ok(5_400));
+        assert!(secs("5").is_err(), "a bare number has no unit");
+        assert!(secs("-5m").is_err(), "a wait cannot be negative");
+        assert!(secs("2mo").is_err(), "months have no fixed length");
+        assert!(
+            secs("soon")
+                .unwrap_err()
+                .contains("e.g. 30s, 15m, 2h or 1d")
+        );
+    }
+
+    #[test]
+    fn durations_print_in_their_largest_whole_unit() {
+        let show = |s: u64| Duration::from_secs(s).to_string();
+        assert_eq!(show(300), "5m");
+        assert_eq!(show(3_600), "1h");
+        assert_eq!(show(90), "90s");
+        assert_eq!(show(172_800), "2d");
+    }
+
+    #[test]
+    fn dates_are_iso_and_real() {
+        assert!("2027-05-01".parse::<Date>().is_ok());
+        assert!("2027-13-45".parse::<Date>().is_err());
+        assert!("2027-5-1".parse::<Date>().is_err(), "always YYYY-MM-DD");
+    }
+
+    #[test]
+    fn limits_are_inclusive_and_yes_is_unlimited() {
+        assert!(Limit::Amount(30.0).allows(30.0));
+        assert!(!Limit::Amount(30.0).allows(30.01));
+        assert!(Limit::Unlimited.allows(1e12));
+        assert!(Limit::Amount(30.0).is_less_than(Limit::Unlimited));
+        assert!(!Limit::Unlimited.is_less_than(Limit::Amount(30.0)));
+    }
+
+    #[test]
+    fn facts_compare_as_managers_mean_them() {
+        assert!(Scalar::Int(3).same_as(&Scalar::Float(3.0)));
+        assert!(!Scalar::Text("3".into()).same_as(&Scalar::Int(3)));
+    }
+
+    #[test]
+    fn amounts_print_without_needless_decimals() {
+        assert_eq!(format_amount(30.0), "30");
+        assert_eq!(format_amount(2.5), "2.5");
     }
 }
