@@ -47,7 +47,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
         let mut counts = Counts::default();
         for d in diagnostics {
             match d.severity {

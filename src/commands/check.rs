@@ -20,10 +20,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     };
     let (sources, failures) = collect_sources(&args.paths);
     for failure in &failures {
-        #[allow(clippy::print_stderr)] // commands are where output happens
-        {
-            eprintln!("error: {failure}");
-        }
+        eprintln!("error: {failure}");
     }
     let files: Vec<CheckedFile> = sources
         .into_iter()

@@ -1,6 +1,9 @@
 //! One module per subcommand. Commands are the only code that prints, and the
 //! only code that uses `anyhow`.
 
+// Commands are the presentation layer: printing is their job.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod check;
 pub mod completions;
 

@@ -31,8 +31,7 @@ impl CheckReport {
     }
 
     pub fn counts(&self) -> Counts {
-        let all: Vec<Diagnostic> = self.diagnostics().cloned().collect();
-        Counts::of(&all)
+        Counts::of(self.diagnostics())
     }
 
     /// Whether a diagnostic of this severity fails the run.
