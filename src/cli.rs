@@ -38,6 +38,17 @@ Examples:
 Exit codes: 0 clean, 1 errors found (or warnings with --deny warnings), 2 a path could not be read.")]
     Check(CheckArgs),
 
+    /// Judge one proposed reply, and what it does, against a playbook
+    #[command(after_help = "\
+Examples:
+  ethos validate --step welcome \"Oh no, Dana, let me bring fresh towels right away.\"
+  ethos validate --scenario coffee-gate --beat spill \"Are you willing to pay for this coffee?\"
+  ethos validate --step resolve --set message=\"I cut my hand\" --action refund=80 \"Sorry!\"
+  echo \"Hello Dana\" | ethos validate --playbook playbooks/hotel.yaml --step welcome - --format json
+
+Exit codes: 0 the reply passes, 1 it fails, 2 bad input (unknown step, role, action or --set key).")]
+    Validate(ValidateArgs),
+
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:
@@ -68,6 +79,59 @@ pub struct CheckArgs {
     /// The date `review-overdue` compares with, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The reply to judge, or `-` to read it from standard input
+    #[arg(value_name = "TEXT | -")]
+    pub text: Option<String>,
+
+    /// A playbook file, or the id of a bundled playbook
+    #[arg(long, default_value = crate::playbook::bundled::DEFAULT_ID)]
+    pub playbook: String,
+
+    /// The service step the reply belongs to (taken from --beat when given)
+    #[arg(long)]
+    pub step: Option<String>,
+
+    /// Take the customer, facts and role from this scenario
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+
+    /// Take the step, key facts and the customer's message from this beat of --scenario
+    #[arg(long, value_name = "ID", requires = "scenario")]
+    pub beat: Option<String>,
+
+    /// Give or override context: customer.name, customer.mood, customer.tier,
+    /// contacts, waiting, facts.KEY, message (each VALUE read as in a playbook)
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// The role of whoever replies [default: the scenario's, else the first role]
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// An action the reply takes, with its amount in the action's unit
+    #[arg(long = "action", value_name = "ID[=AMOUNT]")]
+    pub actions: Vec<String>,
+
+    /// The role the reply hands the case to
+    #[arg(long, value_name = "ROLE")]
+    pub escalate: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+}
+
+/// `--format` of commands that print one result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// for people: tables and colour on a terminal
+    Human,
+    /// one JSON document
+    Json,
 }
 
 /// What `--deny` can make fail.

@@ -10,6 +10,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod engine;
 pub mod playbook;
 pub mod report;
 
@@ -49,6 +50,7 @@ where
     };
     let result = match &cli.command {
         cli::Command::Check(args) => commands::check::run(args),
+        cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::Completions { shell } => commands::completions::run(*shell),
     };
     match result {

@@ -18,13 +18,19 @@ pub enum Code {
     UnknownBeat,
     InvalidPattern,
     EmptyRule,
+    RuleContradiction,
+    UnboundPlaceholder,
     LadderInversion,
     EscalationShadowsEmpowerment,
     EscalationToFrontLine,
     UnreachableBeat,
     EndlessScenario,
+    ModelFails,
+    WrongPasses,
+    DecisionContradictsPolicy,
     NoBestChoice,
     StepWithoutRules,
+    UntestedRule,
     ReviewOverdue,
 }
 
@@ -41,13 +47,19 @@ impl Code {
         Code::UnknownBeat,
         Code::InvalidPattern,
         Code::EmptyRule,
+        Code::RuleContradiction,
+        Code::UnboundPlaceholder,
         Code::LadderInversion,
         Code::EscalationShadowsEmpowerment,
         Code::EscalationToFrontLine,
         Code::UnreachableBeat,
         Code::EndlessScenario,
+        Code::ModelFails,
+        Code::WrongPasses,
+        Code::DecisionContradictsPolicy,
         Code::NoBestChoice,
         Code::StepWithoutRules,
+        Code::UntestedRule,
         Code::ReviewOverdue,
     ];
 
@@ -63,13 +75,19 @@ impl Code {
             Code::UnknownBeat => "unknown-beat",
             Code::InvalidPattern => "invalid-pattern",
             Code::EmptyRule => "empty-rule",
+            Code::RuleContradiction => "rule-contradiction",
+            Code::UnboundPlaceholder => "unbound-placeholder",
             Code::LadderInversion => "ladder-inversion",
             Code::EscalationShadowsEmpowerment => "escalation-shadows-empowerment",
             Code::EscalationToFrontLine => "escalation-to-front-line",
             Code::UnreachableBeat => "unreachable-beat",
             Code::EndlessScenario => "endless-scenario",
+            Code::ModelFails => "model-fails",
+            Code::WrongPasses => "wrong-passes",
+            Code::DecisionContradictsPolicy => "decision-contradicts-policy",
             Code::NoBestChoice => "no-best-choice",
             Code::StepWithoutRules => "step-without-rules",
+            Code::UntestedRule => "untested-rule",
             Code::ReviewOverdue => "review-overdue",
         }
     }
@@ -80,6 +98,7 @@ impl Code {
             | Code::EscalationToFrontLine
             | Code::UnreachableBeat
             | Code::StepWithoutRules
+            | Code::UntestedRule
             | Code::ReviewOverdue => Severity::Warning,
             _ => Severity::Error,
         }
@@ -108,6 +127,12 @@ impl Code {
             Code::EmptyRule => {
                 "a rule with nothing to check (no phrases/patterns, no bounds, no swap)"
             }
+            Code::RuleContradiction => {
+                "a `mention` rule and an `avoid` rule share a phrase and apply at a common step in a common context"
+            }
+            Code::UnboundPlaceholder => {
+                "a placeholder that no scenario or context can fill (unknown key)"
+            }
             Code::LadderInversion => {
                 "a more senior role may grant less of an action than a junior one"
             }
@@ -117,8 +142,16 @@ impl Code {
             Code::EscalationToFrontLine => "an escalation rule's target is the first role",
             Code::UnreachableBeat => "no path from the first beat reaches it",
             Code::EndlessScenario => "from some beat no path ends",
+            Code::ModelFails => "a beat's `model` reply fails its own step's rules (lists which)",
+            Code::WrongPasses => "a beat's `wrong` reply passes every rule",
+            Code::DecisionContradictsPolicy => {
+                "a decision's `best` choice is not what the policy decides (lists what it decides)"
+            }
             Code::NoBestChoice => "a decision without exactly one `best` choice",
             Code::StepWithoutRules => "no rule applies at this step",
+            Code::UntestedRule => {
+                "no `wrong` reply of any scenario fails this rule, so nothing shows that it catches what it is meant to catch"
+            }
             Code::ReviewOverdue => "`review_by` has passed",
         }
     }

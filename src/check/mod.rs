@@ -7,6 +7,7 @@ pub mod context;
 pub mod diagnostic;
 mod policy;
 mod references;
+mod replies;
 mod review;
 mod rules;
 mod scenarios;
@@ -56,6 +57,7 @@ pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) ->
     rules::check(&mut ctx);
     policy::check(&mut ctx);
     scenarios::check(&mut ctx);
+    replies::check(&mut ctx);
     review::check(&mut ctx);
     ctx.into_diagnostics()
 }

@@ -1,19 +1,10 @@
 //! Rules that cannot work (`invalid-pattern`, `empty-rule`) and steps no rule
 //! covers (`step-without-rules`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::code::Code;
 use super::context::CheckContext;
+use crate::engine::placeholder;
 use crate::playbook::{CheckKind, Rule};
-
-/// A placeholder as it may appear in a pattern: `{customer.name}`, `{facts.room}`.
-/// Replaced by a literal before compiling, since `{` would otherwise read as a
-/// repetition.
-static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{(?:customer|facts)\.[^{}\s]+\}").expect("valid regex"));
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;
@@ -41,7 +32,11 @@ pub fn check(ctx: &mut CheckContext) {
 
 fn patterns_compile(ctx: &mut CheckContext, rule: &Rule) {
     for pattern in rule.patterns() {
-        let literal = PLACEHOLDER.replace_all(pattern, "placeholder");
+        // A placeholder is filled before compiling (`{` would read as a
+        // repetition), so it stands in as a plain word here.
+        let Some(literal) = placeholder::fill(pattern, |_| Some("placeholder".to_owned())) else {
+            continue;
+        };
         // Parsing finds every syntax error at a fraction of the cost of
         // building the matcher, which the reply engine does once, later.
         let parsed = regex_syntax::ParserBuilder::new()

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod validate;
 
 use std::io::{self, Write};
 
@@ -27,4 +28,23 @@ pub fn print_stdout(text: &str) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+/// Load a playbook for a command that needs a good one: a path or a bundled
+/// id. A playbook that does not load is an error naming the file, line and
+/// column (exit 2).
+pub fn load_playbook(name: &str) -> anyhow::Result<crate::playbook::Playbook> {
+    let source = crate::playbook::Source::open(name)?;
+    crate::playbook::load::parse(&source.text).map_err(|err| {
+        let place = if err.pos.is_known() {
+            format!("{}:{}:{}", source.name, err.pos.line, err.pos.column)
+        } else {
+            source.name.clone()
+        };
+        let help = err.help.map(|h| format!(" ({h})")).unwrap_or_default();
+        anyhow::anyhow!(
+            "{place}: {}{help}; run `ethos check {name}` for every problem",
+            err.message
+        )
+    })
 }

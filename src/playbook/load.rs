@@ -228,3 +228,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
         Ok(Spanned::new(inner.value, pos_of(&inner.referenced)))
     }
 }
+
+/// Read one YAML scalar as a value of the playbook format (`--set
+/// contacts=3`, `--set waiting=15m`, `--set facts.at_fault=true`), so the
+/// command line reads values exactly as a playbook would.
+pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| {
+        let raw = UserMessageFormatter.format_message(&err);
+        tidy_message(Pos::untag(&raw).0)
+    })
+}

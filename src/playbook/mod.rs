@@ -14,4 +14,4 @@ pub use load::{LoadError, LoadErrorKind};
 pub use model::*;
 pub use source::Source;
 pub use spanned::{Pos, Spanned};
-pub use values::{Date, Duration, Limit, Scalar, SpannedMap, Texts};
+pub use values::{Date, Duration, Limit, Scalar, SpannedMap, Texts, format_amount};

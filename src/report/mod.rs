@@ -5,6 +5,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod reply;
 pub mod sarif;
 
 use crate::check::{Counts, Diagnostic};

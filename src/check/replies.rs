@@ -1,0 +1,320 @@
+//! Checks that run the reply engine over the playbook's own examples:
+//! `model-fails`, `wrong-passes`, `decision-contradicts-policy`,
+//! `untested-rule`; and the rule-set checks `rule-contradiction` and
+//! `unbound-placeholder`.
+
+use std::collections::HashMap;
+
+use super::code::Code;
+use super::context::CheckContext;
+use super::suggest::closest;
+use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
+use crate::engine::normalize::normalize;
+use crate::engine::{Context, Engine, Proposal, Verdict, placeholder};
+use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
+
+pub fn check(ctx: &mut CheckContext) {
+    unbound_placeholders(ctx);
+    contradictions(ctx);
+    // A pattern that does not compile is `invalid-pattern`'s to report; without
+    // it there is no engine to run the examples with.
+    let Ok(engine) = Engine::new(ctx.playbook) else {
+        return;
+    };
+    let mut caught = vec![false; ctx.playbook.rules.len()];
+    for scenario in &ctx.playbook.scenarios {
+        if scenario
+            .role
+            .as_ref()
+            .is_some_and(|r| ctx.playbook.role(r).is_none())
+        {
+            continue; // `unknown-role`
+        }
+        for beat in scenario.beats.iter() {
+            if ctx.playbook.step(&beat.step).is_none() {
+                continue; // `unknown-step`
+            }
+            let context = Context::of_beat(ctx.playbook, scenario, beat);
+            if beat.is_decision() {
+                decision(ctx, &engine, &context, beat);
+            } else {
+                examples(ctx, &engine, &context, scenario, beat, &mut caught);
+            }
+        }
+    }
+    for (rule, caught) in ctx.playbook.rules.iter().zip(caught) {
+        if !caught {
+            untested(ctx, rule);
+        }
+    }
+}
+
+/// The model must pass; each wrong reply must fail some rule. Every rule a
+/// wrong reply fails is shown to work.
+fn examples(
+    ctx: &mut CheckContext,
+    engine: &Engine,
+    context: &Context,
+    scenario: &Scenario,
+    beat: &Beat,
+    caught: &mut [bool],
+) {
+    let index: HashMap<&str, usize> = ctx
+        .playbook
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    if let Some(model) = &beat.model {
+        let judgement = engine.judge(model, context, None);
+        if judgement.verdict == Verdict::Fail {
+            let failing: Vec<String> = judgement
+                .findings
+                .iter()
+                .filter(|f| f.fails_reply())
+                .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches('.')))
+                .collect();
+            ctx.report(
+                Code::ModelFails,
+                model.pos,
+                format!(
+                    "the model reply of beat `{}` (scenario `{}`) fails {}: {}",
+                    beat.id,
+                    scenario.id,
+                    if failing.len() == 1 { "rule" } else { "rules" },
+                    failing.join(", ")
+                ),
+            )
+            .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
+        }
+    }
+    for wrong in &beat.wrong {
+        let judgement = engine.judge(wrong, context, None);
+        let mut failed_any = false;
+        for finding in judgement.failed_rules() {
+            failed_any = true;
+            if let Some(&i) = index.get(finding.rule.as_str()) {
+                caught[i] = true;
+            }
+        }
+        if !failed_any {
+            ctx.report(
+                Code::WrongPasses,
+                wrong.pos,
+                format!(
+                    "a wrong reply of beat `{}` (scenario `{}`) passes every rule at step `{}`",
+                    beat.id, scenario.id, beat.step
+                ),
+            )
+            .help("add a rule that catches what is wrong with it, or remove it from `wrong`");
+        }
+    }
+}
+
+/// The best choice must be what the policy decides.
+fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &Beat) {
+    let Some(decide) = &beat.decide else { return };
+    let marked: Vec<_> = decide.choices.iter().filter(|c| c.is_best()).collect();
+    let [choice] = marked.as_slice() else {
+        return; // `no-best-choice`
+    };
+    let pb = ctx.playbook;
+    let actions: Vec<(String, f64)> = choice
+        .action
+        .iter()
+        .flat_map(|a| a.iter())
+        .map(|(id, amount)| (id.value.clone(), amount.value))
+        .collect();
+    if actions.iter().any(|(id, _)| pb.action(id).is_none())
+        || choice
+            .escalate
+            .as_ref()
+            .is_some_and(|r| pb.role(r).is_none())
+    {
+        return; // `unknown-action`, `unknown-role`
+    }
+    let proposal = Proposal {
+        actions,
+        escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
+    };
+    let outcome = engine.decide(context, &proposal);
+    if outcome.findings.is_empty() {
+        return;
+    }
+    let problems: Vec<String> = outcome
+        .findings
+        .iter()
+        .map(|f| format!("{} ({})", f.message.trim_end_matches('.'), f.code.as_str()))
+        .collect();
+    let pos = choice.best.as_ref().map_or(choice.say.pos, |b| b.pos);
+    ctx.report(
+        Code::DecisionContradictsPolicy,
+        pos,
+        format!(
+            "the best choice of beat `{}` (\"{}\") goes against the policy: {}",
+            beat.id,
+            choice.say.value,
+            problems.join("; ")
+        ),
+    )
+    .help(format!(
+        "the policy decides: {} Mark the choice that does this as best, or change the policy",
+        outcome.decision
+    ));
+}
+
+fn untested(ctx: &mut CheckContext, rule: &Rule) {
+    let steps: Vec<String> = ctx
+        .playbook
+        .steps
+        .iter()
+        .filter(|s| rule.applies_at(&s.id))
+        .map(|s| format!("`{}`", s.id))
+        .collect();
+    let at = if steps.is_empty() {
+        String::new()
+    } else {
+        format!(" at step {}", steps.join(" or "))
+    };
+    ctx.report(
+        Code::UntestedRule,
+        rule.id.pos,
+        format!(
+            "no wrong reply fails rule `{}`, so nothing shows that it catches what it is meant to catch",
+            rule.id
+        ),
+    )
+    .help(format!(
+        "add a `wrong` reply that breaks it to a beat{at} where it applies"
+    ));
+}
+
+/// A placeholder no context can fill, such as `{customer.email}`.
+fn unbound_placeholders(ctx: &mut CheckContext) {
+    for rule in &ctx.playbook.rules {
+        let texts = rule.phrases().iter().chain(rule.patterns()).chain(
+            rule.swap
+                .iter()
+                .flat_map(|s| s.iter())
+                .flat_map(|(k, v)| [k, v]),
+        );
+        for text in texts {
+            for (_, key) in placeholder::find(text) {
+                if is_known_placeholder(key) {
+                    continue;
+                }
+                let known: Vec<&str> = CUSTOMER_PLACEHOLDERS
+                    .iter()
+                    .copied()
+                    .chain(["facts.KEY"])
+                    .collect();
+                let help = match closest(key, known.iter().copied()) {
+                    Some(best) => format!("did you mean `{{{best}}}`?"),
+                    None => "placeholders are {customer.name}, {customer.mood}, {customer.tier} and {facts.KEY}"
+                        .to_owned(),
+                };
+                ctx.report(
+                    Code::UnboundPlaceholder,
+                    text.pos,
+                    format!(
+                        "rule `{}` uses the placeholder `{{{key}}}`, which nothing can fill",
+                        rule.id
+                    ),
+                )
+                .help(help);
+            }
+        }
+    }
+}
+
+/// A `mention` rule and an `avoid` rule that share a phrase where both apply.
+fn contradictions(ctx: &mut CheckContext) {
+    let rules = &ctx.playbook.rules;
+    for avoid in rules.iter().filter(|r| r.check.value == CheckKind::Avoid) {
+        for mention in rules.iter().filter(|r| r.check.value == CheckKind::Mention) {
+            let Some(step) = common_step(ctx, avoid, mention) else {
+                continue;
+            };
+            if !compatible(avoid.when.as_deref(), mention.when.as_deref()) {
+                continue;
+            }
+            let wanted: Vec<String> = mention.phrases().iter().map(|p| normalize(p)).collect();
+            for phrase in avoid.phrases() {
+                if placeholder::has_any(phrase) || !wanted.contains(&normalize(phrase)) {
+                    continue;
+                }
+                ctx.report(
+                    Code::RuleContradiction,
+                    phrase.pos,
+                    format!(
+                        "rule `{}` forbids “{}”, which rule `{}` asks for at step `{step}`",
+                        avoid.id, phrase.value, mention.id
+                    ),
+                )
+                .help("a reply cannot both say it and avoid it: drop the phrase from one rule, or give the rules different steps or conditions");
+            }
+        }
+    }
+}
+
+/// A step where both rules apply, if any.
+fn common_step(ctx: &CheckContext, a: &Rule, b: &Rule) -> Option<String> {
+    ctx.playbook
+        .steps
+        .iter()
+        .find(|s| a.applies_at(&s.id) && b.applies_at(&s.id))
+        .map(|s| s.id.value.clone())
+}
+
+/// Whether some context could satisfy both conditions: they clash only where
+/// both constrain the same thing to values that cannot meet.
+fn compatible(a: Option<&Condition>, b: Option<&Condition>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    a.clauses
+        .iter()
+        .all(|x| b.clauses.iter().all(|y| clauses_can_meet(x, y)))
+}
+
+fn clauses_can_meet(a: &Spanned<Clause>, b: &Spanned<Clause>) -> bool {
+    let overlap = |x: &crate::playbook::Texts, y: &crate::playbook::Texts| {
+        x.iter()
+            .any(|p| y.iter().any(|q| p.trim().eq_ignore_ascii_case(q.trim())))
+    };
+    match (&a.value, &b.value) {
+        (Clause::Fact { key: k1, value: v1 }, Clause::Fact { key: k2, value: v2 }) => {
+            k1 != k2 || v1.same_as(v2)
+        }
+        (Clause::CustomerMood(x), Clause::CustomerMood(y))
+        | (Clause::CustomerTier(x), Clause::CustomerTier(y)) => overlap(x, y),
+        (Clause::Contacts(x), Clause::Contacts(y)) => {
+            let low = x
+                .min
+                .as_ref()
+                .map_or(0, |m| m.value)
+                .max(y.min.as_ref().map_or(0, |m| m.value));
+            let high = x
+                .max
+                .as_ref()
+                .map_or(u32::MAX, |m| m.value)
+                .min(y.max.as_ref().map_or(u32::MAX, |m| m.value));
+            low <= high
+        }
+        (Clause::Waiting(x), Clause::Waiting(y)) => {
+            let low = x
+                .min
+                .as_ref()
+                .map_or(0, |m| m.value.seconds)
+                .max(y.min.as_ref().map_or(0, |m| m.value.seconds));
+            let high = x
+                .max
+                .as_ref()
+                .map_or(u64::MAX, |m| m.value.seconds)
+                .min(y.max.as_ref().map_or(u64::MAX, |m| m.value.seconds));
+            low <= high
+        }
+        _ => true,
+    }
+}

@@ -1,0 +1,210 @@
+//! `ethos validate`: judge one proposed reply against a playbook.
+
+use std::io::{IsTerminal, Read};
+
+use anyhow::{Context as _, anyhow, bail};
+
+use super::Outcome;
+use crate::check::suggest::unknown_id_help;
+use crate::cli::{OutputFormat, ValidateArgs};
+use crate::engine::{Context, Engine, Proposal, Verdict};
+use crate::playbook::load::parse_value;
+use crate::playbook::{Duration, Playbook, Scalar};
+use crate::report;
+
+pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
+    let playbook = super::load_playbook(&args.playbook)?;
+    let engine = Engine::new(&playbook)
+        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let reply = read_reply(args.text.as_deref())?;
+    let context = build_context(&playbook, args)?;
+    let proposal = build_proposal(&playbook, args)?;
+    let judgement = engine.judge(&reply, &context, Some(&proposal));
+    let text = match args.format {
+        OutputFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&judgement).expect("plain data serialises");
+            json.push('\n');
+            json
+        }
+        OutputFormat::Human => {
+            let terminal = std::io::stdout().is_terminal();
+            let width = if terminal { None } else { Some(100) };
+            report::reply::render(&reply, &judgement, true, width)
+        }
+    };
+    super::print_stdout(&text)?;
+    Ok(match judgement.verdict {
+        Verdict::Pass => Outcome::Clean,
+        Verdict::Fail => Outcome::Findings,
+    })
+}
+
+fn read_reply(text: Option<&str>) -> anyhow::Result<String> {
+    match text {
+        Some("-") => {
+            let mut reply = String::new();
+            std::io::stdin()
+                .read_to_string(&mut reply)
+                .context("cannot read the reply from standard input")?;
+            Ok(reply.trim_end_matches(['\n', '\r']).to_owned())
+        }
+        Some(text) => Ok(text.to_owned()),
+        None => {
+            bail!("give the reply to judge as an argument, or `-` to read it from standard input")
+        }
+    }
+}
+
+fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Context> {
+    let mut context = match &args.scenario {
+        Some(id) => {
+            let scenario = playbook
+                .scenarios
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .ok_or_else(|| {
+                    unknown(
+                        "scenario",
+                        id,
+                        playbook.scenarios.iter().map(|s| s.id.as_str()),
+                    )
+                })?;
+            let mut context = Context::of_scenario(playbook, scenario);
+            if let Some(beat_id) = &args.beat {
+                let beat = scenario.beat(beat_id).ok_or_else(|| {
+                    unknown(
+                        "beat",
+                        beat_id,
+                        scenario.beats.iter().map(|b| b.id.as_str()),
+                    )
+                })?;
+                context.enter_beat(beat);
+            }
+            context
+        }
+        None => Context::at_step(playbook, ""),
+    };
+    match (&args.step, args.beat.is_some()) {
+        (Some(step), _) => context.step.clone_from(step),
+        (None, true) => {}
+        (None, false) => bail!(
+            "say which step the reply belongs to with --step (the steps are {}), or give --scenario and --beat",
+            list(playbook.steps.iter().map(|s| s.id.as_str()))
+        ),
+    }
+    if playbook.step(&context.step).is_none() {
+        return Err(unknown(
+            "step",
+            &context.step,
+            playbook.steps.iter().map(|s| s.id.as_str()),
+        ));
+    }
+    if let Some(role) = &args.role {
+        context.role.clone_from(role);
+    }
+    if playbook.role(&context.role).is_none() {
+        return Err(unknown(
+            "role",
+            &context.role,
+            playbook.roles.iter().map(|r| r.id.as_str()),
+        ));
+    }
+    for setting in &args.set {
+        apply_setting(&mut context, setting)?;
+    }
+    Ok(context)
+}
+
+/// The keys `--set` takes.
+const SET_KEYS: &str =
+    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message";
+
+fn apply_setting(context: &mut Context, setting: &str) -> anyhow::Result<()> {
+    let (key, value) = setting.split_once('=').ok_or_else(|| {
+        anyhow!("`--set {setting}` needs the form KEY=VALUE, e.g. --set customer.name=Dana")
+    })?;
+    let bad = |why: String| anyhow!("`--set {setting}`: {why}");
+    match key.trim() {
+        // Texts are taken as written: a message may well contain `: `.
+        "customer.name" => context.customer_name = Some(value.to_owned()),
+        "customer.mood" => context.customer_mood = Some(value.to_owned()),
+        "customer.tier" => context.customer_tier = Some(value.to_owned()),
+        "message" => context.message = Some(value.to_owned()),
+        "contacts" => {
+            context.contacts = parse_value::<u32>(value)
+                .map_err(|_| bad(format!("`{value}` is not a whole number")))?;
+        }
+        "waiting" => {
+            context.waiting = parse_value::<Duration>(value).map_err(bad)?;
+        }
+        other => match other.strip_prefix("facts.") {
+            Some(fact) if !fact.is_empty() => {
+                let scalar = parse_value::<Scalar>(value).map_err(bad)?;
+                context.facts.insert(fact.to_owned(), scalar);
+            }
+            _ => {
+                let keys: Vec<&str> = SET_KEYS.split(", ").collect();
+                let help = crate::check::suggest::closest(other, keys.iter().copied())
+                    .map(|k| format!("did you mean `{k}`? "))
+                    .unwrap_or_default();
+                bail!(
+                    "`--set {setting}`: there is no context key `{other}`; {help}the keys are {SET_KEYS}"
+                );
+            }
+        },
+    }
+    Ok(())
+}
+
+fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {
+    let mut proposal = Proposal::default();
+    for given in &args.actions {
+        let (id, amount) = match given.split_once('=') {
+            Some((id, amount)) => {
+                let value: f64 = amount.trim().parse().map_err(|_| {
+                    anyhow!("`--action {given}`: the amount `{amount}` is not a number; write e.g. --action {id}=50")
+                })?;
+                if !(value.is_finite() && value >= 0.0) {
+                    bail!("`--action {given}`: the amount must be 0 or more");
+                }
+                (id, value)
+            }
+            None => (given.as_str(), 0.0),
+        };
+        if playbook.action(id).is_none() {
+            return Err(unknown(
+                "action",
+                id,
+                playbook.actions.iter().map(|a| a.id.as_str()),
+            ));
+        }
+        proposal.actions.push((id.to_owned(), amount));
+    }
+    if let Some(role) = &args.escalate {
+        if playbook.role(role).is_none() {
+            return Err(unknown(
+                "role",
+                role,
+                playbook.roles.iter().map(|r| r.id.as_str()),
+            ));
+        }
+        proposal.escalate = Some(role.clone());
+    }
+    Ok(proposal)
+}
+
+fn unknown<'a>(
+    kind: &str,
+    id: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> anyhow::Error {
+    let help = unknown_id_help(id, kind, known).unwrap_or_default();
+    anyhow!("the playbook has no {kind} `{id}`: {help}")
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

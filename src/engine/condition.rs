@@ -1,0 +1,81 @@
+//! Whether a condition (`when`) holds in a context.
+
+use super::context::{Context, Proposal};
+use super::matcher::occurs;
+use super::normalize::normalize;
+use crate::playbook::{Clause, Condition};
+
+/// A condition with its `customer_says` phrases normalised once.
+#[derive(Debug)]
+pub struct CompiledCondition<'p> {
+    pub source: &'p Condition,
+    /// For each clause, its normalised phrases (empty for other clauses).
+    says: Vec<Vec<String>>,
+}
+
+impl<'p> CompiledCondition<'p> {
+    pub fn new(source: &'p Condition) -> Self {
+        let says = source
+            .clauses
+            .iter()
+            .map(|c| match &c.value {
+                Clause::CustomerSays(phrases) => phrases
+                    .iter()
+                    .map(|p| normalize(p))
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        CompiledCondition { source, says }
+    }
+
+    /// Whether every clause holds. `message` is the customer's last message,
+    /// normalised; `proposal` is what the reply does (for `action`, `amount`).
+    pub fn holds(&self, context: &Context, message: &str, proposal: Option<&Proposal>) -> bool {
+        let mut action_ok = true;
+        let mut actions_checked = false;
+        for (clause, says) in self.source.clauses.iter().zip(&self.says) {
+            let holds = match &clause.value {
+                Clause::CustomerSays(_) => says.iter().any(|p| occurs(message, p)),
+                Clause::Contacts(bounds) => bounds.contains(&context.contacts),
+                Clause::Waiting(bounds) => bounds.contains(&context.waiting),
+                Clause::CustomerMood(moods) => one_of(context.customer_mood.as_deref(), moods),
+                Clause::CustomerTier(tiers) => one_of(context.customer_tier.as_deref(), tiers),
+                Clause::Fact { key, value } => {
+                    context.facts.get(key).is_some_and(|v| v.same_as(value))
+                }
+                Clause::Action(_) | Clause::Amount(_) => {
+                    // Both are about the same proposed action: checked together below.
+                    if !actions_checked {
+                        actions_checked = true;
+                        action_ok = proposal.is_some_and(|p| self.some_action_matches(p));
+                    }
+                    action_ok
+                }
+            };
+            if !holds {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether one proposed action satisfies the `action` and `amount` clauses.
+    fn some_action_matches(&self, proposal: &Proposal) -> bool {
+        let wanted = self.source.action();
+        let bounds = self.source.amount().map(|(b, _)| b);
+        proposal.actions.iter().any(|(id, amount)| {
+            wanted.is_none_or(|w| w.as_str() == id) && bounds.is_none_or(|b| b.contains(*amount))
+        })
+    }
+}
+
+/// Mood and tier lists compare as written, ignoring case.
+fn one_of(value: Option<&str>, allowed: &crate::playbook::Texts) -> bool {
+    value.is_some_and(|v| {
+        allowed
+            .iter()
+            .any(|a| a.trim().eq_ignore_ascii_case(v.trim()))
+    })
+}

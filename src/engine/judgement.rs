@@ -1,0 +1,218 @@
+//! What the engine says about a reply: per-rule findings, policy findings, the
+//! score and the verdict. Field names are the JSON of `ethos validate`.
+
+use serde::Serialize;
+
+use crate::playbook::{CheckKind, Severity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Pass,
+    Fail,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// A placeholder had no value, or an `echo` rule had no key facts: the
+    /// rule neither passes nor fails and does not count in the score.
+    Skipped,
+}
+
+/// A span of the ORIGINAL reply: byte offsets (end exclusive) and the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// For `swap`: what to say instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+}
+
+/// How one applicable rule judged the reply.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleFinding {
+    pub rule: String,
+    pub check: CheckKind,
+    pub status: Status,
+    pub severity: Severity,
+    pub message: String,
+    /// The spans that failed it (avoid, swap) or satisfied it (mention, echo).
+    pub matches: Vec<Match>,
+    pub suggestion: Option<String>,
+    /// What was counted, where that helps: "62 words; at most 60".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip)]
+    pub weight: f64,
+}
+
+impl RuleFinding {
+    /// Whether this finding fails the reply.
+    pub fn fails_reply(&self) -> bool {
+        self.status == Status::Fail && self.severity == Severity::Error
+    }
+}
+
+/// A policy finding code (`shared/spec/PLAYBOOK.md`, "the policy").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PolicyCode {
+    MissedEscalation,
+    OverLimit,
+    ForbiddenAction,
+    UnneededEscalation,
+}
+
+impl PolicyCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyCode::MissedEscalation => "missed-escalation",
+            PolicyCode::OverLimit => "over-limit",
+            PolicyCode::ForbiddenAction => "forbidden-action",
+            PolicyCode::UnneededEscalation => "unneeded-escalation",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            PolicyCode::UnneededEscalation => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PolicyFinding {
+    pub code: PolicyCode,
+    pub severity: Severity,
+    pub action: Option<String>,
+    pub amount: Option<f64>,
+    /// The role the case should go to.
+    pub to: Option<String>,
+    /// The escalation rules behind it.
+    pub because: Vec<String>,
+    pub message: String,
+}
+
+/// The whole judgement of one reply.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub score: f64,
+    pub step: String,
+    pub role: String,
+    /// Every applicable rule, in the playbook's order.
+    pub findings: Vec<RuleFinding>,
+    pub policy: Vec<PolicyFinding>,
+    /// What the policy decides, in one sentence (absent when the policy was
+    /// not asked, as for a drill's free reply).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+impl Judgement {
+    /// Assemble a judgement: the verdict and score follow from the findings.
+    pub fn new(
+        step: String,
+        role: String,
+        findings: Vec<RuleFinding>,
+        policy: Vec<PolicyFinding>,
+        decision: Option<String>,
+    ) -> Self {
+        let failed = findings.iter().any(RuleFinding::fails_reply)
+            || policy.iter().any(|p| p.severity == Severity::Error);
+        Judgement {
+            verdict: if failed { Verdict::Fail } else { Verdict::Pass },
+            score: score(&findings),
+            step,
+            role,
+            findings,
+            policy,
+            decision,
+        }
+    }
+
+    /// The rules that failed (any severity), in order.
+    pub fn failed_rules(&self) -> impl Iterator<Item = &RuleFinding> {
+        self.findings.iter().filter(|f| f.status == Status::Fail)
+    }
+}
+
+/// 100 × passed weight / weight of rules that applied and were not skipped,
+/// rounded to one decimal; 100 when no rule counts.
+pub fn score(findings: &[RuleFinding]) -> f64 {
+    let (mut passed, mut total) = (0.0, 0.0);
+    for f in findings {
+        match f.status {
+            Status::Pass => {
+                passed += f.weight;
+                total += f.weight;
+            }
+            Status::Fail => total += f.weight,
+            Status::Skipped => {}
+        }
+    }
+    if total <= 0.0 {
+        return 100.0;
+    }
+    (1000.0 * passed / total).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(status: Status, weight: f64) -> RuleFinding {
+        RuleFinding {
+            rule: "r".into(),
+            check: CheckKind::Mention,
+            status,
+            severity: Severity::Error,
+            message: String::new(),
+            matches: Vec::new(),
+            suggestion: None,
+            detail: None,
+            weight,
+        }
+    }
+
+    #[test]
+    fn score_is_the_passed_share_of_weight_rounded_to_one_decimal() {
+        let f = [
+            finding(Status::Pass, 1.0),
+            finding(Status::Fail, 1.0),
+            finding(Status::Fail, 1.0),
+        ];
+        assert_eq!(score(&f), 33.3);
+        let f = [finding(Status::Pass, 2.0), finding(Status::Fail, 1.0)];
+        assert_eq!(score(&f), 66.7);
+    }
+
+    #[test]
+    fn skipped_rules_do_not_count_and_no_rules_score_100() {
+        let f = [finding(Status::Pass, 1.0), finding(Status::Skipped, 5.0)];
+        assert_eq!(score(&f), 100.0);
+        assert_eq!(score(&[]), 100.0);
+        assert_eq!(score(&[finding(Status::Skipped, 1.0)]), 100.0);
+    }
+
+    #[test]
+    fn a_failed_warning_lowers_the_score_but_does_not_fail_the_reply() {
+        let mut warn = finding(Status::Fail, 1.0);
+        warn.severity = Severity::Warning;
+        let j = Judgement::new(
+            "s".into(),
+            "r".into(),
+            vec![finding(Status::Pass, 1.0), warn],
+            vec![],
+            None,
+        );
+        assert_eq!(j.verdict, Verdict::Pass);
+        assert_eq!(j.score, 50.0);
+    }
+}

@@ -1,0 +1,329 @@
+//! Empowerment and escalation: given who acts, the context and what the reply
+//! does, what the policy requires, and where the reply falls short of it.
+
+use super::condition::CompiledCondition;
+use super::context::{Context, Proposal};
+use super::judgement::{PolicyCode, PolicyFinding};
+use crate::playbook::{EscalationRule, Limit, Playbook, Role, format_amount};
+
+/// What the policy makes of a proposal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolicyOutcome {
+    /// The escalation the rules require: the most senior target among the
+    /// rules that hold, if it is above the acting role.
+    pub required: Option<Required>,
+    pub actions: Vec<ActionRuling>,
+    pub findings: Vec<PolicyFinding>,
+    /// What the policy decides, in one sentence.
+    pub decision: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Required {
+    /// Rank of the target role on the ladder.
+    pub rank: usize,
+    /// The escalation rules (indices into `Playbook::escalation`) that send the case there.
+    pub because: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionRuling {
+    pub action: String,
+    pub amount: f64,
+    pub ruling: Ruling,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ruling {
+    /// Within the acting role's limit.
+    Allowed { limit: Limit },
+    /// Over it (or not the role's to grant): the lowest role above that may.
+    NeedsRole { rank: usize, limit: Option<Limit> },
+    /// No role may grant it.
+    Forbidden,
+}
+
+/// Decide a proposal. `acting` is the rank of the acting role; `message` the
+/// customer's last message, normalised.
+pub fn decide(
+    playbook: &Playbook,
+    escalations: &[CompiledCondition<'_>],
+    acting: usize,
+    context: &Context,
+    message: &str,
+    proposal: &Proposal,
+) -> PolicyOutcome {
+    let roles = playbook.roles.as_slice();
+    let required = required_escalation(playbook, escalations, acting, context, message, proposal);
+    let actions: Vec<ActionRuling> = proposal
+        .actions
+        .iter()
+        .map(|(action, amount)| ActionRuling {
+            action: action.clone(),
+            amount: *amount,
+            ruling: rule_on(roles, acting, action, *amount),
+        })
+        .collect();
+    let escalated = proposal
+        .escalate
+        .as_deref()
+        .and_then(|r| playbook.role_rank(r));
+    let mut findings = Vec::new();
+
+    if let Some(req) = &required
+        && escalated.is_none_or(|e| e < req.rank)
+    {
+        findings.push(PolicyFinding {
+            code: PolicyCode::MissedEscalation,
+            severity: PolicyCode::MissedEscalation.severity(),
+            action: None,
+            amount: None,
+            to: Some(roles[req.rank].id.value.clone()),
+            because: req
+                .because
+                .iter()
+                .map(|&i| playbook.escalation[i].id.value.clone())
+                .collect(),
+            message: escalation_sentence(playbook, req),
+        });
+    }
+    for ruling in &actions {
+        match ruling.ruling {
+            Ruling::NeedsRole { rank, limit } if escalated.is_none_or(|e| e < rank) => {
+                findings.push(PolicyFinding {
+                    code: PolicyCode::OverLimit,
+                    severity: PolicyCode::OverLimit.severity(),
+                    action: Some(ruling.action.clone()),
+                    amount: Some(ruling.amount),
+                    to: Some(roles[rank].id.value.clone()),
+                    because: Vec::new(),
+                    message: over_limit_sentence(
+                        playbook,
+                        &roles[acting],
+                        ruling,
+                        limit,
+                        &roles[rank],
+                    ),
+                });
+            }
+            Ruling::Forbidden => findings.push(PolicyFinding {
+                code: PolicyCode::ForbiddenAction,
+                severity: PolicyCode::ForbiddenAction.severity(),
+                action: Some(ruling.action.clone()),
+                amount: Some(ruling.amount),
+                to: None,
+                because: Vec::new(),
+                message: forbidden_sentence(playbook, ruling),
+            }),
+            _ => {}
+        }
+    }
+    let needed = required.is_some()
+        || actions
+            .iter()
+            .any(|a| !matches!(a.ruling, Ruling::Allowed { .. }));
+    if let (Some(to), false) = (escalated, needed) {
+        findings.push(PolicyFinding {
+            code: PolicyCode::UnneededEscalation,
+            severity: PolicyCode::UnneededEscalation.severity(),
+            action: None,
+            amount: None,
+            to: Some(roles[to].id.value.clone()),
+            because: Vec::new(),
+            message: format!(
+                "{} may handle this alone: no escalation rule applies and every action is within their limits, so sending it to {} only makes the customer wait.",
+                capitalise(&the(&roles[acting])),
+                the(&roles[to])
+            ),
+        });
+    }
+    let decision = decision_sentence(playbook, acting, required.as_ref(), &actions);
+    PolicyOutcome {
+        required,
+        actions,
+        findings,
+        decision,
+    }
+}
+
+fn required_escalation(
+    playbook: &Playbook,
+    escalations: &[CompiledCondition<'_>],
+    acting: usize,
+    context: &Context,
+    message: &str,
+    proposal: &Proposal,
+) -> Option<Required> {
+    let mut required: Option<Required> = None;
+    for (index, (rule, condition)) in playbook.escalation.iter().zip(escalations).enumerate() {
+        let Some(rank) = playbook.role_rank(&rule.to) else {
+            continue;
+        };
+        if rank <= acting || !condition.holds(context, message, Some(proposal)) {
+            continue;
+        }
+        match &mut required {
+            Some(r) if r.rank == rank => r.because.push(index),
+            Some(r) if r.rank > rank => {}
+            _ => {
+                required = Some(Required {
+                    rank,
+                    because: vec![index],
+                });
+            }
+        }
+    }
+    required
+}
+
+fn rule_on(roles: &[Role], acting: usize, action: &str, amount: f64) -> Ruling {
+    let own = roles.get(acting).and_then(|r| r.limit(action));
+    if let Some(limit) = own
+        && limit.allows(amount)
+    {
+        return Ruling::Allowed { limit };
+    }
+    roles
+        .iter()
+        .enumerate()
+        .skip(acting + 1)
+        .find(|(_, r)| r.limit(action).is_some_and(|l| l.allows(amount)))
+        .map_or(Ruling::Forbidden, |(rank, _)| Ruling::NeedsRole {
+            rank,
+            limit: own,
+        })
+}
+
+/// "the duty manager": a role's title as it reads in a sentence.
+pub fn the(role: &Role) -> String {
+    let title = role.title.as_str();
+    let mut chars = title.chars();
+    let lowered = match (chars.next(), chars.next()) {
+        // Lower-case "Duty manager", keep "GM" and "VP Sales".
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(title.chars().skip(1)).collect()
+        }
+        _ => title.to_owned(),
+    };
+    if lowered.chars().next().is_some_and(char::is_lowercase) {
+        format!("the {lowered}")
+    } else {
+        lowered
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn amount_with_unit(playbook: &Playbook, action: &str, amount: f64) -> String {
+    let unit = playbook
+        .action(action)
+        .and_then(|a| a.unit.as_ref())
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    format!("{}{unit}", format_amount(amount))
+}
+
+fn limit_with_unit(playbook: &Playbook, action: &str, limit: Limit) -> String {
+    match limit {
+        Limit::Amount(a) => amount_with_unit(playbook, action, a),
+        Limit::Unlimited => "no limit".to_owned(),
+    }
+}
+
+fn escalation_sentence(playbook: &Playbook, required: &Required) -> String {
+    let target = &playbook.roles[required.rank];
+    let first = &playbook.escalation[required.because[0]];
+    let within = first
+        .within
+        .as_ref()
+        .map(|w| format!(" within {}", w.value))
+        .unwrap_or_default();
+    let why = rule_reason(first);
+    format!("{why}: it goes to {}{within}.", the(target))
+}
+
+fn rule_reason(rule: &EscalationRule) -> String {
+    match &rule.why {
+        Some(why) => why.trim().trim_end_matches('.').to_owned(),
+        None => format!("Escalation rule `{}` applies", rule.id),
+    }
+}
+
+fn over_limit_sentence(
+    playbook: &Playbook,
+    acting: &Role,
+    ruling: &ActionRuling,
+    own: Option<Limit>,
+    to: &Role,
+) -> String {
+    let what = format!(
+        "{} {}",
+        ruling.action,
+        amount_with_unit(playbook, &ruling.action, ruling.amount)
+    );
+    match own {
+        Some(limit) => format!(
+            "{what} is over {}'s limit of {}: take it to {}.",
+            the(acting),
+            limit_with_unit(playbook, &ruling.action, limit),
+            the(to)
+        ),
+        None => format!(
+            "{} may not {} at all: take it to {}.",
+            capitalise(&the(acting)),
+            ruling.action,
+            the(to)
+        ),
+    }
+}
+
+fn forbidden_sentence(playbook: &Playbook, ruling: &ActionRuling) -> String {
+    format!(
+        "No role may {} {}: do not offer it.",
+        ruling.action,
+        amount_with_unit(playbook, &ruling.action, ruling.amount)
+    )
+}
+
+fn decision_sentence(
+    playbook: &Playbook,
+    acting: usize,
+    required: Option<&Required>,
+    actions: &[ActionRuling],
+) -> String {
+    let roles = playbook.roles.as_slice();
+    if let Some(required) = required {
+        return escalation_sentence(playbook, required);
+    }
+    for ruling in actions {
+        match ruling.ruling {
+            Ruling::NeedsRole { rank, limit } => {
+                return over_limit_sentence(playbook, &roles[acting], ruling, limit, &roles[rank]);
+            }
+            Ruling::Forbidden => return forbidden_sentence(playbook, ruling),
+            Ruling::Allowed { .. } => {}
+        }
+    }
+    let actor = capitalise(&the(&roles[acting]));
+    match actions {
+        [] => format!("{actor} handles this: no escalation rule applies."),
+        [one] => {
+            let limit = match one.ruling {
+                Ruling::Allowed { limit } => limit_with_unit(playbook, &one.action, limit),
+                _ => String::new(),
+            };
+            format!(
+                "{actor} may do this on the spot: {} {} is within their limit of {limit}.",
+                one.action,
+                amount_with_unit(playbook, &one.action, one.amount)
+            )
+        }
+        _ => format!("{actor} may do this on the spot: every action is within their limits."),
+    }
+}

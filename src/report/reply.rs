@@ -1,0 +1,197 @@
+//! A judged reply for people: the reply with the failing words underlined, a
+//! table of the rules, the suggestions and the policy's decision. Used by
+//! `ethos validate` and the drill.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::{Judgement, Match, Status, Verdict};
+use crate::playbook::Severity;
+
+const FAIL: Style = AnsiColor::Red.on_default().bold();
+const WARN: Style = AnsiColor::Yellow.on_default().bold();
+const PASS: Style = AnsiColor::Green.on_default().bold();
+
+/// Everything `ethos validate` shows for a judgement. `width` is the table
+/// width (the terminal's, or a fixed one when output is not a terminal).
+pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16>) -> String {
+    let mut out = String::new();
+    let marks = failing_spans(judgement);
+    out.push_str(&underlined(reply, &marks, color));
+    out.push('\n');
+    if !judgement.findings.is_empty() {
+        out.push_str(&rules_table(judgement, color, width).to_string());
+        out.push('\n');
+    }
+    let suggestions: Vec<(&str, &str)> = judgement
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .filter_map(|f| f.suggestion.as_deref().map(|s| (f.rule.as_str(), s)))
+        .collect();
+    if !suggestions.is_empty() {
+        out.push_str("\nSuggestions:\n");
+        for (rule, suggestion) in suggestions {
+            let _ = writeln!(out, "  - {suggestion} ({rule})");
+        }
+    }
+    if let Some(decision) = &judgement.decision {
+        let _ = writeln!(out, "\nPolicy: {decision}");
+    }
+    for finding in &judgement.policy {
+        let style = if finding.severity == Severity::Error {
+            FAIL
+        } else {
+            WARN
+        };
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint(&format!("{}:", finding.code.as_str()), style, color),
+            finding.message
+        );
+    }
+    let (word, style) = match judgement.verdict {
+        Verdict::Pass => ("pass", PASS),
+        Verdict::Fail => ("fail", FAIL),
+    };
+    let _ = writeln!(
+        out,
+        "\n{} (score {:.1})",
+        paint(word, style, color),
+        judgement.score
+    );
+    out
+}
+
+/// A span to mark in the reply, and the rule it broke.
+pub struct Mark<'a> {
+    pub span: &'a Match,
+    pub rule: &'a str,
+    pub severity: Severity,
+}
+
+/// The spans of failed `avoid` and `swap` rules: the words that broke a rule.
+pub fn failing_spans(judgement: &Judgement) -> Vec<Mark<'_>> {
+    let mut marks: Vec<Mark> = judgement
+        .findings
+        .iter()
+        .filter(|f| {
+            f.status == Status::Fail
+                && matches!(
+                    f.check,
+                    crate::playbook::CheckKind::Avoid | crate::playbook::CheckKind::Swap
+                )
+        })
+        .flat_map(|f| {
+            f.matches.iter().map(|m| Mark {
+                span: m,
+                rule: f.rule.as_str(),
+                severity: f.severity,
+            })
+        })
+        .collect();
+    marks.sort_by_key(|m| (m.span.start, m.span.end));
+    marks
+}
+
+/// The reply, line by line, each line with the failing words coloured and a
+/// line of carets under them naming the rules.
+pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
+    let mut out = String::new();
+    let mut line_start = 0;
+    for line in reply.split('\n') {
+        let line_end = line_start + line.len();
+        let here: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.span.start < line_end.max(line_start + 1) && m.span.end > line_start)
+            .collect();
+        out.push_str("  ");
+        let mut carets = String::from("  ");
+        let mut labels: Vec<&str> = Vec::new();
+        let mut cursor = line_start;
+        for mark in &here {
+            let start = mark.span.start.max(cursor).min(line_end);
+            let end = mark.span.end.min(line_end);
+            if start >= end {
+                continue;
+            }
+            let before = &reply[cursor..start];
+            out.push_str(before);
+            carets.push_str(&" ".repeat(before.width()));
+            let marked = &reply[start..end];
+            let style = if mark.severity == Severity::Error {
+                FAIL
+            } else {
+                WARN
+            };
+            out.push_str(&paint(marked, style, color));
+            carets.push_str(&paint(&"^".repeat(marked.width().max(1)), style, color));
+            if !labels.contains(&mark.rule) {
+                labels.push(mark.rule);
+            }
+            cursor = end;
+        }
+        out.push_str(&reply[cursor..line_end]);
+        out.push('\n');
+        if !labels.is_empty() {
+            let _ = writeln!(out, "{carets} {}", labels.join(", "));
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["rule", "check", "severity", "status", "what it says"]);
+    if let Some(width) = width {
+        table.set_width(width);
+    }
+    if !color {
+        table.force_no_tty();
+    }
+    for f in &judgement.findings {
+        let (status, fg) = match f.status {
+            Status::Pass => ("pass", Color::Green),
+            Status::Fail if f.severity == Severity::Error => ("FAIL", Color::Red),
+            Status::Fail => ("fail", Color::Yellow),
+            Status::Skipped => ("skipped", Color::DarkGrey),
+        };
+        let mut says = f.message.clone();
+        if let Some(detail) = &f.detail {
+            let _ = write!(says, " ({detail})");
+        }
+        if !f.matches.is_empty() && f.status == Status::Fail {
+            let found: Vec<String> = f.matches.iter().map(|m| format!("“{}”", m.text)).collect();
+            let _ = write!(says, "\nfound: {}", found.join(", "));
+        }
+        let status_cell = if color {
+            Cell::new(status).fg(fg)
+        } else {
+            Cell::new(status)
+        };
+        table.add_row(vec![
+            Cell::new(&f.rule),
+            Cell::new(f.check.as_str()),
+            Cell::new(f.severity.as_str()),
+            status_cell,
+            Cell::new(says),
+        ]);
+    }
+    table
+}
+
+fn paint(text: &str, style: Style, color: bool) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_owned()
+    }
+}
