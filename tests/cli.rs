@@ -64,7 +64,7 @@ fn warnings_fail_only_when_denied() {
         .args(["check", WARNINGS_ONLY])
         .assert()
         .code(0)
-        .stdout(contains("1 warning"));
+        .stdout(contains("2 warnings"));
     ethos()
         .args(["check", "--deny", "warnings", WARNINGS_ONLY])
         .assert()

@@ -172,10 +172,10 @@ fn untested(ctx: &mut CheckContext, rule: &Rule) {
         .filter(|s| rule.applies_at(&s.id))
         .map(|s| format!("`{}`", s.id))
         .collect();
-    let at = if steps.is_empty() {
-        String::new()
-    } else {
-        format!(" at step {}", steps.join(" or "))
+    let at = match steps.as_slice() {
+        [] => String::new(),
+        [one] => format!(" at step {one}"),
+        [init @ .., last] => format!(" at step {} or {last}", init.join(", ")),
     };
     ctx.report(
         Code::UntestedRule,

@@ -978,6 +978,18 @@ mod tests {
         prop::collection::vec(interesting_char(), 0..32).prop_map(String::from_iter)
     }
 
+    /// The spec's normalisation applied to the text as a whole, without segmentation.
+    fn whole_text_reference(original: &str) -> String {
+        let nfkc: String = original.nfkc().collect();
+        let folded = CASE.fold_string(&nfkc).into_owned();
+        let mut text = String::new();
+        let mut ends_in_space = false;
+        for c in folded.nfkc() {
+            push_folded(&mut text, &mut ends_in_space, c);
+        }
+        text
+    }
+
     fn boundaries(s: &str) -> Vec<usize> {
         s.char_indices()
             .map(|(at, _)| at)
@@ -1028,6 +1040,17 @@ mod tests {
             original in "[\\x00-\\x7f]{0,64}|[ -~\t\n\r\u{b}\u{c}]{0,64}",
         ) {
             prop_assert_eq!(Normalized::new(&original), Normalized::new_general(&original));
+        }
+
+        #[test]
+        fn per_grapheme_equals_whole_text_normalisation(original in interesting_string()) {
+            prop_assert_eq!(normalize(&original), whole_text_reference(&original));
+        }
+
+        #[test]
+        fn normalisation_is_idempotent(original in interesting_string()) {
+            let once = normalize(&original);
+            prop_assert_eq!(normalize(&once), once);
         }
 
         #[test]

@@ -41,7 +41,12 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
     if let Some(decision) = &judgement.decision {
         let _ = writeln!(out, "\nPolicy: {decision}");
     }
-    for finding in &judgement.policy {
+    // The decision often is the one finding's message: say it once.
+    for finding in judgement
+        .policy
+        .iter()
+        .filter(|f| judgement.decision.as_ref() != Some(&f.message))
+    {
         let style = if finding.severity == Severity::Error {
             FAIL
         } else {
