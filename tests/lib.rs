@@ -4,3 +4,5 @@ mod cli;
 mod contract;
 mod diagnostics;
 mod formats;
+mod engine;
+mod validate;

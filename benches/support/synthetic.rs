@@ -2,6 +2,9 @@
 //! process: every rule, scenario and beat is well-formed, so `check` has the
 //! full work to do and nothing to stop early for.
 
+// Each bench and example includes this file and uses part of it.
+#![allow(dead_code)]
+
 use std::fmt::Write;
 
 /// A playbook with `rules` rules and `scenarios` scenarios of `beats` beats.
@@ -87,3 +90,75 @@ pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
     }
     y
 }
+
+/// Words for realistic phrases: the vocabulary of service replies.
+const WORDS: &[&str] = &[
+    "sorry", "thank", "you", "guest", "room", "coffee", "towel", "refund", "manager", "right", "away", "help",
+    "please", "wait", "order", "today", "fresh", "bring", "clean", "check", "pay", "cost", "policy", "sure",
+    "happy", "minute", "again", "table", "drink", "bill", "charge", "free", "late", "early", "new", "soon",
+];
+
+const HAN: &[&str] = &["您好", "抱歉", "马上", "为您", "处理", "感谢", "经理", "退款", "咖啡", "毛巾", "房间", "稍等"];
+
+/// A playbook of `rules` rules at one step, all applying to every reply: 40%
+/// mention and 40% avoid rules of five phrases (every fourth avoid rule with a
+/// pattern), 10% swap, 5% length and 5% echo. Phrases are two-word
+/// combinations of service words, and some Chinese ones.
+pub fn rules_playbook(rules: usize) -> String {
+    let mut y = String::from(
+        "playbook: bench-rules\ntitle: Bench\ncompany: Bench Inc\nphilosophy: {statement: Fix it.}\n\
+         roles: [{id: agent, title: Agent}]\nsteps: [{id: reply, title: Reply, goal: Help.}]\nrules:\n",
+    );
+    let word = |i: usize| WORDS[i % WORDS.len()];
+    for i in 0..rules {
+        let phrases: Vec<String> = (0..5)
+            .map(|k| {
+                let n = i * 5 + k;
+                if n % 7 == 0 {
+                    HAN[n % HAN.len()].to_owned()
+                } else {
+                    format!("{} {}", word(n), word(n * 3 + 1))
+                }
+            })
+            .collect();
+        let list = phrases.join(", ");
+        match i % 20 {
+            0..=7 => {
+                let _ = writeln!(y, "  - {{id: r{i}, check: mention, phrases: [{list}]}}");
+            }
+            8..=15 if i % 4 == 0 => {
+                let _ = writeln!(
+                    y,
+                    "  - {{id: r{i}, check: avoid, phrases: [{list}], patterns: ['\\b{}\\s+(?:is|was)\\b']}}",
+                    word(i)
+                );
+            }
+            8..=15 => {
+                let _ = writeln!(y, "  - {{id: r{i}, check: avoid, phrases: [{list}]}}");
+            }
+            16 | 17 => {
+                let _ = writeln!(
+                    y,
+                    "  - {{id: r{i}, check: swap, swap: {{{}: {}, {}: {}}}}}",
+                    phrases[0], word(i + 2), phrases[1], word(i + 3)
+                );
+            }
+            18 => {
+                let _ = writeln!(y, "  - {{id: r{i}, check: length, max_words: 80}}");
+            }
+            _ => {
+                let _ = writeln!(y, "  - {{id: r{i}, check: echo, min: 1}}");
+            }
+        }
+    }
+    y
+}
+
+/// A reply of about 300 bytes in English.
+pub const REPLY_EN: &str = "Good morning Dana, I am so sorry about the coffee and the towels by the pool. \
+    Let me bring a fresh coffee and clean towels right away, there is no charge at all. I have also asked the \
+    kitchen to send something sweet to your table. If anything else comes up today, just wave and I will help.";
+
+/// A reply of about 300 bytes in Chinese.
+pub const REPLY_ZH: &str = "您好，王女士，非常抱歉给您带来不便。咖啡洒在毛巾上了，我马上为您更换新的毛巾和一杯热咖啡，\
+    不收取任何费用。我已经请厨房为您准备一份小点心送到您的桌上。如果今天还有其他需要，请随时招手，我会第一时间为您处理。";

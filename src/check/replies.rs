@@ -94,7 +94,7 @@ fn examples(
         let mut failed_any = false;
         for finding in judgement.failed_rules() {
             failed_any = true;
-            if let Some(&i) = index.get(finding.rule.as_str()) {
+            if let Some(&i) = index.get(finding.rule) {
                 caught[i] = true;
             }
         }

@@ -1,6 +1,8 @@
 //! What the engine says about a reply: per-rule findings, policy findings, the
 //! score and the verdict. Field names are the JSON of `ethos validate`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::playbook::{CheckKind, Severity};
@@ -35,15 +37,15 @@ pub struct Match {
 
 /// How one applicable rule judged the reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct RuleFinding {
-    pub rule: String,
+pub struct RuleFinding<'p> {
+    pub rule: &'p str,
     pub check: CheckKind,
     pub status: Status,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'p, str>,
     /// The spans that failed it (avoid, swap) or satisfied it (mention, echo).
     pub matches: Vec<Match>,
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'p, str>>,
     /// What was counted, where that helps: "62 words; at most 60".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
@@ -51,7 +53,7 @@ pub struct RuleFinding {
     pub weight: f64,
 }
 
-impl RuleFinding {
+impl RuleFinding<'_> {
     /// Whether this finding fails the reply.
     pub fn fails_reply(&self) -> bool {
         self.status == Status::Fail && self.severity == Severity::Error
@@ -101,13 +103,13 @@ pub struct PolicyFinding {
 
 /// The whole judgement of one reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Judgement {
+pub struct Judgement<'p> {
     pub verdict: Verdict,
     pub score: f64,
     pub step: String,
     pub role: String,
     /// Every applicable rule, in the playbook's order.
-    pub findings: Vec<RuleFinding>,
+    pub findings: Vec<RuleFinding<'p>>,
     pub policy: Vec<PolicyFinding>,
     /// What the policy decides, in one sentence (absent when the policy was
     /// not asked, as for a drill's free reply).
@@ -115,12 +117,12 @@ pub struct Judgement {
     pub decision: Option<String>,
 }
 
-impl Judgement {
+impl<'p> Judgement<'p> {
     /// Assemble a judgement: the verdict and score follow from the findings.
     pub fn new(
         step: String,
         role: String,
-        findings: Vec<RuleFinding>,
+        findings: Vec<RuleFinding<'p>>,
         policy: Vec<PolicyFinding>,
         decision: Option<String>,
     ) -> Self {
@@ -138,14 +140,14 @@ impl Judgement {
     }
 
     /// The rules that failed (any severity), in order.
-    pub fn failed_rules(&self) -> impl Iterator<Item = &RuleFinding> {
+    pub fn failed_rules(&self) -> impl Iterator<Item = &RuleFinding<'p>> {
         self.findings.iter().filter(|f| f.status == Status::Fail)
     }
 }
 
 /// 100 × passed weight / weight of rules that applied and were not skipped,
 /// rounded to one decimal; 100 when no rule counts.
-pub fn score(findings: &[RuleFinding]) -> f64 {
+pub fn score(findings: &[RuleFinding<'_>]) -> f64 {
     let (mut passed, mut total) = (0.0, 0.0);
     for f in findings {
         match f.status {
@@ -167,13 +169,13 @@ pub fn score(findings: &[RuleFinding]) -> f64 {
 mod tests {
     use super::*;
 
-    fn finding(status: Status, weight: f64) -> RuleFinding {
+    fn finding(status: Status, weight: f64) -> RuleFinding<'static> {
         RuleFinding {
-            rule: "r".into(),
+            rule: "r",
             check: CheckKind::Mention,
             status,
             severity: Severity::Error,
-            message: String::new(),
+            message: Cow::Borrowed(""),
             matches: Vec::new(),
             suggestion: None,
             detail: None,

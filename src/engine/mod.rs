@@ -28,6 +28,8 @@ use crate::playbook::Playbook;
 pub struct Engine<'p> {
     pub playbook: &'p Playbook,
     matcher: Matcher,
+    /// What each rule says when it has no `message`, worked out once.
+    default_messages: Vec<String>,
     rule_conditions: Vec<Option<CompiledCondition<'p>>>,
     escalations: Vec<CompiledCondition<'p>>,
 }
@@ -39,6 +41,11 @@ impl<'p> Engine<'p> {
         Ok(Engine {
             playbook,
             matcher: Matcher::new(&playbook.rules)?,
+            default_messages: playbook
+                .rules
+                .iter()
+                .map(|r| rules::default_message_of(r, &Context::default()))
+                .collect(),
             rule_conditions: playbook
                 .rules
                 .iter()
@@ -54,9 +61,10 @@ impl<'p> Engine<'p> {
 
     /// Judge a reply's words, and, given a proposal, what it does (the policy).
     /// A drill's free reply is judged on its words alone (`proposal: None`).
-    pub fn judge(&self, reply: &str, context: &Context, proposal: Option<&Proposal>) -> Judgement {
+    pub fn judge(&self, reply: &str, context: &Context, proposal: Option<&Proposal>) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
         let text = normalized.text();
+        let judged = rules::Reply::new(reply, &normalized);
         let message = context
             .message
             .as_deref()
@@ -67,7 +75,7 @@ impl<'p> Engine<'p> {
         self.matcher.static_hits(text, &mut hits);
         hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
 
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(self.playbook.rules.len());
         let mut dynamic = Vec::new();
         for (index, rule) in self.playbook.rules.iter().enumerate() {
             if !self.applies(index, context, &message) {
@@ -84,7 +92,13 @@ impl<'p> Engine<'p> {
             } else {
                 Some(&hits[from..to])
             };
-            findings.push(rules::judge(rule, rule_hits, &normalized, reply, context));
+            findings.push(rules::judge(
+                rule,
+                &self.default_messages[index],
+                rule_hits,
+                &judged,
+                context,
+            ));
         }
 
         let (policy, decision) = match proposal {

@@ -1,32 +1,74 @@
 //! The five checks (`mention`, `avoid`, `swap`, `length`, `echo`) on one reply.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use super::context::Context;
 use super::judgement::{Match, RuleFinding, Status};
 use super::matcher::{Hit, find_phrase};
 use super::normalize::{Normalized, count_words, normalize};
 use crate::playbook::{CheckKind, Rule};
 
+/// A reply being judged: the text as written, normalised, and its word count
+/// (counted once, when a `length` rule first asks).
+pub struct Reply<'a> {
+    pub original: &'a str,
+    pub normalized: &'a Normalized,
+    words: OnceCell<usize>,
+    /// Where each of the context's key facts occurs, found once for all `echo` rules.
+    key_facts: OnceCell<Vec<Vec<(usize, usize)>>>,
+}
+
+impl<'a> Reply<'a> {
+    pub fn new(original: &'a str, normalized: &'a Normalized) -> Self {
+        Reply {
+            original,
+            normalized,
+            words: OnceCell::new(),
+            key_facts: OnceCell::new(),
+        }
+    }
+
+    fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize)>] {
+        self.key_facts.get_or_init(|| {
+            context
+                .key_facts
+                .iter()
+                .map(|f| find_phrase(self.normalized.text(), &normalize(f)))
+                .collect()
+        })
+    }
+
+    fn words(&self) -> usize {
+        *self.words.get_or_init(|| count_words(self.original))
+    }
+}
+
 /// Judge one applicable rule. `hits` are the rule's occurrences in the
 /// normalised reply (static and dynamic); `None` means a placeholder had no
-/// value, and the rule is skipped.
-pub fn judge(
-    rule: &Rule,
+/// value, and the rule is skipped. `default_message` is said when the rule
+/// has no `message` of its own.
+pub fn judge<'p>(
+    rule: &'p Rule,
+    default_message: &'p str,
     hits: Option<&[Hit]>,
-    reply: &Normalized,
-    original: &str,
+    reply: &Reply,
     context: &Context,
-) -> RuleFinding {
+) -> RuleFinding<'p> {
+    let message = match (&rule.message, rule.check.value) {
+        (Some(m), _) => Cow::Borrowed(m.as_str()),
+        // An echo rule's default names the beat's key facts.
+        (None, CheckKind::Echo) if !context.key_facts.is_empty() => Cow::Owned(default_message_of(rule, context)),
+        (None, _) => Cow::Borrowed(default_message),
+    };
     let mut finding = RuleFinding {
-        rule: rule.id.value.clone(),
+        rule: rule.id.as_str(),
         check: rule.check.value,
         status: Status::Pass,
         severity: rule.severity(),
-        message: rule
-            .message
-            .as_ref()
-            .map_or_else(|| default_message(rule, context), |m| m.value.clone()),
+        message,
         matches: Vec::new(),
-        suggestion: rule.suggest.as_ref().map(|s| s.value.clone()),
+        suggestion: rule.suggest.as_ref().map(|s| Cow::Borrowed(s.as_str())),
         detail: None,
         weight: rule.weight(),
     };
@@ -35,38 +77,37 @@ pub fn judge(
         finding.detail = Some("a placeholder has no value in this context".to_owned());
         return finding;
     };
+    let (normalized, original) = (reply.normalized, reply.original);
     match rule.check.value {
         CheckKind::Mention => {
-            finding.matches = spans(hits, reply, original, |_| None);
+            finding.matches = spans(hits, normalized, original, |_| None);
             if finding.matches.is_empty() {
                 finding.status = Status::Fail;
             }
         }
         CheckKind::Avoid => {
-            finding.matches = spans(hits, reply, original, |_| None);
+            finding.matches = spans(hits, normalized, original, |_| None);
             if !finding.matches.is_empty() {
                 finding.status = Status::Fail;
             }
         }
         CheckKind::Swap => {
-            let preferred: Vec<&str> = rule
-                .swap
-                .iter()
-                .flat_map(|s| s.iter())
-                .map(|(_, p)| p.as_str())
-                .collect();
-            finding.matches = spans(hits, reply, original, |item| {
-                preferred.get(item).map(|p| (*p).to_owned())
-            });
+            let preferred = |item: usize| {
+                rule.swap
+                    .as_ref()
+                    .and_then(|s| s.entries.get(item))
+                    .map(|(_, p)| p.value.clone())
+            };
+            finding.matches = spans(hits, normalized, original, preferred);
             if !finding.matches.is_empty() {
                 finding.status = Status::Fail;
                 if finding.suggestion.is_none() {
-                    finding.suggestion = Some(swap_suggestion(&finding.matches));
+                    finding.suggestion = Some(Cow::Owned(swap_suggestion(&finding.matches)));
                 }
             }
         }
         CheckKind::Length => {
-            let words = count_words(original);
+            let words = reply.words();
             let min = rule.min_words.as_ref().map(|m| m.value as usize);
             let max = rule.max_words.as_ref().map(|m| m.value as usize);
             let within = min.is_none_or(|m| words >= m) && max.is_none_or(|m| words <= m);
@@ -80,37 +121,27 @@ pub fn judge(
                 finding.status = Status::Fail;
             }
         }
-        CheckKind::Echo => judge_echo(rule, reply, original, context, &mut finding),
+        CheckKind::Echo => judge_echo(rule, reply, context, &mut finding),
     }
     finding
 }
 
-fn judge_echo(
-    rule: &Rule,
-    reply: &Normalized,
-    original: &str,
-    context: &Context,
-    finding: &mut RuleFinding,
-) {
+fn judge_echo(rule: &Rule, reply: &Reply, context: &Context, finding: &mut RuleFinding<'_>) {
     if context.key_facts.is_empty() {
         finding.status = Status::Skipped;
         finding.detail = Some("this beat has no key facts".to_owned());
         return;
     }
-    let min = rule
-        .min
-        .as_ref()
-        .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize;
+    let min = rule.min.as_ref().map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize;
     let mut mentioned = 0;
-    for fact in &context.key_facts {
-        let found = find_phrase(reply.text(), &normalize(fact));
+    for found in reply.key_facts(context) {
         if !found.is_empty() {
             mentioned += 1;
         }
         finding.matches.extend(
             found
-                .into_iter()
-                .map(|(s, e)| span(reply, original, s, e, None)),
+                .iter()
+                .map(|&(s, e)| span(reply.normalized, reply.original, s, e, None)),
         );
     }
     finding.matches.sort_by_key(|m| (m.start, m.end));
@@ -174,7 +205,7 @@ fn swap_suggestion(matches: &[Match]) -> String {
 }
 
 /// A rule without `message` still says what it wants.
-fn default_message(rule: &Rule, context: &Context) -> String {
+pub fn default_message_of(rule: &Rule, context: &Context) -> String {
     let list = |items: Vec<String>| -> String {
         let shown: Vec<String> = items.iter().take(5).map(|p| format!("“{p}”")).collect();
         let more = if items.len() > 5 { ", …" } else { "" };

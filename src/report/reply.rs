@@ -30,7 +30,7 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
         .findings
         .iter()
         .filter(|f| f.status == Status::Fail)
-        .filter_map(|f| f.suggestion.as_deref().map(|s| (f.rule.as_str(), s)))
+        .filter_map(|f| f.suggestion.as_deref().map(|s| (f.rule, s)))
         .collect();
     if !suggestions.is_empty() {
         out.push_str("\nSuggestions:\n");
@@ -80,7 +80,7 @@ pub struct Mark<'a> {
 }
 
 /// The spans of failed `avoid` and `swap` rules: the words that broke a rule.
-pub fn failing_spans(judgement: &Judgement) -> Vec<Mark<'_>> {
+pub fn failing_spans<'j>(judgement: &'j Judgement<'_>) -> Vec<Mark<'j>> {
     let mut marks: Vec<Mark> = judgement
         .findings
         .iter()
@@ -94,7 +94,7 @@ pub fn failing_spans(judgement: &Judgement) -> Vec<Mark<'_>> {
         .flat_map(|f| {
             f.matches.iter().map(|m| Mark {
                 span: m,
-                rule: f.rule.as_str(),
+                rule: f.rule,
                 severity: f.severity,
             })
         })
@@ -169,7 +169,7 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
             Status::Fail => ("fail", Color::Yellow),
             Status::Skipped => ("skipped", Color::DarkGrey),
         };
-        let mut says = f.message.clone();
+        let mut says = f.message.to_string();
         if let Some(detail) = &f.detail {
             let _ = write!(says, " ({detail})");
         }

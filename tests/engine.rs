@@ -1,0 +1,1408 @@
+//! The reply engine against `shared/spec/PLAYBOOK.md`: matching, the five
+//! checks, applicability, score and verdict, conditions and the policy. Each
+//! test builds a small playbook inline.
+
+use ethos::engine::{
+    Context, Engine, Judgement, Match, PolicyCode, PolicyFinding, PolicyOutcome, Proposal,
+    RuleFinding, Status, Verdict,
+};
+use ethos::playbook::{Duration, Playbook, Scalar, Severity};
+use proptest::prelude::*;
+
+// --- Building playbooks, contexts and judgements -----------------------------
+
+/// Everything but the rules and escalation rules: a three-role ladder (the
+/// attendant may replace up to 50 and comp up to 30, but not refund), an
+/// action no role may take (`upgrade`), and three steps.
+const BASE: &str = r"playbook: engine-test
+title: Engine test
+company: Test Hotel
+philosophy:
+  statement: Solve it on the spot.
+  values:
+    - { id: ownership, text: Whoever hears it owns it. }
+roles:
+  - id: attendant
+    title: Pool attendant
+    may: { replace: 50, comp: 30 }
+  - id: duty-manager
+    title: Duty manager
+    may: { replace: 500, comp: 200, refund: 500 }
+  - id: general-manager
+    title: General manager
+    may: { replace: yes, comp: yes, refund: yes }
+actions:
+  - { id: replace, title: Replace the item, unit: USD }
+  - { id: comp, title: A complimentary extra, unit: USD }
+  - { id: refund, title: Refund part of the bill, unit: USD }
+  - { id: upgrade, title: Upgrade to the presidential suite }
+steps:
+  - { id: welcome, title: Welcome, goal: Greet the guest. }
+  - { id: resolve, title: Resolve, goal: Fix it. }
+  - { id: farewell, title: Farewell, goal: Say goodbye. }
+";
+
+/// A playbook with these rules (YAML flow mappings, one a line) and these
+/// escalation rules.
+fn playbook_with(rules: &[&str], escalation: &[&str]) -> &'static Playbook {
+    let mut text = BASE.to_owned();
+    for (key, items) in [("rules", rules), ("escalation", escalation)] {
+        if !items.is_empty() {
+            text.push_str(key);
+            text.push_str(":\n");
+            for item in items {
+                text.push_str("  - ");
+                text.push_str(item);
+                text.push('\n');
+            }
+        }
+    }
+    load(&text)
+}
+
+/// Judgements borrow from the engine and the playbook; tests leak both so that
+/// helpers can return judgements (a few small playbooks per test).
+fn load(text: &str) -> &'static Playbook {
+    let playbook = ethos::playbook::load::parse(text)
+        .unwrap_or_else(|e| panic!("test playbook does not load: {e:?}\n{text}"));
+    Box::leak(Box::new(playbook))
+}
+
+fn engine(pb: &'static Playbook) -> &'static Engine<'static> {
+    Box::leak(Box::new(Engine::new(pb).expect("patterns compile")))
+}
+
+fn playbook(rules: &[&str]) -> &'static Playbook {
+    playbook_with(rules, &[])
+}
+
+/// A context at `welcome`, played by the attendant, with nothing else known.
+fn ctx(pb: &Playbook) -> Context {
+    Context::at_step(pb, "welcome")
+}
+
+fn judge(pb: &'static Playbook, reply: &str, context: &Context) -> Judgement<'static> {
+    let judgement = engine(pb).judge(reply, context, None);
+    assert_spans_are_slices(reply, &judgement);
+    judgement
+}
+
+fn judge_with(
+    pb: &'static Playbook,
+    reply: &str,
+    context: &Context,
+    proposal: &Proposal,
+) -> Judgement<'static> {
+    let judgement = engine(pb).judge(reply, context, Some(proposal));
+    assert_spans_are_slices(reply, &judgement);
+    judgement
+}
+
+fn decide(pb: &'static Playbook, context: &Context, proposal: &Proposal) -> PolicyOutcome {
+    engine(pb).decide(context, proposal)
+}
+
+/// Spec rule 5: every span is byte offsets into the original reply, and its
+/// text is exactly that slice.
+fn assert_spans_are_slices(reply: &str, judgement: &Judgement<'_>) {
+    for f in &judgement.findings {
+        for m in &f.matches {
+            assert!(m.start < m.end, "empty span {m:?} in rule {}", f.rule);
+            let slice = reply.get(m.start..m.end).unwrap_or_else(|| {
+                panic!(
+                    "span {}..{} of rule {} is not on char boundaries of {reply:?}",
+                    m.start, m.end, f.rule
+                )
+            });
+            assert_eq!(m.text, slice, "rule {}", f.rule);
+        }
+    }
+}
+
+fn finding<'j, 'p>(judgement: &'j Judgement<'p>, rule: &str) -> &'j RuleFinding<'p> {
+    judgement
+        .findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("rule `{rule}` is not among the findings: {judgement:#?}"))
+}
+
+fn listed(judgement: &Judgement<'_>, rule: &str) -> bool {
+    judgement.findings.iter().any(|f| f.rule == rule)
+}
+
+/// The spans as (start, end, text).
+fn spans<'f>(f: &'f RuleFinding<'_>) -> Vec<(usize, usize, &'f str)> {
+    f.matches
+        .iter()
+        .map(|m| (m.start, m.end, m.text.as_str()))
+        .collect()
+}
+
+/// The status of rule `r` (a one-rule `mention`/`avoid` playbook) on `reply`.
+fn status_of(pb: &'static Playbook, reply: &str, context: &Context, rule: &str) -> Status {
+    finding(&judge(pb, reply, context), rule).status
+}
+
+fn mention(phrases: &str) -> &'static Playbook {
+    playbook(&[&format!("{{ id: m, check: mention, phrases: {phrases} }}")])
+}
+
+fn mention_pattern(pattern: &str) -> &'static Playbook {
+    playbook(&[&format!(
+        "{{ id: m, check: mention, patterns: [{pattern}] }}"
+    )])
+}
+
+/// The spans of rule `m` of `pb` in `reply`.
+fn m_spans(pb: &'static Playbook, reply: &str) -> Vec<(usize, usize, String)> {
+    let j = judge(pb, reply, &ctx(pb));
+    spans(finding(&j, "m"))
+        .into_iter()
+        .map(|(s, e, t)| (s, e, t.to_owned()))
+        .collect()
+}
+
+fn span(start: usize, end: usize, text: &str) -> (usize, usize, String) {
+    (start, end, text.to_owned())
+}
+
+fn proposal(actions: &[(&str, f64)], escalate: Option<&str>) -> Proposal {
+    Proposal {
+        actions: actions.iter().map(|(a, n)| ((*a).to_owned(), *n)).collect(),
+        escalate: escalate.map(str::to_owned),
+    }
+}
+
+fn codes(findings: &[PolicyFinding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+fn only(findings: &[PolicyFinding], code: PolicyCode) -> &PolicyFinding {
+    let found: Vec<&PolicyFinding> = findings.iter().filter(|f| f.code == code).collect();
+    assert_eq!(found.len(), 1, "expected one {code:?}: {findings:#?}");
+    found[0]
+}
+
+/// The ids of the escalation rules that the outcome's required escalation names.
+fn required_because(pb: &Playbook, outcome: &PolicyOutcome) -> Vec<String> {
+    outcome.required.as_ref().map_or_else(Vec::new, |r| {
+        r.because
+            .iter()
+            .map(|&i| pb.escalation[i].id.value.clone())
+            .collect()
+    })
+}
+
+// --- Matching, rule 1: NFKC, case folding, apostrophes, white space ----------
+
+#[test]
+fn full_width_letters_match_after_nfkc_and_case_folding_and_the_span_covers_the_original_bytes() {
+    let pb = mention("[hello]");
+    let reply = "ＨＥＬＬＯ, Dana";
+    assert_eq!(m_spans(pb, reply), [span(0, 15, "ＨＥＬＬＯ")]);
+    assert_eq!(m_spans(pb, "Hello"), [span(0, 5, "Hello")]);
+    assert_eq!(m_spans(pb, "HELLO"), [span(0, 5, "HELLO")]);
+}
+
+#[test]
+fn a_capitalised_phrase_matches_lower_case_text() {
+    let pb = mention("[Good Morning]");
+    assert_eq!(
+        m_spans(pb, "oh, good morning!"),
+        [span(4, 16, "good morning")]
+    );
+}
+
+#[test]
+fn full_case_folding_turns_sharp_s_into_ss_both_ways() {
+    let pb = mention("[strasse]");
+    assert_eq!(m_spans(pb, "Die Straße ist nass"), [span(4, 11, "Straße")]);
+    let pb = mention("[straße]");
+    assert_eq!(m_spans(pb, "STRASSE"), [span(0, 7, "STRASSE")]);
+}
+
+#[test]
+fn curly_and_other_apostrophes_match_a_straight_one() {
+    let pb = mention("[\"can't\"]");
+    for apostrophe in ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}', '`', '\''] {
+        let reply = format!("I can{apostrophe}t wait");
+        let end = 5 + apostrophe.len_utf8() + 1;
+        assert_eq!(
+            m_spans(pb, &reply),
+            [span(2, end, &reply[2..end])],
+            "apostrophe {apostrophe:?}"
+        );
+    }
+    // And a phrase written with a curly apostrophe matches a straight one.
+    let pb = mention("[\"can’t\"]");
+    assert_eq!(m_spans(pb, "I can't"), [span(2, 7, "can't")]);
+}
+
+#[test]
+fn a_run_of_white_space_counts_as_one_space() {
+    let pb = mention("[right away]");
+    let reply = "Fresh towels, right \t\n  away.";
+    assert_eq!(m_spans(pb, reply), [span(14, 28, "right \t\n  away")]);
+    // Non-breaking and ideographic spaces are white space too.
+    let reply = "right\u{00A0}\u{3000}away";
+    assert_eq!(m_spans(pb, reply), [span(0, reply.len(), reply)]);
+    // A phrase with several spaces matches text with one.
+    let pb = mention("[\"right    away\"]");
+    assert_eq!(m_spans(pb, "right away"), [span(0, 10, "right away")]);
+}
+
+// --- Matching, rule 2: whole words, and Han/Kana ----------------------------
+
+#[test]
+fn a_phrase_matches_only_as_a_whole_word() {
+    let pb = mention("[hi]");
+    assert_eq!(status_of(pb, "this is it", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(status_of(pb, "hidden", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(status_of(pb, "hi2", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(m_spans(pb, "(hi)"), [span(1, 3, "hi")]);
+    assert_eq!(m_spans(pb, "oh, hi!"), [span(4, 6, "hi")]);
+    let pb = mention("[ok]");
+    assert_eq!(status_of(pb, "okay then", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(status_of(pb, "bok", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(m_spans(pb, "ok-ish"), [span(0, 2, "ok")]);
+}
+
+#[test]
+fn accented_letters_are_letters_for_word_edges() {
+    let pb = mention("[cafe]");
+    assert_eq!(status_of(pb, "cafeñ", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(status_of(pb, "écafe", &ctx(pb), "m"), Status::Fail);
+    assert_eq!(m_spans(pb, "«cafe»"), [span(2, 6, "cafe")]);
+}
+
+#[test]
+fn a_han_neighbour_is_a_word_boundary() {
+    let pb = mention("[\"12315\"]");
+    let reply = "去12315投诉";
+    assert_eq!(m_spans(pb, reply), [span(3, 8, "12315")]);
+    // But a digit neighbour is not.
+    assert_eq!(status_of(pb, "去123156投诉", &ctx(pb), "m"), Status::Fail);
+    let pb = mention("[wifi]");
+    assert_eq!(m_spans(pb, "连不上wifi了"), [span(9, 13, "wifi")]);
+}
+
+#[test]
+fn a_phrase_that_starts_and_ends_with_han_matches_inside_han_text() {
+    let pb = mention("[抱歉]");
+    let reply = "非常抱歉给您带来不便";
+    assert_eq!(m_spans(pb, reply), [span(6, 12, "抱歉")]);
+    // A Latin neighbour does not stop it either, on the Han side.
+    assert_eq!(m_spans(pb, "abc抱歉xyz"), [span(3, 9, "抱歉")]);
+}
+
+#[test]
+fn a_phrase_with_latin_on_one_side_needs_a_boundary_on_that_side_only() {
+    // Ends in Han: no boundary needed after it; starts with a letter: needed before.
+    let pb = mention("[\"VIP客人\"]");
+    assert_eq!(m_spans(pb, "我们的VIP客人们"), [span(9, 18, "VIP客人")]);
+    assert_eq!(status_of(pb, "AVIP客人", &ctx(pb), "m"), Status::Fail);
+}
+
+#[test]
+fn japanese_katakana_matches_inside_japanese_text() {
+    let pb = mention("[コーヒー]");
+    let reply = "新しいコーヒーをお持ちします";
+    assert_eq!(m_spans(pb, reply), [span(9, 21, "コーヒー")]);
+    // Half-width Katakana is the same word after NFKC; the span is the original.
+    let reply = "ｺｰﾋｰをどうぞ";
+    assert_eq!(m_spans(pb, reply), [span(0, 12, "ｺｰﾋｰ")]);
+    // A half-width voiced mark composes with its Kana: ｶﾞ is ガ.
+    let pb = mention("[ガラス]");
+    assert_eq!(m_spans(pb, "割れたｶﾞﾗｽです"), [span(9, 21, "ｶﾞﾗｽ")]);
+    let pb = mention("[すみません]");
+    assert_eq!(
+        m_spans(pb, "本当にすみませんでした"),
+        [span(9, 24, "すみません")]
+    );
+}
+
+#[test]
+fn a_ligature_in_the_reply_matches_the_letters_and_the_span_covers_the_ligature() {
+    let pb = mention("[fix]");
+    let reply = "We will ﬁx it";
+    // ﬁ is three bytes.
+    assert_eq!(m_spans(pb, reply), [span(8, 12, "ﬁx")]);
+    let pb = mention("[coffee]");
+    let reply = "a new coﬀee";
+    assert_eq!(m_spans(pb, reply), [span(6, 13, "coﬀee")]);
+}
+
+#[test]
+fn combining_accents_in_the_reply_match_the_composed_phrase() {
+    let pb = mention("[café]");
+    let reply = "the cafe\u{0301} is open";
+    assert_eq!(m_spans(pb, reply), [span(4, 10, "cafe\u{0301}")]);
+    // The accent is part of the word: `cafe` does not match `cafe\u{301}`.
+    let pb = mention("[cafe]");
+    assert_eq!(
+        status_of(pb, "the cafe\u{0301} is open", &ctx(pb), "m"),
+        Status::Fail
+    );
+}
+
+#[test]
+fn emoji_next_to_a_phrase_do_not_stop_it_matching() {
+    let pb = mention("[hello]");
+    let reply = "🙂hello🙂";
+    assert_eq!(m_spans(pb, reply), [span(4, 9, "hello")]);
+    let pb = mention("[thanks]");
+    let reply = "thanks👍🏽 so much";
+    assert_eq!(m_spans(pb, reply), [span(0, 6, "thanks")]);
+}
+
+// --- Matching, rule 3: patterns ---------------------------------------------
+
+#[test]
+fn patterns_are_case_insensitive() {
+    let pb = mention_pattern(r"'\bsorry\b'");
+    assert_eq!(m_spans(pb, "I AM SORRY."), [span(5, 10, "SORRY")]);
+    assert_eq!(status_of(pb, "sorrynotsorry", &ctx(pb), "m"), Status::Fail);
+}
+
+#[test]
+fn patterns_run_on_the_normalised_text_and_spans_map_back() {
+    let pb = mention_pattern(r"'\bfix(?:ed)?\b'");
+    assert_eq!(m_spans(pb, "ＦＩＸＥＤ!"), [span(0, 15, "ＦＩＸＥＤ")]);
+    assert_eq!(m_spans(pb, "all ﬁxed"), [span(4, 10, "ﬁxed")]);
+    let pb = mention_pattern(r"'can''t'");
+    assert_eq!(m_spans(pb, "I can’t"), [span(2, 9, "can’t")]);
+    let pb = mention_pattern(r"'right away'");
+    assert_eq!(m_spans(pb, "right\n\naway"), [span(0, 11, "right\n\naway")]);
+}
+
+// --- Matching, rule 4: placeholders -----------------------------------------
+
+#[test]
+fn a_placeholder_is_filled_from_the_context() {
+    let pb = playbook(&[
+        r#"{ id: use-name, check: mention, phrases: ["{customer.name}"] }"#,
+        r#"{ id: room, check: mention, phrases: ["room {facts.room}"] }"#,
+        r"{ id: tier, check: mention, patterns: ['\b{customer.tier} member'] }",
+    ]);
+    let mut c = ctx(pb);
+    c.customer_name = Some("Dana".into());
+    c.customer_tier = Some("Gold".into());
+    c.facts.insert("room".into(), Scalar::Int(214));
+    let reply = "Welcome back, DANA, to room 214, our gold member!";
+    let j = judge(pb, reply, &c);
+    assert_eq!(spans(finding(&j, "use-name")), [(14, 18, "DANA")]);
+    assert_eq!(spans(finding(&j, "room")), [(23, 31, "room 214")]);
+    assert_eq!(spans(finding(&j, "tier")), [(37, 48, "gold member")]);
+    assert_eq!(j.verdict, Verdict::Pass);
+
+    c.customer_name = Some("Claire".into());
+    let j = judge(pb, reply, &c);
+    assert_eq!(finding(&j, "use-name").status, Status::Fail);
+}
+
+#[test]
+fn a_filled_placeholder_is_normalised_like_any_phrase() {
+    let pb = playbook(&[
+        r#"{ id: phrase, check: mention, phrases: ["{customer.name}"] }"#,
+        r"{ id: pattern, check: mention, patterns: ['\bdear {customer.name}\b'] }",
+    ]);
+    let mut c = ctx(pb);
+    c.customer_name = Some("O’Brien".into());
+    let j = judge(pb, "Dear O'BRIEN, welcome", &c);
+    assert_eq!(spans(finding(&j, "phrase")), [(5, 12, "O'BRIEN")]);
+    assert_eq!(spans(finding(&j, "pattern")), [(0, 12, "Dear O'BRIEN")]);
+}
+
+#[test]
+fn a_name_with_regex_metacharacters_is_escaped_in_a_pattern_placeholder() {
+    let pb = playbook(&[r"{ id: m, check: mention, patterns: ['thanks, {customer.name}'] }"]);
+    let mut c = ctx(pb);
+    c.customer_name = Some("Dana (Jr.)".into());
+    let j = judge(pb, "Thanks, Dana (Jr.)!", &c);
+    assert_eq!(spans(finding(&j, "m")), [(0, 18, "Thanks, Dana (Jr.)")]);
+    // Unescaped, `(Jr.)` would be a group matching `Jrx`.
+    let j = judge(pb, "Thanks, Dana Jrx!", &c);
+    assert_eq!(finding(&j, "m").status, Status::Fail);
+    // A name that is not a valid regex on its own still works.
+    c.customer_name = Some("C++ [x".into());
+    let j = judge(pb, "thanks, c++ [x", &c);
+    assert_eq!(finding(&j, "m").status, Status::Pass);
+}
+
+#[test]
+fn an_unfilled_placeholder_skips_the_rule_and_it_does_not_count_in_the_score() {
+    let pb = playbook(&[
+        r#"{ id: use-name, check: mention, phrases: ["{customer.name}"] }"#,
+        r"{ id: no-room, check: avoid, patterns: ['room {facts.room}'] }",
+        "{ id: hello, check: mention, phrases: [hello] }",
+        "{ id: never, check: mention, phrases: [never said] }",
+    ]);
+    let j = judge(pb, "hello, room 12", &ctx(pb));
+    assert_eq!(finding(&j, "use-name").status, Status::Skipped);
+    assert_eq!(finding(&j, "no-room").status, Status::Skipped);
+    assert!(finding(&j, "use-name").matches.is_empty());
+    // 1 of 2 counted rules passed: the skipped ones are in neither sum.
+    assert_eq!(j.score, 50.0);
+    assert_eq!(j.verdict, Verdict::Fail);
+
+    // Skipped is not failed: with the failing rule gone, the reply passes.
+    let pb = playbook(&[
+        r#"{ id: use-name, check: mention, phrases: ["{customer.name}"] }"#,
+        "{ id: hello, check: mention, phrases: [hello] }",
+    ]);
+    let j = judge(pb, "hello", &ctx(pb));
+    assert_eq!(j.verdict, Verdict::Pass);
+    assert_eq!(j.score, 100.0);
+}
+
+// --- The checks ---------------------------------------------------------------
+
+#[test]
+fn mention_passes_on_any_phrase_or_pattern_and_reports_what_satisfied_it() {
+    let pb = playbook(&[
+        r"{ id: m, check: mention, phrases: [hello, good morning], patterns: ['\bhi+\b'] }",
+    ]);
+    let j = judge(pb, "Good morning! Hiii", &ctx(pb));
+    let f = finding(&j, "m");
+    assert_eq!(f.status, Status::Pass);
+    assert_eq!(spans(f), [(0, 12, "Good morning"), (14, 18, "Hiii")]);
+    let j = judge(pb, "Yes?", &ctx(pb));
+    let f = finding(&j, "m");
+    assert_eq!(f.status, Status::Fail);
+    assert!(f.matches.is_empty());
+    assert_eq!(j.verdict, Verdict::Fail);
+}
+
+#[test]
+fn avoid_reports_each_occurrence() {
+    let pb = playbook(&[
+        r"{ id: no-money, check: avoid, phrases: [who pays], patterns: ['\bcharge[sd]?\b'], suggest: No problem at all. }",
+    ]);
+    let reply = "Who pays? We charge, and who pays is the question. Charges apply.";
+    let j = judge(pb, reply, &ctx(pb));
+    let f = finding(&j, "no-money");
+    assert_eq!(f.status, Status::Fail);
+    assert_eq!(
+        spans(f),
+        [
+            (0, 8, "Who pays"),
+            (13, 19, "charge"),
+            (25, 33, "who pays"),
+            (51, 58, "Charges"),
+        ]
+    );
+    assert_eq!(f.suggestion.as_deref(), Some("No problem at all."));
+    assert_eq!(j.verdict, Verdict::Fail);
+    let j = judge(pb, "A fresh one is on its way.", &ctx(pb));
+    assert_eq!(finding(&j, "no-money").status, Status::Pass);
+    assert!(finding(&j, "no-money").matches.is_empty());
+}
+
+#[test]
+fn swap_reports_each_occurrence_with_its_replacement_and_is_a_warning_by_default() {
+    let pb = playbook(&[
+        r#"{ id: words, check: swap, swap: { customer: guest, "no problem": my pleasure } }"#,
+    ]);
+    let reply = "No problem, customer. Every customer matters.";
+    let j = judge(pb, reply, &ctx(pb));
+    let f = finding(&j, "words");
+    assert_eq!(f.status, Status::Fail);
+    assert_eq!(f.severity, Severity::Warning);
+    let got: Vec<(usize, usize, &str, Option<&str>)> = f
+        .matches
+        .iter()
+        .map(|m| (m.start, m.end, m.text.as_str(), m.replacement.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, 10, "No problem", Some("my pleasure")),
+            (12, 20, "customer", Some("guest")),
+            (28, 36, "customer", Some("guest")),
+        ]
+    );
+    assert!(
+        f.suggestion.is_some(),
+        "a swap suggests what to say instead"
+    );
+    // A warning: the reply still passes, with a lower score.
+    assert_eq!(j.verdict, Verdict::Pass);
+    assert_eq!(j.score, 0.0);
+    // `customers` is not `customer` as a whole word.
+    let j = judge(pb, "Our customers", &ctx(pb));
+    assert_eq!(finding(&j, "words").status, Status::Pass);
+}
+
+#[test]
+fn swap_with_severity_error_fails_the_reply() {
+    let pb = playbook(&[r"{ id: words, check: swap, swap: { customer: guest }, severity: error }"]);
+    let j = judge(pb, "Dear customer", &ctx(pb));
+    assert_eq!(finding(&j, "words").severity, Severity::Error);
+    assert_eq!(j.verdict, Verdict::Fail);
+}
+
+fn word_count_verdict(max: u32, reply: &str) -> Status {
+    let pb = playbook(&[&format!("{{ id: len, check: length, max_words: {max} }}")]);
+    status_of(pb, reply, &ctx(pb), "len")
+}
+
+/// The word count of `reply` as `length` counts it: the largest `max_words`
+/// it passes.
+fn words(reply: &str) -> u32 {
+    (0..200)
+        .find(|&n| word_count_verdict(n, reply) == Status::Pass)
+        .expect("fewer than 200 words")
+}
+
+#[test]
+fn length_counts_contractions_hyphenated_words_and_digits_with_letters_as_one_word() {
+    assert_eq!(words("I'm fine, e-mail me at 7am."), 6);
+    assert_eq!(words("I’m on my way"), 4);
+    assert_eq!(words("It's a well-known twenty-four-hour 24/7 service"), 7);
+    assert_eq!(words(""), 0);
+    assert_eq!(words("!!! ... — ?"), 0);
+    assert_eq!(words("café naïve"), 2);
+    assert_eq!(words("🙂 👍"), 0);
+}
+
+#[test]
+fn length_counts_each_han_and_kana_character_as_a_word() {
+    assert_eq!(words("非常抱歉"), 4);
+    assert_eq!(words("非常抱歉，给您带来不便。"), 10);
+    assert_eq!(words("コーヒーをどうぞ"), 8);
+    assert_eq!(words("我们7am到wifi"), 5);
+}
+
+#[test]
+fn length_enforces_min_and_max_inclusively() {
+    let pb = playbook(&["{ id: len, check: length, min_words: 3, max_words: 5 }"]);
+    let c = ctx(pb);
+    assert_eq!(status_of(pb, "one two", &c, "len"), Status::Fail);
+    assert_eq!(status_of(pb, "one two three", &c, "len"), Status::Pass);
+    assert_eq!(
+        status_of(pb, "one two three four five", &c, "len"),
+        Status::Pass
+    );
+    assert_eq!(
+        status_of(pb, "one two three four five six", &c, "len"),
+        Status::Fail
+    );
+    let pb = playbook(&["{ id: len, check: length, min_words: 2 }"]);
+    assert_eq!(status_of(pb, "Hi", &ctx(pb), "len"), Status::Fail);
+    assert_eq!(status_of(pb, "Hi there", &ctx(pb), "len"), Status::Pass);
+    // Default severity is error.
+    let pb = playbook(&["{ id: len, check: length, max_words: 1 }"]);
+    let j = judge(pb, "Too many words", &ctx(pb));
+    assert_eq!(finding(&j, "len").severity, Severity::Error);
+    assert_eq!(j.verdict, Verdict::Fail);
+}
+
+#[test]
+fn echo_needs_min_key_facts_and_reports_where_they_are() {
+    let pb = playbook(&[
+        "{ id: echo1, check: echo }",
+        "{ id: echo2, check: echo, min: 2 }",
+    ]);
+    let mut c = ctx(pb);
+    c.key_facts = vec!["coffee".into(), "towels".into(), "wet loungers".into()];
+    let j = judge(pb, "A fresh COFFEE is on its way.", &c);
+    assert_eq!(finding(&j, "echo1").status, Status::Pass);
+    assert_eq!(spans(finding(&j, "echo1")), [(8, 14, "COFFEE")]);
+    assert_eq!(finding(&j, "echo2").status, Status::Fail);
+
+    let reply = "Fresh towels and coffee, and I will dry the wet  loungers.";
+    let j = judge(pb, reply, &c);
+    assert_eq!(finding(&j, "echo2").status, Status::Pass);
+    assert_eq!(
+        spans(finding(&j, "echo2")),
+        [
+            (6, 12, "towels"),
+            (17, 23, "coffee"),
+            (44, 57, "wet  loungers")
+        ]
+    );
+    // Key facts match as whole words too.
+    let j = judge(pb, "Coffees for everyone", &c);
+    assert_eq!(finding(&j, "echo1").status, Status::Fail);
+}
+
+#[test]
+fn echo_is_skipped_where_the_beat_has_no_key_facts() {
+    let pb = playbook(&[
+        "{ id: echo, check: echo }",
+        "{ id: hello, check: mention, phrases: [hello] }",
+    ]);
+    let j = judge(pb, "hello", &ctx(pb));
+    assert_eq!(finding(&j, "echo").status, Status::Skipped);
+    assert_eq!(j.score, 100.0);
+    assert_eq!(j.verdict, Verdict::Pass);
+}
+
+#[test]
+fn echo_finds_chinese_key_facts_inside_chinese_text() {
+    let pb = playbook(&["{ id: echo, check: echo }"]);
+    let mut c = ctx(pb);
+    c.key_facts = vec!["桌布".into()];
+    let j = judge(pb, "我马上换掉湿桌布。", &c);
+    assert_eq!(spans(finding(&j, "echo")), [(18, 24, "桌布")]);
+}
+
+// --- Applicability, severities, score ----------------------------------------
+
+#[test]
+fn a_rule_not_at_the_step_is_not_listed_at_all() {
+    let pb = playbook(&[
+        "{ id: greet, at: [welcome], check: mention, phrases: [hello] }",
+        "{ id: fix, at: [resolve, farewell], check: mention, phrases: [right away] }",
+        "{ id: everywhere, check: avoid, phrases: [who pays] }",
+    ]);
+    let mut c = ctx(pb);
+    let j = judge(pb, "nothing", &c);
+    let ids: Vec<String> = j.findings.iter().map(|f| f.rule.to_string()).collect();
+    assert_eq!(ids, ["greet", "everywhere"]);
+    c.step = "resolve".into();
+    let j = judge(pb, "nothing", &c);
+    let ids: Vec<String> = j.findings.iter().map(|f| f.rule.to_string()).collect();
+    assert_eq!(ids, ["fix", "everywhere"]);
+    assert_eq!(j.step, "resolve");
+    assert_eq!(j.role, "attendant");
+}
+
+#[test]
+fn a_rule_whose_when_does_not_hold_is_not_listed() {
+    let pb = playbook(&[
+        r"{ id: sorry, check: mention, when: { facts.at_fault: true }, patterns: ['\bsorry\b'] }",
+    ]);
+    let mut c = ctx(pb);
+    assert!(!listed(&judge(pb, "Hello", &c), "sorry"));
+    c.facts.insert("at_fault".into(), Scalar::Bool(false));
+    assert!(!listed(&judge(pb, "Hello", &c), "sorry"));
+    c.facts.insert("at_fault".into(), Scalar::Bool(true));
+    let j = judge(pb, "Hello", &c);
+    assert_eq!(finding(&j, "sorry").status, Status::Fail);
+    assert_eq!(j.verdict, Verdict::Fail);
+}
+
+#[test]
+fn findings_follow_the_playbooks_order() {
+    let pb = playbook(&[
+        "{ id: z-last, check: avoid, phrases: [zzz] }",
+        "{ id: a-first, check: mention, phrases: [hello] }",
+        "{ id: m-middle, check: length, max_words: 10 }",
+    ]);
+    let j = judge(pb, "hello", &ctx(pb));
+    let ids: Vec<String> = j.findings.iter().map(|f| f.rule.to_string()).collect();
+    assert_eq!(ids, ["z-last", "a-first", "m-middle"]);
+}
+
+#[test]
+fn a_failing_warning_or_info_rule_does_not_fail_the_verdict() {
+    let pb = playbook(&[
+        "{ id: w, check: mention, phrases: [hello], severity: warning }",
+        "{ id: i, check: mention, phrases: [welcome], severity: info }",
+        "{ id: e, check: avoid, phrases: [who pays] }",
+    ]);
+    let j = judge(pb, "Yes?", &ctx(pb));
+    assert_eq!(finding(&j, "w").status, Status::Fail);
+    assert_eq!(finding(&j, "i").status, Status::Fail);
+    assert_eq!(finding(&j, "i").severity, Severity::Info);
+    assert_eq!(j.verdict, Verdict::Pass);
+    assert_eq!(j.score, 33.3);
+    let j = judge(pb, "Who pays?", &ctx(pb));
+    assert_eq!(j.verdict, Verdict::Fail);
+    assert_eq!(j.score, 0.0);
+}
+
+#[test]
+fn the_score_is_the_passed_share_of_weights_rounded_to_one_decimal() {
+    let pb = playbook(&[
+        "{ id: a, check: mention, phrases: [alpha] }",
+        "{ id: b, check: mention, phrases: [beta] }",
+        "{ id: c, check: mention, phrases: [gamma] }",
+    ]);
+    assert_eq!(judge(pb, "alpha", &ctx(pb)).score, 33.3);
+    assert_eq!(judge(pb, "alpha beta", &ctx(pb)).score, 66.7);
+    assert_eq!(judge(pb, "alpha beta gamma", &ctx(pb)).score, 100.0);
+    assert_eq!(judge(pb, "none", &ctx(pb)).score, 0.0);
+
+    let pb = playbook(&[
+        "{ id: heavy, check: mention, phrases: [alpha], weight: 3 }",
+        "{ id: light, check: mention, phrases: [beta] }",
+        "{ id: half, check: mention, phrases: [gamma], weight: 0.5 }",
+    ]);
+    assert_eq!(judge(pb, "alpha", &ctx(pb)).score, 66.7); // 3 / 4.5
+    assert_eq!(judge(pb, "beta", &ctx(pb)).score, 22.2); // 1 / 4.5
+    assert_eq!(judge(pb, "alpha beta", &ctx(pb)).score, 88.9); // 4 / 4.5
+    assert_eq!(judge(pb, "gamma", &ctx(pb)).score, 11.1); // 0.5 / 4.5
+}
+
+#[test]
+fn the_score_is_100_when_no_rule_applies() {
+    let pb = playbook(&[]);
+    let j = judge(pb, "anything at all", &ctx(pb));
+    assert!(j.findings.is_empty());
+    assert_eq!(j.score, 100.0);
+    assert_eq!(j.verdict, Verdict::Pass);
+    let pb = playbook(&["{ id: later, at: [farewell], check: mention, phrases: [bye] }"]);
+    let j = judge(pb, "hello", &ctx(pb));
+    assert!(j.findings.is_empty());
+    assert_eq!(j.score, 100.0);
+}
+
+// --- Conditions -----------------------------------------------------------------
+
+/// Whether a rule with this `when` applies in context `c`.
+fn when_holds(when: &str, c: &Context) -> bool {
+    let pb = playbook(&[&format!(
+        "{{ id: r, check: mention, phrases: [hello], when: {when} }}"
+    )]);
+    let mut c = c.clone();
+    c.role = "attendant".into();
+    listed(&judge(pb, "hello", &c), "r")
+}
+
+fn empty_ctx() -> Context {
+    Context {
+        step: "welcome".into(),
+        role: "attendant".into(),
+        contacts: 1,
+        ..Context::default()
+    }
+}
+
+#[test]
+fn customer_says_holds_when_the_customers_message_contains_a_phrase_as_a_whole_word() {
+    let when = "{ customer_says: [hurt, cut myself] }";
+    let says = |message: Option<&str>| {
+        let mut c = empty_ctx();
+        c.message = message.map(str::to_owned);
+        when_holds(when, &c)
+    };
+    assert!(says(Some("I think I HURT my foot")));
+    assert!(says(Some("I cut   myself on a glass")));
+    assert!(says(Some("I cut myself!")));
+    assert!(!says(Some("Nobody was unhurt")));
+    assert!(!says(Some("hurtful words")));
+    assert!(!says(Some("Lovely day")));
+    assert!(!says(None));
+}
+
+#[test]
+fn customer_says_matches_chinese_inside_chinese_text() {
+    let mut c = empty_ctx();
+    c.message = Some("我的手被烫伤了".into());
+    assert!(when_holds("{ customer_says: [烫伤] }", &c));
+    c.message = Some("我的手没事".into());
+    assert!(!when_holds("{ customer_says: [烫伤] }", &c));
+}
+
+#[test]
+fn contacts_holds_within_inclusive_bounds() {
+    let with = |n: u32| {
+        let mut c = empty_ctx();
+        c.contacts = n;
+        c
+    };
+    let when = "{ contacts: { min: 2, max: 3 } }";
+    assert!(!when_holds(when, &with(1)));
+    assert!(when_holds(when, &with(2)));
+    assert!(when_holds(when, &with(3)));
+    assert!(!when_holds(when, &with(4)));
+    assert!(when_holds("{ contacts: { min: 3 } }", &with(30)));
+    assert!(when_holds("{ contacts: { max: 1 } }", &with(1)));
+    assert!(!when_holds("{ contacts: { max: 1 } }", &with(2)));
+}
+
+#[test]
+fn waiting_holds_within_inclusive_duration_bounds() {
+    let waited = |secs: u64| {
+        let mut c = empty_ctx();
+        c.waiting = Duration::from_secs(secs);
+        c
+    };
+    let when = "{ waiting: { min: 15m, max: 1h } }";
+    assert!(!when_holds(when, &waited(15 * 60 - 1)));
+    assert!(when_holds(when, &waited(15 * 60)));
+    assert!(when_holds(when, &waited(3600)));
+    assert!(!when_holds(when, &waited(3601)));
+    assert!(when_holds("{ waiting: { min: 30s } }", &waited(30)));
+    assert!(!when_holds("{ waiting: { min: 30s } }", &waited(29)));
+    assert!(when_holds("{ waiting: { min: 1d } }", &waited(86_400)));
+    assert!(!when_holds("{ waiting: { min: 2h } }", &waited(7199)));
+    // Default: nobody has waited.
+    assert!(!when_holds("{ waiting: { min: 1s } }", &empty_ctx()));
+}
+
+#[test]
+fn customer_mood_and_tier_hold_when_the_value_is_one_of_the_list() {
+    let mut c = empty_ctx();
+    let mood = "{ customer.mood: [angry, upset] }";
+    let tier = "{ customer.tier: [gold, platinum] }";
+    assert!(!when_holds(mood, &c));
+    assert!(!when_holds(tier, &c));
+    c.customer_mood = Some("upset".into());
+    c.customer_tier = Some("platinum".into());
+    assert!(when_holds(mood, &c));
+    assert!(when_holds(tier, &c));
+    c.customer_mood = Some("calm".into());
+    c.customer_tier = Some("standard".into());
+    assert!(!when_holds(mood, &c));
+    assert!(!when_holds(tier, &c));
+}
+
+#[test]
+fn a_fact_condition_holds_when_the_scenario_fact_equals_the_value() {
+    let mut c = empty_ctx();
+    assert!(!when_holds("{ facts.at_fault: true }", &c));
+    c.facts.insert("at_fault".into(), Scalar::Bool(true));
+    c.facts.insert("nights".into(), Scalar::Int(3));
+    c.facts
+        .insert("room_type".into(), Scalar::Text("suite".into()));
+    assert!(when_holds("{ facts.at_fault: true }", &c));
+    assert!(!when_holds("{ facts.at_fault: false }", &c));
+    assert!(when_holds("{ facts.nights: 3 }", &c));
+    assert!(!when_holds("{ facts.nights: 4 }", &c));
+    assert!(when_holds("{ facts.room_type: suite }", &c));
+    assert!(!when_holds("{ facts.room_type: double }", &c));
+}
+
+#[test]
+fn every_entry_of_a_condition_must_hold() {
+    let mut c = empty_ctx();
+    let when = "{ contacts: { min: 2 }, customer.tier: [gold], facts.at_fault: true }";
+    c.contacts = 2;
+    c.customer_tier = Some("gold".into());
+    assert!(!when_holds(when, &c));
+    c.facts.insert("at_fault".into(), Scalar::Bool(true));
+    assert!(when_holds(when, &c));
+    c.contacts = 1;
+    assert!(!when_holds(when, &c));
+}
+
+/// A playbook whose escalation rules send refunds up by each amount bound.
+fn amount_bounds_playbook() -> &'static Playbook {
+    playbook_with(
+        &[],
+        &[
+            "{ id: over, when: { action: refund, amount: { over: 100 } }, to: duty-manager }",
+            "{ id: at-least, when: { action: replace, amount: { at_least: 100 } }, to: duty-manager }",
+            "{ id: under, when: { action: comp, amount: { under: 10 } }, to: duty-manager }",
+            "{ id: at-most, when: { action: upgrade, amount: { at_most: 10 } }, to: duty-manager }",
+            "{ id: range, when: { action: refund, amount: { at_least: 20, under: 25 } }, to: duty-manager }",
+        ],
+    )
+}
+
+fn held(pb: &'static Playbook, action: &str, amount: f64) -> Vec<String> {
+    let outcome = decide(pb, &empty_ctx(), &proposal(&[(action, amount)], None));
+    required_because(pb, &outcome)
+}
+
+#[test]
+fn action_and_amount_conditions_check_every_bound_given() {
+    let pb = amount_bounds_playbook();
+    assert!(held(pb, "refund", 100.0).is_empty());
+    assert_eq!(held(pb, "refund", 100.01), ["over"]);
+    assert!(held(pb, "replace", 99.99).is_empty());
+    assert_eq!(held(pb, "replace", 100.0), ["at-least"]);
+    assert_eq!(held(pb, "comp", 9.99), ["under"]);
+    assert!(held(pb, "comp", 10.0).is_empty());
+    assert_eq!(held(pb, "upgrade", 10.0), ["at-most"]);
+    assert!(held(pb, "upgrade", 10.01).is_empty());
+    assert!(held(pb, "refund", 19.99).is_empty());
+    assert_eq!(held(pb, "refund", 20.0), ["range"]);
+    assert_eq!(held(pb, "refund", 24.99), ["range"]);
+    assert!(held(pb, "refund", 25.0).is_empty());
+}
+
+#[test]
+fn an_action_condition_holds_only_for_that_action_being_proposed() {
+    let pb = playbook_with(
+        &[],
+        &["{ id: any-refund, when: { action: refund }, to: duty-manager }"],
+    );
+    assert_eq!(held(pb, "refund", 1.0), ["any-refund"]);
+    assert!(held(pb, "replace", 1.0).is_empty());
+    let outcome = decide(pb, &empty_ctx(), &Proposal::default());
+    assert!(outcome.required.is_none());
+    // Amount bounds apply to the same proposed action as `action`.
+    let pb = playbook_with(
+        &[],
+        &["{ id: big, when: { action: refund, amount: { over: 100 } }, to: duty-manager }"],
+    );
+    let p = proposal(&[("refund", 5.0), ("replace", 200.0)], None);
+    assert!(required_because(pb, &decide(pb, &empty_ctx(), &p)).is_empty());
+}
+
+// --- The policy -------------------------------------------------------------------
+
+/// The ladder of `BASE` with the injury, third-contact and big-refund rules.
+fn policy_playbook() -> &'static Playbook {
+    playbook_with(
+        &[],
+        &[
+            "{ id: injury, when: { customer_says: [hurt, injured] }, to: duty-manager, within: 5m, why: Any injury is handled by a manager in person. }",
+            "{ id: third-contact, when: { contacts: { min: 3 } }, to: duty-manager, within: 1h }",
+            "{ id: big-refund, when: { action: refund, amount: { over: 500 } }, to: general-manager, within: 1d }",
+        ],
+    )
+}
+
+fn as_role(pb: &Playbook, role: &str) -> Context {
+    let mut c = ctx(pb);
+    c.role = role.into();
+    c
+}
+
+#[test]
+fn a_limit_is_inclusive() {
+    let pb = policy_playbook();
+    let c = ctx(pb);
+    let o = decide(pb, &c, &proposal(&[("replace", 50.0)], None));
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+    assert!(o.required.is_none());
+    let o = decide(pb, &c, &proposal(&[("replace", 50.01)], None));
+    assert_eq!(codes(&o.findings), ["over-limit"]);
+    let o = decide(pb, &c, &proposal(&[("comp", 30.0)], None));
+    assert!(o.findings.is_empty());
+    let o = decide(pb, &c, &proposal(&[("replace", 0.0)], None));
+    assert!(o.findings.is_empty());
+}
+
+#[test]
+fn yes_means_no_limit() {
+    let pb = policy_playbook();
+    let c = as_role(pb, "general-manager");
+    let o = decide(
+        pb,
+        &c,
+        &proposal(&[("replace", 1_000_000.0), ("refund", 99_999.0)], None),
+    );
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+}
+
+#[test]
+fn an_action_missing_from_may_is_not_the_roles_to_grant() {
+    let pb = policy_playbook();
+    // The attendant has no `refund` at all, not even a small one.
+    let o = decide(pb, &ctx(pb), &proposal(&[("refund", 1.0)], None));
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(f.action.as_deref(), Some("refund"));
+    assert_eq!(f.amount, Some(1.0));
+    assert_eq!(f.severity, Severity::Error);
+    // Taken to the duty manager, it is fine.
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("refund", 1.0)], Some("duty-manager")),
+    );
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+}
+
+#[test]
+fn missed_escalation_when_a_rule_requires_it_and_the_reply_does_not_escalate() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.message = Some("I am hurt".into());
+    let o = decide(pb, &c, &Proposal::default());
+    let f = only(&o.findings, PolicyCode::MissedEscalation);
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(f.because, ["injury"]);
+    assert_eq!(f.action, None);
+    assert_eq!(f.amount, None);
+    assert!(f.message.contains("duty manager"), "{}", f.message);
+    assert!(f.message.contains("5m"), "{}", f.message);
+    // Escalated to the duty manager: done.
+    let o = decide(pb, &c, &proposal(&[], Some("duty-manager")));
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+    // Escalated above it: also done, and not "unneeded".
+    let o = decide(pb, &c, &proposal(&[], Some("general-manager")));
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+}
+
+#[test]
+fn missed_escalation_when_the_reply_escalates_to_a_role_below_the_required_one() {
+    let pb = policy_playbook();
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("refund", 600.0)], Some("duty-manager")),
+    );
+    let f = only(&o.findings, PolicyCode::MissedEscalation);
+    assert_eq!(f.to.as_deref(), Some("general-manager"));
+    assert_eq!(f.because, ["big-refund"]);
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("refund", 600.0)], Some("general-manager")),
+    );
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+}
+
+#[test]
+fn over_limit_names_the_lowest_role_above_whose_limit_covers_the_amount() {
+    let pb = policy_playbook();
+    let c = ctx(pb);
+    let o = decide(pb, &c, &proposal(&[("replace", 200.0)], None));
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(f.action.as_deref(), Some("replace"));
+    assert_eq!(f.amount, Some(200.0));
+    assert!(f.because.is_empty());
+    let o = decide(pb, &c, &proposal(&[("replace", 500.0)], None));
+    assert_eq!(
+        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        Some("duty-manager")
+    );
+    let o = decide(pb, &c, &proposal(&[("replace", 501.0)], None));
+    assert_eq!(
+        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        Some("general-manager")
+    );
+    // From the duty manager's seat, the next role up.
+    let o = decide(
+        pb,
+        &as_role(pb, "duty-manager"),
+        &proposal(&[("comp", 201.0)], None),
+    );
+    assert_eq!(
+        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        Some("general-manager")
+    );
+}
+
+#[test]
+fn an_over_limit_action_fails_the_reply_even_when_its_words_pass() {
+    let pb = playbook_with(&["{ id: hello, check: mention, phrases: [hello] }"], &[]);
+    let j = judge_with(pb, "hello", &ctx(pb), &proposal(&[("replace", 80.0)], None));
+    assert_eq!(finding(&j, "hello").status, Status::Pass);
+    assert_eq!(codes(&j.policy), ["over-limit"]);
+    assert_eq!(j.verdict, Verdict::Fail);
+    // The policy does not change the score, which is about the words.
+    assert_eq!(j.score, 100.0);
+}
+
+#[test]
+fn forbidden_action_when_no_role_may_grant_it() {
+    let pb = policy_playbook();
+    let o = decide(pb, &ctx(pb), &proposal(&[("upgrade", 1.0)], None));
+    let f = only(&o.findings, PolicyCode::ForbiddenAction);
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.action.as_deref(), Some("upgrade"));
+    assert_eq!(f.amount, Some(1.0));
+    assert_eq!(f.to, None);
+    // Escalating does not make it allowed.
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("upgrade", 1.0)], Some("general-manager")),
+    );
+    assert!(codes(&o.findings).contains(&"forbidden-action"));
+    // Over every role's limit is forbidden too.
+    let capped = load(&BASE.replace(
+        "may: { replace: yes, comp: yes, refund: yes }",
+        "may: { replace: 1000, comp: yes, refund: yes }",
+    ));
+    let o = decide(
+        capped,
+        &ctx(capped),
+        &proposal(&[("replace", 1000.01)], None),
+    );
+    assert_eq!(codes(&o.findings), ["forbidden-action"]);
+}
+
+#[test]
+fn unneeded_escalation_is_a_warning_when_the_acting_role_was_empowered() {
+    // The Hotel B failure: a manager called over a 6 USD coffee.
+    let pb = policy_playbook();
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("replace", 6.0)], Some("duty-manager")),
+    );
+    let f = only(&o.findings, PolicyCode::UnneededEscalation);
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(o.findings.len(), 1);
+    // Without any action, too.
+    let o = decide(pb, &ctx(pb), &proposal(&[], Some("general-manager")));
+    assert_eq!(codes(&o.findings), ["unneeded-escalation"]);
+    // A warning does not fail the reply.
+    let j = judge_with(
+        pb,
+        "A new one is coming",
+        &ctx(pb),
+        &proposal(&[("replace", 6.0)], Some("duty-manager")),
+    );
+    assert_eq!(codes(&j.policy), ["unneeded-escalation"]);
+    assert_eq!(j.verdict, Verdict::Pass);
+}
+
+#[test]
+fn each_action_is_ruled_on_by_itself() {
+    let pb = policy_playbook();
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(
+            &[("replace", 20.0), ("comp", 100.0), ("replace", 900.0)],
+            None,
+        ),
+    );
+    let over: Vec<(Option<&str>, Option<f64>, Option<&str>)> = o
+        .findings
+        .iter()
+        .map(|f| (f.action.as_deref(), f.amount, f.to.as_deref()))
+        .collect();
+    assert_eq!(codes(&o.findings), ["over-limit", "over-limit"]);
+    assert_eq!(
+        over,
+        [
+            (Some("comp"), Some(100.0), Some("duty-manager")),
+            (Some("replace"), Some(900.0), Some("general-manager")),
+        ]
+    );
+    // Escalating to the duty manager covers the comp but not the big replacement.
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("comp", 100.0), ("replace", 900.0)], Some("duty-manager")),
+    );
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(f.action.as_deref(), Some("replace"));
+    assert_eq!(o.findings.len(), 1);
+}
+
+#[test]
+fn a_required_escalation_does_not_cover_an_action_above_the_target() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.message = Some("I'm hurt".into());
+    let o = decide(
+        pb,
+        &c,
+        &proposal(&[("replace", 600.0)], Some("duty-manager")),
+    );
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(f.to.as_deref(), Some("general-manager"));
+    assert_eq!(o.findings.len(), 1, "{:#?}", o.findings);
+    // Not escalating at all misses both.
+    let o = decide(pb, &c, &proposal(&[("replace", 600.0)], None));
+    let mut found = codes(&o.findings);
+    found.sort_unstable();
+    assert_eq!(found, ["missed-escalation", "over-limit"]);
+}
+
+#[test]
+fn escalation_is_not_unneeded_when_an_action_is_over_the_limit() {
+    let pb = policy_playbook();
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("replace", 200.0)], Some("duty-manager")),
+    );
+    assert!(o.findings.is_empty(), "{:#?}", o.findings);
+}
+
+#[test]
+fn the_most_senior_target_wins_when_several_rules_hold() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.message = Some("I'm injured".into());
+    let o = decide(pb, &c, &proposal(&[("refund", 501.0)], None));
+    let f = only(&o.findings, PolicyCode::MissedEscalation);
+    assert_eq!(f.to.as_deref(), Some("general-manager"));
+    assert_eq!(f.because, ["big-refund"]);
+    assert_eq!(required_because(pb, &o), ["big-refund"]);
+    // Order in the playbook does not matter: the senior target still wins.
+    let reversed = playbook_with(
+        &[],
+        &[
+            "{ id: big-refund, when: { action: refund, amount: { over: 500 } }, to: general-manager }",
+            "{ id: injury, when: { customer_says: [injured] }, to: duty-manager }",
+        ],
+    );
+    let o = decide(reversed, &c, &proposal(&[("refund", 501.0)], None));
+    assert_eq!(
+        only(&o.findings, PolicyCode::MissedEscalation)
+            .to
+            .as_deref(),
+        Some("general-manager")
+    );
+}
+
+#[test]
+fn because_names_every_escalation_rule_that_sends_the_case_to_the_target() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.message = Some("I'm hurt".into());
+    c.contacts = 3;
+    let o = decide(pb, &c, &Proposal::default());
+    let f = only(&o.findings, PolicyCode::MissedEscalation);
+    assert_eq!(f.because, ["injury", "third-contact"]);
+    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+}
+
+#[test]
+fn an_acting_role_at_or_above_the_target_needs_no_escalation() {
+    let pb = policy_playbook();
+    for role in ["duty-manager", "general-manager"] {
+        let mut c = as_role(pb, role);
+        c.message = Some("I am hurt".into());
+        c.contacts = 5;
+        let o = decide(pb, &c, &Proposal::default());
+        assert!(o.required.is_none(), "{role}");
+        assert!(o.findings.is_empty(), "{role}: {:#?}", o.findings);
+    }
+    // But the duty manager still sends a big refund up.
+    let o = decide(
+        pb,
+        &as_role(pb, "duty-manager"),
+        &proposal(&[("refund", 600.0)], None),
+    );
+    assert_eq!(
+        only(&o.findings, PolicyCode::MissedEscalation)
+            .to
+            .as_deref(),
+        Some("general-manager")
+    );
+}
+
+#[test]
+fn escalating_to_a_role_that_covers_the_amount_clears_over_limit() {
+    let pb = policy_playbook();
+    let c = ctx(pb);
+    for to in ["duty-manager", "general-manager"] {
+        let o = decide(pb, &c, &proposal(&[("replace", 200.0)], Some(to)));
+        assert!(o.findings.is_empty(), "{to}: {:#?}", o.findings);
+    }
+    // Escalating to a role that does not cover it leaves the finding.
+    let o = decide(
+        pb,
+        &c,
+        &proposal(&[("replace", 800.0)], Some("duty-manager")),
+    );
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(f.to.as_deref(), Some("general-manager"));
+}
+
+#[test]
+fn the_decision_says_what_is_over_which_limit_and_who_takes_it() {
+    let pb = policy_playbook();
+    let o = decide(pb, &ctx(pb), &proposal(&[("replace", 80.0)], None));
+    assert!(
+        o.decision
+            .contains("is over the pool attendant's limit of 50")
+            && o.decision.contains("take it to the duty manager"),
+        "{}",
+        o.decision
+    );
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert!(f.message.contains("limit of 50"), "{}", f.message);
+    assert!(f.message.contains("duty manager"), "{}", f.message);
+    // The judgement carries the same sentence.
+    let j = judge_with(pb, "ok", &ctx(pb), &proposal(&[("replace", 80.0)], None));
+    assert_eq!(j.decision.as_deref(), Some(o.decision.as_str()));
+    // Without a proposal (a drill's free reply) there is no decision.
+    assert_eq!(judge(pb, "ok", &ctx(pb)).decision, None);
+}
+
+#[test]
+fn the_decision_names_the_escalation_target_and_within_time() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.message = Some("I am hurt".into());
+    let o = decide(pb, &c, &Proposal::default());
+    assert!(o.decision.contains("duty manager"), "{}", o.decision);
+    assert!(o.decision.contains("5m"), "{}", o.decision);
+    let o = decide(pb, &ctx(pb), &proposal(&[("replace", 6.0)], None));
+    assert!(o.decision.contains("pool attendant"), "{}", o.decision);
+}
+
+#[test]
+fn a_missed_escalation_fails_the_reply_whatever_the_words() {
+    let pb = policy_playbook();
+    let mut c = ctx(pb);
+    c.contacts = 3;
+    let j = judge_with(pb, "Let me fix it", &c, &Proposal::default());
+    assert_eq!(codes(&j.policy), ["missed-escalation"]);
+    assert_eq!(j.policy[0].because, ["third-contact"]);
+    assert_eq!(j.verdict, Verdict::Fail);
+    let j = judge_with(
+        pb,
+        "Let me fix it",
+        &c,
+        &proposal(&[], Some("duty-manager")),
+    );
+    assert!(j.policy.is_empty());
+    assert_eq!(j.verdict, Verdict::Pass);
+}
+
+// --- Property: spans are always slices of the original ----------------------
+
+fn reply_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        2 => proptest::char::range('A', 'Z'),
+        1 => proptest::char::range('0', '9'),
+        3 => proptest::sample::select(vec![' ', ' ', '\t', '\n', '\u{00A0}', '\u{3000}', '\r']),
+        2 => proptest::sample::select(vec![',', '.', '!', '?', '\'', '-', '(', ')', '"']),
+        2 => proptest::sample::select(vec!['抱', '歉', '非', '常', '您', '好', '去', '投', '诉']),
+        1 => proptest::sample::select(vec!['コ', 'ー', 'ヒ', 'ｺ', 'ｰ', 'ﾋ', 'ﾞ', 'を', 'す']),
+        2 => proptest::sample::select(vec!['Ａ', 'ａ', 'Ｂ', 'ｓ', '１', '！', '＇', '－']),
+        2 => proptest::sample::select(vec!['\u{0301}', '\u{0308}', '\u{0327}', '\u{20DD}', '\u{FE0F}', '\u{200D}']),
+        2 => proptest::sample::select(vec!['ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ß', 'ẞ', 'İ', 'ŉ', 'ǅ', '½', '㎏', 'ﷺ', 'Å', 'K']),
+        1 => proptest::sample::select(vec!['🙂', '👍', '🏽', '👨', '👩', '🇫', '🇷']),
+        1 => proptest::sample::select(vec!['\u{2019}', '\u{2018}', '\u{02BC}', '`', '\u{201C}', '\u{201D}']),
+        1 => proptest::sample::select(vec!['é', 'ü', 'ñ', 'ø', 'Ω', 'ς', 'Σ', 'ı']),
+    ]
+}
+
+fn reply_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(reply_char(), 0..48).prop_map(|cs| cs.into_iter().collect())
+}
+
+fn greedy_playbook() -> &'static Playbook {
+    playbook_with(
+        &[
+            r#"{ id: avoid-all, check: avoid, phrases: [a, ß, ss, ﬁ, fi, i, 抱歉, コーヒー, "can't", "a a", "1/2", kg], patterns: ['[a-z]+', '\d+', '抱.', "'", '\s+', '.', '(?:fi)+', '\b\w+\b'] }"#,
+            r#"{ id: mention-all, check: mention, phrases: [s, é, "!", 好], patterns: ['[^a-z]{2}', 'ss?'] }"#,
+            r"{ id: swap-all, check: swap, swap: { a: b, ss: s, 抱歉: 对不起, ﬃ: ffi } }",
+            "{ id: echo-all, check: echo, min: 2 }",
+            "{ id: len, check: length, max_words: 5 }",
+        ],
+        &[],
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_reported_span_is_a_char_boundary_slice_of_the_original(reply in reply_text()) {
+        let pb = greedy_playbook();
+        let engine = engine(pb);
+        let mut c = ctx(pb);
+        c.key_facts = vec!["a".into(), "抱歉".into(), "ss".into()];
+        let j = engine.judge(&reply, &c, None);
+        let mut seen = 0;
+        for f in &j.findings {
+            for m in &f.matches {
+                let Match { start, end, text, .. } = m;
+                prop_assert!(start < end, "empty span {:?} of {} in {:?}", m, f.rule, reply);
+                prop_assert!(reply.is_char_boundary(*start) && reply.is_char_boundary(*end),
+                    "span {:?} of {} not on char boundaries of {:?}", m, f.rule, reply);
+                prop_assert!(*end <= reply.len());
+                prop_assert_eq!(text.as_str(), &reply[*start..*end]);
+                seen += 1;
+            }
+        }
+        // The pattern `.` matches in any non-empty reply (new lines normalise to spaces).
+        if !reply.is_empty() {
+            prop_assert!(seen > 0, "nothing matched in {:?}", reply);
+        }
+    }
+}
