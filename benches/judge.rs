@@ -22,10 +22,21 @@ impl RegexPerPhrase {
             .rules
             .iter()
             .map(|rule| {
-                let phrases = rule.phrases().iter().map(|p| format!(r"(?i)\b{}\b", regex::escape(p)));
-                let swaps = rule.swap.iter().flat_map(|s| s.iter()).map(|(k, _)| format!(r"(?i)\b{}\b", regex::escape(k)));
+                let phrases = rule
+                    .phrases()
+                    .iter()
+                    .map(|p| format!(r"(?i)\b{}\b", regex::escape(p)));
+                let swaps = rule
+                    .swap
+                    .iter()
+                    .flat_map(|s| s.iter())
+                    .map(|(k, _)| format!(r"(?i)\b{}\b", regex::escape(k)));
                 let patterns = rule.patterns().iter().map(|p| format!("(?i){}", p.value));
-                phrases.chain(swaps).chain(patterns).map(|p| Regex::new(&p).expect("compiles")).collect()
+                phrases
+                    .chain(swaps)
+                    .chain(patterns)
+                    .map(|p| Regex::new(&p).expect("compiles"))
+                    .collect()
             })
             .collect();
         RegexPerPhrase { rules }
@@ -33,7 +44,10 @@ impl RegexPerPhrase {
 
     /// How many rules found something: the work a rule engine must do at least.
     fn judge(&self, reply: &str) -> usize {
-        self.rules.iter().filter(|regexes| regexes.iter().any(|r| r.is_match(reply))).count()
+        self.rules
+            .iter()
+            .filter(|regexes| regexes.iter().any(|r| r.is_match(reply)))
+            .count()
     }
 }
 
@@ -49,9 +63,12 @@ fn judge_one_reply(c: &mut Criterion) {
         c.bench_function(&format!("judge/engine/100-rules/{language}"), |b| {
             b.iter(|| engine.judge(std::hint::black_box(reply), &context, None));
         });
-        c.bench_function(&format!("judge/regex-per-phrase/100-rules/{language}"), |b| {
-            b.iter(|| naive.judge(std::hint::black_box(reply)));
-        });
+        c.bench_function(
+            &format!("judge/regex-per-phrase/100-rules/{language}"),
+            |b| {
+                b.iter(|| naive.judge(std::hint::black_box(reply)));
+            },
+        );
     }
 }
 

@@ -376,6 +376,14 @@ fn patterns_run_on_the_normalised_text_and_spans_map_back() {
     assert_eq!(m_spans(pb, "right\n\naway"), [span(0, 11, "right\n\naway")]);
 }
 
+#[test]
+fn a_pattern_written_with_a_curly_apostrophe_matches_like_the_reply() {
+    // The reply's apostrophes are normalised to `'`; the pattern's are too.
+    let pb = mention_pattern(r"'\bcan’t\b'");
+    assert_eq!(m_spans(pb, "I can't"), [span(2, 7, "can't")]);
+    assert_eq!(m_spans(pb, "I can’t"), [span(2, 9, "can’t")]);
+}
+
 // --- Matching, rule 4: placeholders -----------------------------------------
 
 #[test]
@@ -1142,7 +1150,7 @@ fn unneeded_escalation_is_a_warning_when_the_acting_role_was_empowered() {
 }
 
 #[test]
-fn each_action_is_ruled_on_by_itself() {
+fn each_action_is_ruled_on_by_itself_with_its_amounts_added_up_per_incident() {
     let pb = policy_playbook();
     let o = decide(
         pb,
@@ -1158,11 +1166,12 @@ fn each_action_is_ruled_on_by_itself() {
         .map(|f| (f.action.as_deref(), f.amount, f.to.as_deref()))
         .collect();
     assert_eq!(codes(&o.findings), ["over-limit", "over-limit"]);
+    // A limit is per incident: the two replacements count as 920.
     assert_eq!(
         over,
         [
+            (Some("replace"), Some(920.0), Some("general-manager")),
             (Some("comp"), Some(100.0), Some("duty-manager")),
-            (Some("replace"), Some(900.0), Some("general-manager")),
         ]
     );
     // Escalating to the duty manager covers the comp but not the big replacement.
@@ -1405,4 +1414,34 @@ proptest! {
             prop_assert!(seen > 0, "nothing matched in {:?}", reply);
         }
     }
+}
+
+#[test]
+fn a_limit_is_per_incident_however_the_amount_is_split() {
+    let pb = policy_playbook();
+    // The attendant may replace up to 50: two replacements of 30 are 60.
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("replace", 30.0), ("replace", 30.0)], None),
+    );
+    let f = only(&o.findings, PolicyCode::OverLimit);
+    assert_eq!(
+        (f.action.as_deref(), f.amount),
+        (Some("replace"), Some(60.0))
+    );
+    let o = decide(
+        pb,
+        &ctx(pb),
+        &proposal(&[("replace", 25.0), ("replace", 25.0)], None),
+    );
+    assert!(o.findings.is_empty(), "{:?}", o.findings);
+}
+
+#[test]
+fn escalating_to_ones_own_role_is_unneeded_and_says_so() {
+    let pb = policy_playbook();
+    let o = decide(pb, &ctx(pb), &proposal(&[], Some("attendant")));
+    let f = only(&o.findings, PolicyCode::UnneededEscalation);
+    assert!(f.message.contains("is not above"), "{}", f.message);
 }

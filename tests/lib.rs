@@ -3,6 +3,6 @@
 mod cli;
 mod contract;
 mod diagnostics;
-mod formats;
 mod engine;
+mod formats;
 mod validate;

@@ -93,12 +93,15 @@ pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
 
 /// Words for realistic phrases: the vocabulary of service replies.
 const WORDS: &[&str] = &[
-    "sorry", "thank", "you", "guest", "room", "coffee", "towel", "refund", "manager", "right", "away", "help",
-    "please", "wait", "order", "today", "fresh", "bring", "clean", "check", "pay", "cost", "policy", "sure",
-    "happy", "minute", "again", "table", "drink", "bill", "charge", "free", "late", "early", "new", "soon",
+    "sorry", "thank", "you", "guest", "room", "coffee", "towel", "refund", "manager", "right",
+    "away", "help", "please", "wait", "order", "today", "fresh", "bring", "clean", "check", "pay",
+    "cost", "policy", "sure", "happy", "minute", "again", "table", "drink", "bill", "charge",
+    "free", "late", "early", "new", "soon",
 ];
 
-const HAN: &[&str] = &["您好", "抱歉", "马上", "为您", "处理", "感谢", "经理", "退款", "咖啡", "毛巾", "房间", "稍等"];
+const HAN: &[&str] = &[
+    "您好", "抱歉", "马上", "为您", "处理", "感谢", "经理", "退款", "咖啡", "毛巾", "房间", "稍等",
+];
 
 /// A playbook of `rules` rules at one step, all applying to every reply: 40%
 /// mention and 40% avoid rules of five phrases (every fourth avoid rule with a
@@ -140,7 +143,10 @@ pub fn rules_playbook(rules: usize) -> String {
                 let _ = writeln!(
                     y,
                     "  - {{id: r{i}, check: swap, swap: {{{}: {}, {}: {}}}}}",
-                    phrases[0], word(i + 2), phrases[1], word(i + 3)
+                    phrases[0],
+                    word(i + 2),
+                    phrases[1],
+                    word(i + 3)
                 );
             }
             18 => {

@@ -3,8 +3,6 @@
 //! `untested-rule`; and the rule-set checks `rule-contradiction` and
 //! `unbound-placeholder`.
 
-use std::collections::HashMap;
-
 use super::code::Code;
 use super::context::CheckContext;
 use super::suggest::closest;
@@ -23,30 +21,88 @@ pub fn check(ctx: &mut CheckContext) {
     };
     let mut caught = vec![false; ctx.playbook.rules.len()];
     for scenario in &ctx.playbook.scenarios {
-        if scenario
+        // Free replies are judged by the rules alone; only decisions need the
+        // role the trainee plays.
+        let role_known = scenario
             .role
             .as_ref()
-            .is_some_and(|r| ctx.playbook.role(r).is_none())
-        {
-            continue; // `unknown-role`
-        }
-        for beat in scenario.beats.iter() {
+            .is_none_or(|r| ctx.playbook.role(r).is_some());
+        let moods = moods_along_paths(scenario);
+        for (beat, mood) in scenario.beats.iter().zip(moods) {
             if ctx.playbook.step(&beat.step).is_none() {
                 continue; // `unknown-step`
             }
-            let context = Context::of_beat(ctx.playbook, scenario, beat);
+            let mut context = Context::of_scenario(ctx.playbook, scenario);
+            context.customer_mood = mood;
+            context.enter_beat(beat);
             if beat.is_decision() {
-                decision(ctx, &engine, &context, beat);
+                if role_known {
+                    decision(ctx, &engine, &context, beat);
+                }
             } else {
                 examples(ctx, &engine, &context, scenario, beat, &mut caught);
             }
         }
     }
     for (rule, caught) in ctx.playbook.rules.iter().zip(caught) {
-        if !caught {
+        // A rule that cannot work is reported as what it is (`unknown-step`,
+        // `empty-rule`, `unbound-placeholder`), not also as untested.
+        if !caught && !is_broken(ctx, rule) {
             untested(ctx, rule);
         }
     }
+}
+
+/// The customer's mood as each beat is entered: a beat's `mood` holds from
+/// that beat on, so it is carried along `next`. Where several paths reach a
+/// beat, the shortest from the first beat decides.
+fn moods_along_paths(scenario: &Scenario) -> Vec<Option<String>> {
+    let start = scenario.customer.mood.as_ref().map(|m| m.value.clone());
+    let beats = scenario.beats.as_slice();
+    let mut moods: Vec<Option<Option<String>>> = vec![None; beats.len()];
+    let mut queue = std::collections::VecDeque::new();
+    if !beats.is_empty() {
+        moods[0] = Some(start.clone());
+        queue.push_back(0);
+    }
+    while let Some(i) = queue.pop_front() {
+        let entering = moods[i].clone().flatten();
+        let leaving = beats[i].mood.as_ref().map(|m| m.value.clone()).or(entering);
+        for (target, _) in beats[i].next_targets() {
+            if let Some(j) = beats.iter().position(|b| b.id.as_str() == target)
+                && moods[j].is_none()
+            {
+                moods[j] = Some(leaving.clone());
+                queue.push_back(j);
+            }
+        }
+    }
+    moods
+        .into_iter()
+        .map(|m| m.unwrap_or_else(|| start.clone()))
+        .collect()
+}
+
+/// Whether a rule is reported as unable to work, so that "untested" would only
+/// repeat it.
+fn is_broken(ctx: &CheckContext, rule: &Rule) -> bool {
+    let misplaced = rule
+        .at
+        .as_ref()
+        .is_some_and(|at| at.iter().all(|s| ctx.playbook.step(s).is_none()));
+    let empty = match rule.check.value {
+        CheckKind::Mention | CheckKind::Avoid => {
+            rule.phrases().is_empty() && rule.patterns().is_empty()
+        }
+        CheckKind::Swap => rule.swap.as_ref().is_none_or(|s| s.is_empty()),
+        CheckKind::Length | CheckKind::Echo => false,
+    };
+    let unbound = rule
+        .phrases()
+        .iter()
+        .chain(rule.patterns())
+        .any(|t| placeholder::find(t).any(|(_, key)| !is_known_placeholder(key)));
+    misplaced || empty || unbound
 }
 
 /// The model must pass; each wrong reply must fail some rule. Every rule a
@@ -59,13 +115,6 @@ fn examples(
     beat: &Beat,
     caught: &mut [bool],
 ) {
-    let index: HashMap<&str, usize> = ctx
-        .playbook
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
     if let Some(model) = &beat.model {
         let judgement = engine.judge(model, context, None);
         if judgement.verdict == Verdict::Fail {
@@ -73,7 +122,7 @@ fn examples(
                 .findings
                 .iter()
                 .filter(|f| f.fails_reply())
-                .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches('.')))
+                .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches(['.', '。'])))
                 .collect();
             ctx.report(
                 Code::ModelFails,
@@ -94,9 +143,7 @@ fn examples(
         let mut failed_any = false;
         for finding in judgement.failed_rules() {
             failed_any = true;
-            if let Some(&i) = index.get(finding.rule) {
-                caught[i] = true;
-            }
+            caught[finding.index] = true;
         }
         if !failed_any {
             ctx.report(

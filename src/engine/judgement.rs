@@ -38,6 +38,10 @@ pub struct Match {
 /// How one applicable rule judged the reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RuleFinding<'p> {
+    /// The rule's place in the playbook's `rules` (ids may repeat in a
+    /// playbook that `check` rejects; the index never does).
+    #[serde(skip)]
+    pub index: usize,
     pub rule: &'p str,
     pub check: CheckKind,
     pub status: Status,
@@ -171,6 +175,7 @@ mod tests {
 
     fn finding(status: Status, weight: f64) -> RuleFinding<'static> {
         RuleFinding {
+            index: 0,
             rule: "r",
             check: CheckKind::Mention,
             status,

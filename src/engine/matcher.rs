@@ -8,6 +8,7 @@
 //! positions. Phrases and patterns with placeholders depend on the context and
 //! are filled and searched per reply.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -146,7 +147,7 @@ impl Matcher {
             None
         } else {
             Some(
-                RegexSetBuilder::new(&pattern_texts)
+                RegexSetBuilder::new(pattern_texts.iter().map(|p| apostrophes_as_in_replies(p)))
                     .case_insensitive(true)
                     .size_limit(PATTERN_SIZE_LIMIT * pattern_texts.len().max(1))
                     .build()
@@ -263,7 +264,7 @@ impl Matcher {
 }
 
 fn compile_pattern(text: &str) -> Result<Regex, String> {
-    RegexBuilder::new(text)
+    RegexBuilder::new(&apostrophes_as_in_replies(text))
         .case_insensitive(true)
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
@@ -276,6 +277,17 @@ fn compile_pattern(text: &str) -> Result<Regex, String> {
                 .trim()
                 .to_owned()
         })
+}
+
+/// A pattern sees the normalised reply, where every apostrophe is `'`: a
+/// pattern written with a curly one (`can’t`) would otherwise never match.
+/// (Apostrophes are never regex syntax, so this cannot change what a pattern
+/// means otherwise.)
+fn apostrophes_as_in_replies(pattern: &str) -> Cow<'_, str> {
+    if pattern.is_ascii() && !pattern.contains('`') {
+        return Cow::Borrowed(pattern);
+    }
+    Cow::Owned(pattern.replace(['’', '‘', 'ʼ', '＇', '`'], "'"))
 }
 
 /// Every whole-word occurrence of a normalised phrase in a normalised text.

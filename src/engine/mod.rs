@@ -61,7 +61,12 @@ impl<'p> Engine<'p> {
 
     /// Judge a reply's words, and, given a proposal, what it does (the policy).
     /// A drill's free reply is judged on its words alone (`proposal: None`).
-    pub fn judge(&self, reply: &str, context: &Context, proposal: Option<&Proposal>) -> Judgement<'_> {
+    pub fn judge(
+        &self,
+        reply: &str,
+        context: &Context,
+        proposal: Option<&Proposal>,
+    ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
         let text = normalized.text();
         let judged = rules::Reply::new(reply, &normalized);
@@ -93,6 +98,7 @@ impl<'p> Engine<'p> {
                 Some(&hits[from..to])
             };
             findings.push(rules::judge(
+                index,
                 rule,
                 &self.default_messages[index],
                 rule_hits,

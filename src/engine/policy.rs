@@ -55,13 +55,12 @@ pub fn decide(
 ) -> PolicyOutcome {
     let roles = playbook.roles.as_slice();
     let required = required_escalation(playbook, escalations, acting, context, message, proposal);
-    let actions: Vec<ActionRuling> = proposal
-        .actions
-        .iter()
+    let actions: Vec<ActionRuling> = per_incident(proposal)
+        .into_iter()
         .map(|(action, amount)| ActionRuling {
-            action: action.clone(),
-            amount: *amount,
-            ruling: rule_on(roles, acting, action, *amount),
+            ruling: rule_on(roles, acting, &action, amount),
+            action,
+            amount,
         })
         .collect();
     let escalated = proposal
@@ -122,7 +121,22 @@ pub fn decide(
         || actions
             .iter()
             .any(|a| !matches!(a.ruling, Ruling::Allowed { .. }));
-    if let (Some(to), false) = (escalated, needed) {
+    if let Some(to) = escalated
+        && (!needed || to <= acting)
+    {
+        let message = if to <= acting {
+            format!(
+                "{} is not above {} on the ladder: handing the case there only makes the customer wait.",
+                capitalise(&the(&roles[to])),
+                the(&roles[acting])
+            )
+        } else {
+            format!(
+                "{} may handle this alone: no escalation rule applies and every action is within their limits, so sending it to {} only makes the customer wait.",
+                capitalise(&the(&roles[acting])),
+                the(&roles[to])
+            )
+        };
         findings.push(PolicyFinding {
             code: PolicyCode::UnneededEscalation,
             severity: PolicyCode::UnneededEscalation.severity(),
@@ -130,11 +144,7 @@ pub fn decide(
             amount: None,
             to: Some(roles[to].id.value.clone()),
             because: Vec::new(),
-            message: format!(
-                "{} may handle this alone: no escalation rule applies and every action is within their limits, so sending it to {} only makes the customer wait.",
-                capitalise(&the(&roles[acting])),
-                the(&roles[to])
-            ),
+            message,
         });
     }
     let decision = decision_sentence(playbook, acting, required.as_ref(), &actions);
@@ -144,6 +154,19 @@ pub fn decide(
         findings,
         decision,
     }
+}
+
+/// The proposal's actions with the amounts of the same action added up: a
+/// limit is what a role may grant for one incident, however it is split.
+fn per_incident(proposal: &Proposal) -> Vec<(String, f64)> {
+    let mut totals: Vec<(String, f64)> = Vec::new();
+    for (action, amount) in &proposal.actions {
+        match totals.iter_mut().find(|(a, _)| a == action) {
+            Some((_, total)) => *total += amount,
+            None => totals.push((action.clone(), *amount)),
+        }
+    }
+    totals
 }
 
 fn required_escalation(

@@ -7,6 +7,7 @@ use super::context::Context;
 use super::judgement::{Match, RuleFinding, Status};
 use super::matcher::{Hit, find_phrase};
 use super::normalize::{Normalized, count_words, normalize};
+use super::placeholder;
 use crate::playbook::{CheckKind, Rule};
 
 /// A reply being judged: the text as written, normalised, and its word count
@@ -49,6 +50,7 @@ impl<'a> Reply<'a> {
 /// value, and the rule is skipped. `default_message` is said when the rule
 /// has no `message` of its own.
 pub fn judge<'p>(
+    index: usize,
     rule: &'p Rule,
     default_message: &'p str,
     hits: Option<&[Hit]>,
@@ -58,10 +60,13 @@ pub fn judge<'p>(
     let message = match (&rule.message, rule.check.value) {
         (Some(m), _) => Cow::Borrowed(m.as_str()),
         // An echo rule's default names the beat's key facts.
-        (None, CheckKind::Echo) if !context.key_facts.is_empty() => Cow::Owned(default_message_of(rule, context)),
+        (None, CheckKind::Echo) if !context.key_facts.is_empty() => {
+            Cow::Owned(default_message_of(rule, context))
+        }
         (None, _) => Cow::Borrowed(default_message),
     };
     let mut finding = RuleFinding {
+        index,
         rule: rule.id.as_str(),
         check: rule.check.value,
         status: Status::Pass,
@@ -78,6 +83,18 @@ pub fn judge<'p>(
         return finding;
     };
     let (normalized, original) = (reply.normalized, reply.original);
+    if matches!(
+        rule.check.value,
+        CheckKind::Mention | CheckKind::Avoid | CheckKind::Swap
+    ) && rule.phrases().is_empty()
+        && rule.patterns().is_empty()
+        && rule.swap.as_ref().is_none_or(|s| s.is_empty())
+    {
+        // `empty-rule` in `check`: there is nothing to judge by.
+        finding.status = Status::Skipped;
+        finding.detail = Some("the rule has nothing to check".to_owned());
+        return finding;
+    }
     match rule.check.value {
         CheckKind::Mention => {
             finding.matches = spans(hits, normalized, original, |_| None);
@@ -96,7 +113,10 @@ pub fn judge<'p>(
                 rule.swap
                     .as_ref()
                     .and_then(|s| s.entries.get(item))
-                    .map(|(_, p)| p.value.clone())
+                    .map(|(_, p)| {
+                        placeholder::fill_phrase(p, context)
+                            .map_or_else(|| p.value.clone(), std::borrow::Cow::into_owned)
+                    })
             };
             finding.matches = spans(hits, normalized, original, preferred);
             if !finding.matches.is_empty() {
@@ -132,7 +152,10 @@ fn judge_echo(rule: &Rule, reply: &Reply, context: &Context, finding: &mut RuleF
         finding.detail = Some("this beat has no key facts".to_owned());
         return;
     }
-    let min = rule.min.as_ref().map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize;
+    let min = rule
+        .min
+        .as_ref()
+        .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize;
     let mut mentioned = 0;
     for found in reply.key_facts(context) {
         if !found.is_empty() {

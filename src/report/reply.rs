@@ -183,7 +183,7 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
             Cell::new(status)
         };
         table.add_row(vec![
-            Cell::new(&f.rule),
+            Cell::new(f.rule),
             Cell::new(f.check.as_str()),
             Cell::new(f.severity.as_str()),
             status_cell,
