@@ -1445,3 +1445,46 @@ fn escalating_to_ones_own_role_is_unneeded_and_says_so() {
     let f = only(&o.findings, PolicyCode::UnneededEscalation);
     assert!(f.message.contains("is not above"), "{}", f.message);
 }
+
+// --- The fast path agrees with the full judgement ----------------------------
+
+static HOTEL_A: std::sync::LazyLock<(&'static Playbook, Engine<'static>)> =
+    std::sync::LazyLock::new(|| {
+        let source = ethos::playbook::Source::bundled("hotel-a").unwrap();
+        let pb: &'static Playbook = Box::leak(Box::new(
+            ethos::playbook::load::parse(&source.text).unwrap(),
+        ));
+        (pb, Engine::new(pb).unwrap())
+    });
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+    /// `assess` (used by `check` and batch grading) gives exactly the verdict,
+    /// score and failed rules of `judge`, whatever the reply and beat.
+    #[test]
+    fn assess_agrees_with_judge(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "Oh", "no", "Dana", "sorry", "coffee", "towels", "customer", "right", "away", "who", "pays",
+            "are", "you", "willing", "to", "pay", "enjoy", "your", "usual", "I", "noticed", "hello",
+            "抱歉", "咖啡", ",", ".", "!", "’", "ＨＥＬＬＯ",
+        ]), 0..40),
+        beat_pick in 0usize..64,
+    ) {
+        let (pb, engine) = (HOTEL_A.0, &HOTEL_A.1);
+        let beats: Vec<_> = pb
+            .scenarios
+            .iter()
+            .flat_map(|s| s.beats.iter().map(move |b| (s, b)))
+            .collect();
+        let (scenario, beat) = beats[beat_pick % beats.len()];
+        let context = Context::of_beat(pb, scenario, beat);
+        let reply = words.join(" ");
+        let full = engine.judge(&reply, &context, None);
+        let fast = engine.assess(&reply, &context);
+        proptest::prop_assert_eq!(fast.verdict, full.verdict);
+        proptest::prop_assert_eq!(fast.score, full.score);
+        let failed: Vec<usize> = full.failed_rules().map(|f| f.index).collect();
+        proptest::prop_assert_eq!(fast.failed, failed);
+    }
+}

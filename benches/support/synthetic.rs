@@ -7,9 +7,11 @@
 
 use std::fmt::Write;
 
-/// A playbook with `rules` rules and `scenarios` scenarios of `beats` beats.
+/// A playbook with `rules` rules and `scenarios` scenarios of `beats` beats
+/// that checks clean: every model passes, and between them the wrong replies
+/// catch every rule, so `check` does all of its work and reports nothing.
 pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
-    let mut y = String::with_capacity(rules * 200 + scenarios * beats * 300);
+    let mut y = String::with_capacity(rules * 120 + scenarios * beats * 400);
     y.push_str(
         "playbook: synthetic\ntitle: Synthetic load\ncompany: Bench Inc\nreview_by: 2099-01-01\n\
          philosophy:\n  statement: Fix it on the spot.\n  values:\n    - {id: warmth, text: Be warm.}\n\
@@ -26,44 +28,45 @@ pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
             "  - {{id: {step}, title: {step}, goal: Do the {step} well., values: [warmth]}}"
         );
     }
+    // Rule kinds in turn. Mention rules share their phrases (every model says
+    // "hello"); avoid and swap rules each have their own, which one wrong reply
+    // somewhere says; echo rules want the beat's key facts; length rules are
+    // broken by one long wrong reply per step.
+    let avoid: Vec<usize> = (0..rules).filter(|i| i % 5 == 1).collect();
+    let swap: Vec<usize> = (0..rules).filter(|i| i % 5 == 2).collect();
     y.push_str("rules:\n");
     for i in 0..rules {
-        let step = steps[i % steps.len()];
-        match i % 5 {
-            0 => {
-                let _ = writeln!(
-                    y,
-                    "  - {{id: r{i}, at: [{step}], check: mention, phrases: [hello {i}, good day {i}, welcome {i}]}}"
-                );
-            }
-            1 => {
-                let _ = writeln!(
-                    y,
-                    "  - {{id: r{i}, check: avoid, phrases: [calm down {i}], patterns: ['\\bnot my job {i}\\b']}}"
-                );
-            }
-            2 => {
-                let _ = writeln!(
-                    y,
-                    "  - {{id: r{i}, check: swap, swap: {{problem {i}: situation {i}}}}}"
-                );
-            }
-            3 => {
-                let _ = writeln!(
-                    y,
-                    "  - {{id: r{i}, at: [{step}], check: length, max_words: 80}}"
-                );
-            }
-            _ => {
-                let _ = writeln!(y, "  - {{id: r{i}, at: [{step}], check: echo, min: 1}}");
-            }
-        }
+        // Kinds cycle every 5 rules and steps every 25, so each step gets each kind.
+        let step = steps[(i / 5) % steps.len()];
+        let _ = match i % 5 {
+            0 => writeln!(
+                y,
+                "  - {{id: r{i}, at: [{step}], check: mention, phrases: [hello, good day, welcome back {i}]}}"
+            ),
+            1 => writeln!(
+                y,
+                "  - {{id: r{i}, check: avoid, phrases: [calm down {i}], patterns: ['\\bnot my job {i}\\b']}}"
+            ),
+            2 => writeln!(
+                y,
+                "  - {{id: r{i}, check: swap, swap: {{problem {i}: situation {i}}}}}"
+            ),
+            3 => writeln!(
+                y,
+                "  - {{id: r{i}, at: [{step}], check: length, max_words: 40}}"
+            ),
+            _ => writeln!(y, "  - {{id: r{i}, at: [{step}], check: echo, min: 1}}"),
+        };
     }
     y.push_str(
         "escalation:\n  - {id: hurt, when: {customer_says: [hurt, injured]}, to: lead, within: 5m}\n\
          \x20 - {id: big-refund, when: {action: refund, amount: {over: 500}}, to: manager, within: 1d}\n\
          scenarios:\n",
     );
+    let long_wrong = "Hello, well, I do not really know what to tell you about your order, because \
+        it is not something I deal with and I think that you should write to somebody else about \
+        it, maybe tomorrow or the day after, when the office is open again for everyone.";
+    let mut n = 0; // wrong replies written so far: which avoid and swap rule this one breaks
     for s in 0..scenarios {
         let _ = write!(
             y,
@@ -72,12 +75,18 @@ pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
         );
         for b in 0..beats {
             let step = steps[b % steps.len()];
+            let calm = avoid.get(n % avoid.len().max(1)).copied().unwrap_or(0);
+            let problem = swap.get(n % swap.len().max(1)).copied().unwrap_or(0);
+            n += 1;
             let _ = write!(
                 y,
                 "      - id: b{b}\n        step: {step}\n        customer: My order {b} went wrong and I am upset.\n        \
-                 key_facts: [order, upset]\n        model: Hello {b}, I am sorry your order went wrong; I will fix it now.\n        \
-                 wrong: [Calm down {b}, it is not my job.]\n"
+                 key_facts: [order, upset]\n        model: Hello, I am sorry your order went wrong and that you are upset; I will fix it now.\n        \
+                 wrong:\n          - Calm down {calm}, this is a problem {problem} and it is not my job {calm}.\n"
             );
+            if s == 0 {
+                let _ = writeln!(y, "          - {long_wrong}");
+            }
             if b + 1 < beats {
                 let _ = writeln!(
                     y,

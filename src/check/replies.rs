@@ -115,37 +115,36 @@ fn examples(
     beat: &Beat,
     caught: &mut [bool],
 ) {
-    if let Some(model) = &beat.model {
+    if let Some(model) = &beat.model
+        && engine.assess(model, context).verdict == Verdict::Fail
+    {
+        // The rare failing model is judged in full, for the rules' messages.
         let judgement = engine.judge(model, context, None);
-        if judgement.verdict == Verdict::Fail {
-            let failing: Vec<String> = judgement
-                .findings
-                .iter()
-                .filter(|f| f.fails_reply())
-                .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches(['.', '。'])))
-                .collect();
-            ctx.report(
-                Code::ModelFails,
-                model.pos,
-                format!(
-                    "the model reply of beat `{}` (scenario `{}`) fails {}: {}",
-                    beat.id,
-                    scenario.id,
-                    if failing.len() == 1 { "rule" } else { "rules" },
-                    failing.join(", ")
-                ),
-            )
-            .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
-        }
+        let failing: Vec<String> = judgement
+            .findings
+            .iter()
+            .filter(|f| f.fails_reply())
+            .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches(['.', '。'])))
+            .collect();
+        ctx.report(
+            Code::ModelFails,
+            model.pos,
+            format!(
+                "the model reply of beat `{}` (scenario `{}`) fails {}: {}",
+                beat.id,
+                scenario.id,
+                if failing.len() == 1 { "rule" } else { "rules" },
+                failing.join(", ")
+            ),
+        )
+        .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
     }
     for wrong in &beat.wrong {
-        let judgement = engine.judge(wrong, context, None);
-        let mut failed_any = false;
-        for finding in judgement.failed_rules() {
-            failed_any = true;
-            caught[finding.index] = true;
+        let assessment = engine.assess(wrong, context);
+        for &index in &assessment.failed {
+            caught[index] = true;
         }
-        if !failed_any {
+        if assessment.failed.is_empty() {
             ctx.report(
                 Code::WrongPasses,
                 wrong.pos,

@@ -152,21 +152,45 @@ impl<'p> Judgement<'p> {
 /// 100 × passed weight / weight of rules that applied and were not skipped,
 /// rounded to one decimal; 100 when no rule counts.
 pub fn score(findings: &[RuleFinding<'_>]) -> f64 {
-    let (mut passed, mut total) = (0.0, 0.0);
+    let (mut passed, mut counted) = (0.0, 0.0);
     for f in findings {
         match f.status {
             Status::Pass => {
                 passed += f.weight;
-                total += f.weight;
+                counted += f.weight;
             }
-            Status::Fail => total += f.weight,
+            Status::Fail => counted += f.weight,
             Status::Skipped => {}
         }
     }
-    if total <= 0.0 {
+    score_of(passed, counted)
+}
+
+/// The score from the weight passed and the weight counted.
+pub fn score_of(passed: f64, counted: f64) -> f64 {
+    if counted <= 0.0 {
         return 100.0;
     }
-    (1000.0 * passed / total).round() / 10.0
+    (1000.0 * passed / counted).round() / 10.0
+}
+
+/// A judgement without what people read: the verdict, the score, and the
+/// rules that failed (any severity), as indices into the playbook's `rules`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub verdict: Verdict,
+    pub score: f64,
+    pub failed: Vec<usize>,
+}
+
+impl Default for Assessment {
+    fn default() -> Self {
+        Assessment {
+            verdict: Verdict::Pass,
+            score: 100.0,
+            failed: Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ pub mod policy;
 pub mod rules;
 
 pub use context::{Context, Proposal};
-pub use judgement::{Judgement, Match, PolicyCode, PolicyFinding, RuleFinding, Status, Verdict};
+pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
+pub use judgement::{Status, Verdict};
 pub use matcher::PatternError;
 pub use policy::PolicyOutcome;
 
@@ -22,7 +23,18 @@ use condition::CompiledCondition;
 use matcher::{Hit, Matcher};
 use normalize::{Normalized, normalize};
 
+use std::collections::HashMap;
+
 use crate::playbook::Playbook;
+
+/// The customer's last message, normalised as replies are (for `customer_says`).
+fn normalized_message(context: &Context) -> String {
+    context
+        .message
+        .as_deref()
+        .map(normalize)
+        .unwrap_or_default()
+}
 
 /// A playbook compiled for judging replies.
 pub struct Engine<'p> {
@@ -30,6 +42,17 @@ pub struct Engine<'p> {
     matcher: Matcher,
     /// What each rule says when it has no `message`, worked out once.
     default_messages: Vec<String>,
+    /// For each step, the rules that may apply there (their `at` names it or
+    /// they have none), in order: a reply is only held to its step's rules.
+    rules_by_step: HashMap<&'p str, Vec<usize>>,
+    /// Every rule's index, for a step the playbook does not define.
+    rules_anywhere: Vec<usize>,
+    /// Whether each rule has phrases or patterns with placeholders.
+    dynamic: Vec<bool>,
+    /// Each rule, packed for the hot loop.
+    plans: Vec<rules::Plan>,
+    /// Whether each rule has a `when`.
+    conditional: Vec<bool>,
     rule_conditions: Vec<Option<CompiledCondition<'p>>>,
     escalations: Vec<CompiledCondition<'p>>,
 }
@@ -38,9 +61,26 @@ impl<'p> Engine<'p> {
     /// Compile a playbook. Fails only on a pattern that does not compile
     /// (`ethos check` reports it as `invalid-pattern`).
     pub fn new(playbook: &'p Playbook) -> Result<Self, PatternError> {
+        let matcher = Matcher::new(&playbook.rules)?;
         Ok(Engine {
             playbook,
-            matcher: Matcher::new(&playbook.rules)?,
+            dynamic: (0..playbook.rules.len())
+                .map(|i| matcher.items(i).iter().any(|item| item.dynamic))
+                .collect(),
+            matcher,
+            plans: playbook.rules.iter().map(rules::Plan::of).collect(),
+            conditional: playbook.rules.iter().map(|r| r.when.is_some()).collect(),
+            rules_by_step: playbook
+                .steps
+                .iter()
+                .map(|step| {
+                    let at: Vec<usize> = (0..playbook.rules.len())
+                        .filter(|&i| playbook.rules[i].applies_at(&step.id))
+                        .collect();
+                    (step.id.as_str(), at)
+                })
+                .collect(),
+            rules_anywhere: (0..playbook.rules.len()).collect(),
             default_messages: playbook
                 .rules
                 .iter()
@@ -68,45 +108,19 @@ impl<'p> Engine<'p> {
         proposal: Option<&Proposal>,
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
-        let text = normalized.text();
         let judged = rules::Reply::new(reply, &normalized);
-        let message = context
-            .message
-            .as_deref()
-            .map(normalize)
-            .unwrap_or_default();
-
-        let mut hits: Vec<Hit> = Vec::new();
-        self.matcher.static_hits(text, &mut hits);
-        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
-
-        let mut findings = Vec::with_capacity(self.playbook.rules.len());
-        let mut dynamic = Vec::new();
-        for (index, rule) in self.playbook.rules.iter().enumerate() {
-            if !self.applies(index, context, &message) {
-                continue;
-            }
-            let from = hits.partition_point(|h| h.rule < index);
-            let to = hits.partition_point(|h| h.rule <= index);
-            let rule_hits: Option<&[Hit]> = if self.matcher.items(index).iter().any(|i| i.dynamic) {
-                dynamic.clear();
-                dynamic.extend_from_slice(&hits[from..to]);
-                self.matcher
-                    .dynamic_hits(index, text, context, &mut dynamic)
-                    .map(|()| dynamic.as_slice())
-            } else {
-                Some(&hits[from..to])
-            };
+        let message = normalized_message(context);
+        let mut findings = Vec::new();
+        self.each_applicable(&judged, context, &message, |index, hits| {
             findings.push(rules::judge(
                 index,
-                rule,
+                &self.playbook.rules[index],
                 &self.default_messages[index],
-                rule_hits,
+                hits,
                 &judged,
                 context,
             ));
-        }
-
+        });
         let (policy, decision) = match proposal {
             Some(proposal) => {
                 let outcome = self.decide_with(context, &message, proposal);
@@ -123,7 +137,93 @@ impl<'p> Engine<'p> {
         )
     }
 
-    /// Whether rule `index` applies: at the context's step, and its `when` holds.
+    /// The verdict, score and failed rules of a reply's words, without the
+    /// spans and messages people read: what `check` and batch grading need,
+    /// many times over.
+    pub fn assess(&self, reply: &str, context: &Context) -> Assessment {
+        let normalized = Normalized::new(reply);
+        let judged = rules::Reply::new(reply, &normalized);
+        let message = normalized_message(context);
+        let mut assessment = Assessment::default();
+        let (mut passed, mut counted) = (0.0, 0.0);
+        self.each_applicable(&judged, context, &message, |index, hits| {
+            let plan = &self.plans[index];
+            match rules::status(plan, hits, &judged, context) {
+                Status::Pass => {
+                    passed += plan.weight;
+                    counted += plan.weight;
+                }
+                Status::Fail => {
+                    counted += plan.weight;
+                    assessment.failed.push(index);
+                    if plan.fails_reply {
+                        assessment.verdict = Verdict::Fail;
+                    }
+                }
+                Status::Skipped => {}
+            }
+        });
+        assessment.score = judgement::score_of(passed, counted);
+        assessment
+    }
+
+    /// Visit every rule that applies in the context, in the playbook's order,
+    /// with its hits (`None` when a placeholder has no value): the one loop
+    /// behind [`Self::judge`] and [`Self::assess`].
+    fn each_applicable(
+        &self,
+        reply: &rules::Reply,
+        context: &Context,
+        message: &str,
+        mut visit: impl FnMut(usize, Option<&[Hit]>),
+    ) {
+        let text = reply.normalized.text();
+        let mut hits: Vec<Hit> = Vec::new();
+        self.matcher.static_hits(text, &mut hits);
+        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
+        let mut dynamic = Vec::new();
+        // Candidates are the step's rules, already filtered by `at`; a step the
+        // playbook does not define gets every rule, filtered here.
+        let (candidates, filtered): (&[usize], bool) =
+            match self.rules_by_step.get(context.step.as_str()) {
+                Some(at_step) => (at_step, true),
+                None => (&self.rules_anywhere, false),
+            };
+        // Both candidates and hits are in rule order: one walk through the hits.
+        let mut cursor = 0;
+        for &index in candidates {
+            if !filtered && !self.playbook.rules[index].applies_at(&context.step) {
+                continue;
+            }
+            if self.conditional[index]
+                && let Some(condition) = &self.rule_conditions[index]
+                && !condition.holds(context, message, None)
+            {
+                continue;
+            }
+            while cursor < hits.len() && hits[cursor].rule < index {
+                cursor += 1;
+            }
+            let from = cursor;
+            while cursor < hits.len() && hits[cursor].rule == index {
+                cursor += 1;
+            }
+            let to = cursor;
+            let rule_hits: Option<&[Hit]> = if self.dynamic[index] {
+                dynamic.clear();
+                dynamic.extend_from_slice(&hits[from..to]);
+                self.matcher
+                    .dynamic_hits(index, text, context, &mut dynamic)
+                    .map(|()| dynamic.as_slice())
+            } else {
+                Some(&hits[from..to])
+            };
+            visit(index, rule_hits);
+        }
+    }
+
+    /// Whether rule `index` applies: at the context's step, and its `when` holds
+    /// (`message` is the customer's, normalised).
     fn applies(&self, index: usize, context: &Context, message: &str) -> bool {
         self.playbook.rules[index].applies_at(&context.step)
             && self.rule_conditions[index]

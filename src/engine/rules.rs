@@ -40,15 +40,99 @@ impl<'a> Reply<'a> {
         })
     }
 
+    fn key_facts_mentioned(&self, context: &Context) -> usize {
+        self.key_facts(context)
+            .iter()
+            .filter(|f| !f.is_empty())
+            .count()
+    }
+
     fn words(&self) -> usize {
         *self.words.get_or_init(|| count_words(self.original))
     }
 }
 
-/// Judge one applicable rule. `hits` are the rule's occurrences in the
+/// Whether a rule is empty (`empty-rule` in `check`): there is nothing to
+/// judge by, so it is skipped.
+fn is_empty(rule: &Rule) -> bool {
+    matches!(
+        rule.check.value,
+        CheckKind::Mention | CheckKind::Avoid | CheckKind::Swap
+    ) && rule.phrases().is_empty()
+        && rule.patterns().is_empty()
+        && rule.swap.as_ref().is_none_or(|s| s.is_empty())
+}
+
+/// What judging a rule needs, packed small: the hot loop over thousands of
+/// rules touches these instead of the (large) `Rule`s.
+#[derive(Clone, Copy, Debug)]
+pub struct Plan {
+    pub kind: CheckKind,
+    pub weight: f64,
+    /// Severity `error`: a failure fails the reply.
+    pub fails_reply: bool,
+    /// Nothing to check (`empty-rule`): always skipped.
+    pub empty: bool,
+    pub min_words: Option<u32>,
+    pub max_words: Option<u32>,
+    pub echo_min: u32,
+}
+
+impl Plan {
+    pub fn of(rule: &Rule) -> Plan {
+        Plan {
+            kind: rule.check.value,
+            weight: rule.weight(),
+            fails_reply: rule.severity() == crate::playbook::Severity::Error,
+            empty: is_empty(rule),
+            min_words: rule.min_words.as_ref().map(|m| m.value),
+            max_words: rule.max_words.as_ref().map(|m| m.value),
+            echo_min: rule
+                .min
+                .as_ref()
+                .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value),
+        }
+    }
+}
+
+/// How one applicable rule judges the reply, and nothing else: no spans, no
+/// messages, no allocation. `hits` are the rule's occurrences in the
 /// normalised reply (static and dynamic); `None` means a placeholder had no
-/// value, and the rule is skipped. `default_message` is said when the rule
-/// has no `message` of its own.
+/// value. This is the hot path of `check` and of batch grading.
+pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Context) -> Status {
+    let Some(hits) = hits else {
+        return Status::Skipped;
+    };
+    if plan.empty {
+        return Status::Skipped;
+    }
+    let fails = match plan.kind {
+        CheckKind::Mention => hits.is_empty(),
+        CheckKind::Avoid | CheckKind::Swap => !hits.is_empty(),
+        CheckKind::Length => {
+            let words = reply.words();
+            plan.min_words.is_some_and(|m| words < m as usize)
+                || plan.max_words.is_some_and(|m| words > m as usize)
+        }
+        CheckKind::Echo => {
+            if context.key_facts.is_empty() {
+                return Status::Skipped;
+            }
+            reply.key_facts_mentioned(context) < plan.echo_min as usize
+        }
+    };
+    if fails { Status::Fail } else { Status::Pass }
+}
+
+fn echo_min(rule: &Rule) -> usize {
+    rule.min
+        .as_ref()
+        .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize
+}
+
+/// Judge one applicable rule for people: its [`status`], with the spans that
+/// decided it, its message and suggestion, and what was counted.
+/// `default_message` is said when the rule has no `message` of its own.
 pub fn judge<'p>(
     index: usize,
     rule: &'p Rule,
@@ -65,11 +149,12 @@ pub fn judge<'p>(
         }
         (None, _) => Cow::Borrowed(default_message),
     };
+    let status = status(&Plan::of(rule), hits, reply, context);
     let mut finding = RuleFinding {
         index,
         rule: rule.id.as_str(),
         check: rule.check.value,
-        status: Status::Pass,
+        status,
         severity: rule.severity(),
         message,
         matches: Vec::new(),
@@ -78,35 +163,17 @@ pub fn judge<'p>(
         weight: rule.weight(),
     };
     let Some(hits) = hits else {
-        finding.status = Status::Skipped;
         finding.detail = Some("a placeholder has no value in this context".to_owned());
         return finding;
     };
-    let (normalized, original) = (reply.normalized, reply.original);
-    if matches!(
-        rule.check.value,
-        CheckKind::Mention | CheckKind::Avoid | CheckKind::Swap
-    ) && rule.phrases().is_empty()
-        && rule.patterns().is_empty()
-        && rule.swap.as_ref().is_none_or(|s| s.is_empty())
-    {
-        // `empty-rule` in `check`: there is nothing to judge by.
-        finding.status = Status::Skipped;
+    if is_empty(rule) {
         finding.detail = Some("the rule has nothing to check".to_owned());
         return finding;
     }
+    let (normalized, original) = (reply.normalized, reply.original);
     match rule.check.value {
-        CheckKind::Mention => {
+        CheckKind::Mention | CheckKind::Avoid => {
             finding.matches = spans(hits, normalized, original, |_| None);
-            if finding.matches.is_empty() {
-                finding.status = Status::Fail;
-            }
-        }
-        CheckKind::Avoid => {
-            finding.matches = spans(hits, normalized, original, |_| None);
-            if !finding.matches.is_empty() {
-                finding.status = Status::Fail;
-            }
         }
         CheckKind::Swap => {
             let preferred = |item: usize| {
@@ -115,67 +182,47 @@ pub fn judge<'p>(
                     .and_then(|s| s.entries.get(item))
                     .map(|(_, p)| {
                         placeholder::fill_phrase(p, context)
-                            .map_or_else(|| p.value.clone(), std::borrow::Cow::into_owned)
+                            .map_or_else(|| p.value.clone(), Cow::into_owned)
                     })
             };
             finding.matches = spans(hits, normalized, original, preferred);
-            if !finding.matches.is_empty() {
-                finding.status = Status::Fail;
-                if finding.suggestion.is_none() {
-                    finding.suggestion = Some(Cow::Owned(swap_suggestion(&finding.matches)));
-                }
+            if status == Status::Fail && finding.suggestion.is_none() {
+                finding.suggestion = Some(Cow::Owned(swap_suggestion(&finding.matches)));
             }
         }
         CheckKind::Length => {
             let words = reply.words();
-            let min = rule.min_words.as_ref().map(|m| m.value as usize);
-            let max = rule.max_words.as_ref().map(|m| m.value as usize);
-            let within = min.is_none_or(|m| words >= m) && max.is_none_or(|m| words <= m);
+            let min = rule.min_words.as_ref().map(|m| m.value);
+            let max = rule.max_words.as_ref().map(|m| m.value);
             finding.detail = Some(match (min, max) {
                 (Some(min), Some(max)) => format!("{words} words; between {min} and {max}"),
                 (Some(min), None) => format!("{words} words; at least {min}"),
                 (None, Some(max)) => format!("{words} words; at most {max}"),
                 (None, None) => format!("{words} words"),
             });
-            if !within {
-                finding.status = Status::Fail;
-            }
         }
-        CheckKind::Echo => judge_echo(rule, reply, context, &mut finding),
+        CheckKind::Echo if context.key_facts.is_empty() => {
+            finding.detail = Some("this beat has no key facts".to_owned());
+        }
+        CheckKind::Echo => {
+            for found in reply.key_facts(context) {
+                finding.matches.extend(
+                    found
+                        .iter()
+                        .map(|&(s, e)| span(normalized, original, s, e, None)),
+                );
+            }
+            finding.matches.sort_by_key(|m| (m.start, m.end));
+            finding.detail = Some(format!(
+                "mentions {} of {} key facts ({}); at least {}",
+                reply.key_facts_mentioned(context),
+                context.key_facts.len(),
+                context.key_facts.join(", "),
+                echo_min(rule)
+            ));
+        }
     }
     finding
-}
-
-fn judge_echo(rule: &Rule, reply: &Reply, context: &Context, finding: &mut RuleFinding<'_>) {
-    if context.key_facts.is_empty() {
-        finding.status = Status::Skipped;
-        finding.detail = Some("this beat has no key facts".to_owned());
-        return;
-    }
-    let min = rule
-        .min
-        .as_ref()
-        .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize;
-    let mut mentioned = 0;
-    for found in reply.key_facts(context) {
-        if !found.is_empty() {
-            mentioned += 1;
-        }
-        finding.matches.extend(
-            found
-                .iter()
-                .map(|&(s, e)| span(reply.normalized, reply.original, s, e, None)),
-        );
-    }
-    finding.matches.sort_by_key(|m| (m.start, m.end));
-    finding.detail = Some(format!(
-        "mentions {mentioned} of {} key facts ({}); at least {min}",
-        context.key_facts.len(),
-        context.key_facts.join(", ")
-    ));
-    if mentioned < min {
-        finding.status = Status::Fail;
-    }
 }
 
 /// The hits as spans of the original text, in order, without repeats.
