@@ -1,5 +1,7 @@
 //! Judging one reply of ~300 bytes against a playbook of 100 rules: the
-//! compiled engine (one automaton, one regex set) against the simplest honest
+//! compiled engine (one automaton, one regex set), in full (`judge`: spans and
+//! messages, as `validate` shows them) and fast (`assess`: verdict, score and
+//! failed rules, as `check` and grading need), against the simplest honest
 //! alternative, a loop over one case-insensitive regex per phrase.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -62,6 +64,9 @@ fn judge_one_reply(c: &mut Criterion) {
     for (language, reply) in [("en", synthetic::REPLY_EN), ("zh", synthetic::REPLY_ZH)] {
         c.bench_function(&format!("judge/engine/100-rules/{language}"), |b| {
             b.iter(|| engine.judge(std::hint::black_box(reply), &context, None));
+        });
+        c.bench_function(&format!("judge/assess/100-rules/{language}"), |b| {
+            b.iter(|| engine.assess(std::hint::black_box(reply), &context));
         });
         c.bench_function(
             &format!("judge/regex-per-phrase/100-rules/{language}"),
