@@ -49,6 +49,51 @@ Examples:
 Exit codes: 0 the reply passes, 1 it fails, 2 bad input (unknown step, role, action or --set key).")]
     Validate(ValidateArgs),
 
+    /// The bundled playbooks
+    #[command(after_help = "\
+Examples:
+  ethos list
+  ethos list --format json")]
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+    },
+
+    /// A playbook as tables: steps, rules, who may grant what, escalation, scenarios
+    #[command(after_help = "\
+Examples:
+  ethos show                       # the default playbook, hotel-a
+  ethos show ritz-carlton
+  ethos show playbooks/mine.yaml | less")]
+    Show {
+        /// A playbook file, or the id of a bundled playbook
+        #[arg(default_value = crate::playbook::bundled::DEFAULT_ID)]
+        playbook: String,
+    },
+
+    /// Write a starter playbook (never overwrites a file)
+    #[command(after_help = "\
+Examples:
+  ethos init                          # playbook.yaml: small, commented, checks clean
+  ethos init playbooks/support.yaml
+  ethos init --from ritz-carlton      # ritz-carlton.yaml, a copy of a bundled playbook")]
+    Init {
+        /// Where to write it (a directory gets playbook.yaml or ID.yaml) [default: ./playbook.yaml]
+        path: Option<std::path::PathBuf>,
+        /// Start from a bundled playbook instead (`ethos list` shows them)
+        #[arg(long, value_name = "ID")]
+        from: Option<String>,
+    },
+
+    /// Print the JSON Schema of the playbook format, for editors
+    #[command(after_help = "\
+Examples:
+  ethos schema > playbook.schema.json
+  # then, first line of a playbook:
+  # yaml-language-server: $schema=playbook.schema.json")]
+    Schema,
+
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:

@@ -51,6 +51,10 @@ where
     let result = match &cli.command {
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
+        cli::Command::List { format } => commands::list::run(*format),
+        cli::Command::Show { playbook } => commands::show::run(playbook),
+        cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),
+        cli::Command::Schema => commands::schema::run(),
         cli::Command::Completions { shell } => commands::completions::run(*shell),
     };
     match result {

@@ -1,5 +1,6 @@
 //! Integration tests of ethos, one module per area.
 
+mod authoring;
 mod cli;
 mod contract;
 mod diagnostics;

@@ -6,6 +6,10 @@
 
 pub mod check;
 pub mod completions;
+pub mod init;
+pub mod list;
+pub mod schema;
+pub mod show;
 pub mod validate;
 
 use std::io::{self, Write};

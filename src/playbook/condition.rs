@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
@@ -120,17 +121,13 @@ impl<'de> Deserialize<'de> for Condition {
 }
 
 /// `{min, max}`, both inclusive, either optional.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bounds<T> {
-    #[serde(default = "none")]
+    #[serde(default)]
     pub min: Option<Spanned<T>>,
-    #[serde(default = "none")]
+    #[serde(default)]
     pub max: Option<Spanned<T>>,
-}
-
-fn none<T>() -> Option<T> {
-    None
 }
 
 impl<T: PartialOrd> Bounds<T> {
@@ -141,7 +138,7 @@ impl<T: PartialOrd> Bounds<T> {
 }
 
 /// Bounds on a proposed action's amount; every one given must hold.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AmountBounds {
     #[serde(default)]
@@ -220,6 +217,55 @@ fn min_high(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
         b
     } else {
         a
+    }
+}
+
+impl Condition {
+    /// The condition in words, for tables and documents:
+    /// "the customer says “hurt” or “injured” and contacts are at least 3".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self.clauses.iter().map(|c| c.value.describe()).collect();
+        if parts.is_empty() {
+            "always".to_owned()
+        } else {
+            parts.join(" and ")
+        }
+    }
+}
+
+impl Clause {
+    fn describe(&self) -> String {
+        let quoted = |texts: &Texts| {
+            texts
+                .iter()
+                .map(|t| format!("“{}”", t.value))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        match self {
+            Clause::CustomerSays(texts) => format!("the customer says {}", quoted(texts)),
+            Clause::Contacts(b) => {
+                format!("contacts are {}", bounds_in_words(b, ToString::to_string))
+            }
+            Clause::Waiting(b) => format!(
+                "the customer has waited {}",
+                bounds_in_words(b, ToString::to_string)
+            ),
+            Clause::CustomerMood(texts) => format!("the customer is {}", quoted(texts)),
+            Clause::CustomerTier(texts) => format!("the customer's tier is {}", quoted(texts)),
+            Clause::Fact { key, value } => format!("{key} is {value}"),
+            Clause::Action(action) => format!("the action is {action}"),
+            Clause::Amount(bounds) => format!("the amount is {}", bounds.describe()),
+        }
+    }
+}
+
+fn bounds_in_words<T>(bounds: &Bounds<T>, show: impl Fn(&T) -> String) -> String {
+    match (&bounds.min, &bounds.max) {
+        (Some(min), Some(max)) => format!("between {} and {}", show(&min.value), show(&max.value)),
+        (Some(min), None) => format!("at least {}", show(&min.value)),
+        (None, Some(max)) => format!("at most {}", show(&max.value)),
+        (None, None) => "any".to_owned(),
     }
 }
 

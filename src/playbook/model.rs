@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ use super::spanned::{Pos, Spanned};
 use super::values::{Date, Duration, Limit, Scalar, SpannedMap};
 
 /// A whole playbook file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Playbook {
     /// Kebab-case id, unique among playbooks.
@@ -81,7 +82,7 @@ impl Playbook {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Philosophy {
     pub statement: Spanned<String>,
@@ -90,7 +91,7 @@ pub struct Philosophy {
 }
 
 /// One of the company's values, named by steps.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     pub id: Spanned<String>,
@@ -98,7 +99,7 @@ pub struct Value {
 }
 
 /// A rung of the escalation ladder.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: Spanned<String>,
@@ -116,7 +117,7 @@ impl Role {
 }
 
 /// Something staff can do for a customer.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Spanned<String>,
@@ -126,7 +127,7 @@ pub struct Action {
 }
 
 /// A step of the service sequence.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: Spanned<String>,
@@ -137,7 +138,7 @@ pub struct Step {
 }
 
 /// The five kinds of text check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckKind {
     Mention,
@@ -166,7 +167,9 @@ impl fmt::Display for CheckKind {
 }
 
 /// How much a failed rule or a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -195,7 +198,7 @@ impl fmt::Display for Severity {
 /// One flat struct for all five kinds, so that a field that does not fit the
 /// kind (`phrases` on a `length` rule) is reported where it is written instead
 /// of as a vague "data did not match any variant".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: Spanned<String>,
@@ -265,7 +268,7 @@ impl Rule {
 }
 
 /// When a case must go up the ladder.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EscalationRule {
     pub id: Spanned<String>,
@@ -280,7 +283,7 @@ pub struct EscalationRule {
 }
 
 /// A drill.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: Spanned<String>,
@@ -311,7 +314,7 @@ impl Scenario {
 }
 
 /// Who the trainee serves; fills `{customer.*}` placeholders.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
     #[serde(default)]
@@ -323,7 +326,7 @@ pub struct Customer {
 }
 
 /// One turn of the trainee: a free reply or a decision.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Beat {
     pub id: Spanned<String>,
@@ -350,14 +353,14 @@ pub struct Beat {
 }
 
 /// A beat where the trainee acts instead of writing.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub prompt: Spanned<String>,
     pub choices: Spanned<Vec<Choice>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub say: Spanned<String>,

@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod reply;
 pub mod sarif;
+pub mod tables;
 
 use crate::check::{Counts, Diagnostic};
 use crate::playbook::{Severity, Source};

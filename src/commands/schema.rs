@@ -1,0 +1,9 @@
+//! `ethos schema`: the JSON Schema of the playbook format, for editors.
+
+use super::Outcome;
+use crate::playbook::schema::playbook_schema;
+
+pub fn run() -> anyhow::Result<Outcome> {
+    super::print_stdout(&playbook_schema())?;
+    Ok(Outcome::Clean)
+}
