@@ -49,6 +49,19 @@ Examples:
 Exit codes: 0 the reply passes, 1 it fails, 2 bad input (unknown step, role, action or --set key).")]
     Validate(ValidateArgs),
 
+    /// Practise a scenario: reply as you would, get feedback on every answer
+    #[command(after_help = "\
+Examples:
+  ethos drill                                   # pick a scenario of the default playbook
+  ethos drill ritz-carlton --scenario lost-ring
+  ethos drill --exam --record drills/           # feedback at the end; exit 1 below the pass mark
+  ethos drill --scenario coffee-gate --answers answers.txt   # one answer a line, no terminal needed
+
+In scripted mode (--answers, or standard input that is not a terminal) each line is one
+answer: a free reply as it is, a decision as the choice's number or action id; without
+--scenario the first line picks the scenario by number.")]
+    Drill(DrillArgs),
+
     /// The bundled playbooks
     #[command(after_help = "\
 Examples:
@@ -168,6 +181,33 @@ pub struct ValidateArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DrillArgs {
+    /// A playbook file, or the id of a bundled playbook
+    #[arg(default_value = crate::playbook::bundled::DEFAULT_ID)]
+    pub playbook: String,
+
+    /// The scenario to play [default: pick from a list]
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+
+    /// Exam mode: no step hints and no feedback until the end; exit 1 below the pass mark
+    #[arg(long)]
+    pub exam: bool,
+
+    /// Write the transcript as JSON here (a directory gets <scenario>-<timestamp>.json)
+    #[arg(long, value_name = "PATH")]
+    pub record: Option<std::path::PathBuf>,
+
+    /// Read the answers from this file, one a line, instead of a terminal
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<std::path::PathBuf>,
+
+    /// Who is training, for `ethos report` [default: the login name]
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
 }
 
 /// `--format` of commands that print one result.

@@ -10,6 +10,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod drill;
 pub mod engine;
 pub mod playbook;
 pub mod report;
@@ -51,6 +52,7 @@ where
     let result = match &cli.command {
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
+        cli::Command::Drill(args) => commands::drill::run(args),
         cli::Command::List { format } => commands::list::run(*format),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),
@@ -61,6 +63,7 @@ where
         Ok(Outcome::Clean) => ExitCode::from(exit::CLEAN),
         Ok(Outcome::Findings) => ExitCode::from(exit::FINDINGS),
         Ok(Outcome::Incomplete) => ExitCode::from(exit::FAILED),
+        Ok(Outcome::Interrupted) => ExitCode::from(exit::INTERRUPTED),
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(exit::FAILED)

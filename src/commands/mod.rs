@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod drill;
 pub mod init;
 pub mod list;
 pub mod schema;
@@ -23,6 +24,8 @@ pub enum Outcome {
     Findings,
     /// Part of the job could not be done, already reported on stderr (exit 2).
     Incomplete,
+    /// Interrupted by Ctrl-C, what was done saved (exit 130).
+    Interrupted,
 }
 
 /// Write to stdout; a reader that went away (`ethos check | head`) is not an error.

@@ -1,0 +1,401 @@
+//! `ethos drill`: a trainee plays a scenario; every answer is judged by the
+//! reply engine, the customer reacts along `next`, and a scorecard ends it.
+//!
+//! The session is independent of how it asks ([`Prompter`]): a terminal with
+//! dialoguer, or scripted lines. It keeps the transcript up to date after every
+//! turn, so an interruption can save what was answered.
+
+pub mod prompter;
+pub mod scorecard;
+pub mod scripted;
+pub mod terminal;
+pub mod transcript;
+
+use std::fmt::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+pub use prompter::{ChoiceItem, Prompter, Stop};
+pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
+
+use crate::engine::{Context, Engine, Proposal, Verdict};
+use crate::playbook::{Beat, Next, Playbook, Scenario};
+use crate::report::reply::{failing_spans, underlined};
+
+/// The most turns a drill takes: scenarios may loop (a failed reply sends the
+/// customer back), and a trainee who keeps failing must still reach the end.
+pub fn max_turns(scenario: &Scenario) -> usize {
+    scenario.beats.len() * 3
+}
+
+pub struct Session<'e, 'p> {
+    engine: &'e Engine<'p>,
+    playbook: &'p Playbook,
+    scenario: &'p Scenario,
+    exam: bool,
+    /// Shared with the Ctrl-C handler, which saves it.
+    pub transcript: Arc<Mutex<Transcript>>,
+}
+
+impl<'e, 'p> Session<'e, 'p> {
+    pub fn new(engine: &'e Engine<'p>, scenario: &'p Scenario, trainee: &str, exam: bool) -> Self {
+        let playbook = engine.playbook;
+        let transcript = Transcript {
+            ethos_transcript: transcript::FORMAT,
+            playbook: playbook.playbook.value.clone(),
+            playbook_title: playbook.title.value.clone(),
+            scenario: scenario.id.value.clone(),
+            scenario_title: scenario.title.value.clone(),
+            trainee: trainee.to_owned(),
+            started: jiff::Timestamp::now()
+                .strftime("%Y-%m-%dT%H:%M:%SZ")
+                .to_string(),
+            exam,
+            complete: false,
+            turns: Vec::new(),
+            totals: Totals {
+                pass_mark: playbook.pass_mark(),
+                ..Totals::default()
+            },
+        };
+        Session {
+            engine,
+            playbook,
+            scenario,
+            exam,
+            transcript: Arc::new(Mutex::new(transcript)),
+        }
+    }
+
+    /// Play the scenario to its end. On `Err`, the transcript holds the turns
+    /// answered so far.
+    pub fn play(&self, prompter: &mut dyn Prompter) -> Result<(), Stop> {
+        let color = prompter.color();
+        prompter.say(&self.introduction(color));
+        let mut context = Context::of_scenario(self.playbook, self.scenario);
+        let mut beat = self.scenario.beats.first();
+        let mut exam_feedback = Vec::new();
+        let mut turns = 0;
+        while let Some(current) = beat {
+            if turns == max_turns(self.scenario) {
+                prompter.say(&format!(
+                    "\nThe drill ends here: {turns} turns is as long as this scenario runs."
+                ));
+                break;
+            }
+            turns += 1;
+            context.enter_beat(current);
+            prompter.say(&self.customer_says(current, &context));
+            if !self.exam
+                && let Some(step) = self.playbook.step(&current.step)
+            {
+                prompter.say(&format!("Step: {} — {}", step.title, step.goal.trim()));
+            }
+            let started = Instant::now();
+            let (turn, feedback) = match &current.decide {
+                Some(decide) => self.decision(prompter, current, decide, &context, color)?,
+                None => self.free_reply(prompter, current, &context, color)?,
+            };
+            let turn = Turn {
+                seconds: round1(started.elapsed().as_secs_f64()),
+                ..turn
+            };
+            let passed = turn.verdict == "pass";
+            if self.exam {
+                exam_feedback.push(format!("{}: {feedback}", current.id));
+            } else {
+                prompter.say(&feedback);
+            }
+            self.record(turn, &context);
+            beat = self.next_beat(current, passed);
+        }
+        if self.exam && !exam_feedback.is_empty() {
+            prompter.say(&format!("\nFeedback\n\n{}", exam_feedback.join("\n\n")));
+        }
+        let mut transcript = self
+            .transcript
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        transcript.complete = true;
+        prompter.say(&scorecard::render(&transcript, color));
+        Ok(())
+    }
+
+    fn introduction(&self, color: bool) -> String {
+        let s = self.scenario;
+        let mut out = format!("\n{}\n\n{}\n", bold(&s.title, color), s.situation.trim());
+        let mut table = crate::report::tables::table(&["customer", "mood", "tier"], Some(60));
+        let text = |v: &Option<crate::playbook::Spanned<String>>| {
+            v.as_ref().map_or("—".to_owned(), |v| v.value.clone())
+        };
+        table.add_row(vec![
+            text(&s.customer.name),
+            text(&s.customer.mood),
+            text(&s.customer.tier),
+        ]);
+        let _ = write!(out, "{table}\n");
+        let role = Context::of_scenario(self.playbook, s).role;
+        if let Some(role) = self.playbook.role(&role) {
+            let _ = writeln!(out, "You are: {}", role.title);
+        }
+        out
+    }
+
+    fn customer_says(&self, beat: &Beat, context: &Context) -> String {
+        let who = context.customer_name.as_deref().unwrap_or("The customer");
+        let mood = context
+            .customer_mood
+            .as_ref()
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default();
+        format!("\n{who}{mood}: “{}”", beat.customer.trim())
+    }
+
+    fn free_reply(
+        &self,
+        prompter: &mut dyn Prompter,
+        beat: &Beat,
+        context: &Context,
+        color: bool,
+    ) -> Result<(Turn, String), Stop> {
+        let reply = prompter.reply("Your reply")?;
+        let judgement = self.engine.judge(&reply, context, None);
+        let passed = judgement.verdict == Verdict::Pass;
+        let mut feedback = String::new();
+        let _ = writeln!(
+            feedback,
+            "{} (score {:.1})",
+            verdict_word(passed, color),
+            judgement.score
+        );
+        let marks = failing_spans(&judgement);
+        if !marks.is_empty() {
+            feedback.push_str(&underlined(&reply, &marks, color));
+        }
+        for f in judgement.failed_rules() {
+            let _ = writeln!(feedback, "  ✗ {}: {}", f.rule, f.message.trim());
+            if let Some(suggestion) = &f.suggestion {
+                let _ = writeln!(feedback, "    try: {}", suggestion.trim());
+            }
+        }
+        let turn = Turn {
+            beat: beat.id.value.clone(),
+            step: beat.step.value.clone(),
+            customer: beat.customer.value.clone(),
+            reply: Some(reply.clone()),
+            choice: None,
+            verdict: if passed { "pass" } else { "fail" }.to_owned(),
+            score: judgement.score,
+            failed: judgement
+                .failed_rules()
+                .map(|f| f.rule.to_owned())
+                .collect(),
+            seconds: 0.0,
+        };
+        Ok((turn, feedback.trim_end().to_owned()))
+    }
+
+    fn decision(
+        &self,
+        prompter: &mut dyn Prompter,
+        beat: &Beat,
+        decide: &crate::playbook::Decision,
+        context: &Context,
+        color: bool,
+    ) -> Result<(Turn, String), Stop> {
+        let items: Vec<ChoiceItem> = decide
+            .choices
+            .iter()
+            .map(|c| ChoiceItem {
+                say: c.say.as_str(),
+                action: c
+                    .action
+                    .as_ref()
+                    .and_then(|a| a.iter().next())
+                    .map(|(id, _)| id.as_str()),
+            })
+            .collect();
+        let index = prompter.choose(decide.prompt.as_str(), &items)?;
+        let choice = &decide.choices[index];
+        let action = choice.action.as_ref().and_then(|a| a.iter().next());
+        let proposal = Proposal {
+            actions: action
+                .map(|(id, amount)| (id.value.clone(), amount.value))
+                .into_iter()
+                .collect(),
+            escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
+        };
+        let outcome = self.engine.decide(context, &proposal);
+        let passed = choice.is_best();
+        let mut feedback = format!("{}\n", verdict_word(passed, color));
+        if !passed {
+            if let Some(best) = decide.choices.iter().find(|c| c.is_best()) {
+                let _ = writeln!(feedback, "  The best choice: {}", best.say.trim());
+            }
+            for finding in &outcome.findings {
+                let _ = writeln!(
+                    feedback,
+                    "  ✗ {}: {}",
+                    finding.code.as_str(),
+                    finding.message
+                );
+            }
+        }
+        let policy = self.engine.decide(
+            context,
+            &decide
+                .choices
+                .iter()
+                .find(|c| c.is_best())
+                .map(|best| Proposal {
+                    actions: best
+                        .action
+                        .as_ref()
+                        .and_then(|a| a.iter().next())
+                        .map(|(id, amount)| (id.value.clone(), amount.value))
+                        .into_iter()
+                        .collect(),
+                    escalate: best.escalate.as_ref().map(|r| r.value.clone()),
+                })
+                .unwrap_or_default(),
+        );
+        let _ = writeln!(feedback, "  The policy: {}", policy.decision);
+        let mut failed: Vec<String> = outcome
+            .findings
+            .iter()
+            .map(|f| f.code.as_str().to_owned())
+            .collect();
+        if !passed && failed.is_empty() {
+            failed.push("not-best-choice".to_owned());
+        }
+        let turn = Turn {
+            beat: beat.id.value.clone(),
+            step: beat.step.value.clone(),
+            customer: beat.customer.value.clone(),
+            reply: None,
+            choice: Some(ChoiceMade {
+                number: index + 1,
+                say: choice.say.value.clone(),
+                action: action.map(|(id, _)| id.value.clone()),
+                amount: action.map(|(_, amount)| amount.value),
+                escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
+                best: passed,
+            }),
+            verdict: if passed { "pass" } else { "fail" }.to_owned(),
+            score: if passed { 100.0 } else { 0.0 },
+            failed,
+            seconds: 0.0,
+        };
+        Ok((turn, feedback.trim_end().to_owned()))
+    }
+
+    fn next_beat(&self, beat: &Beat, passed: bool) -> Option<&'p Beat> {
+        let next = beat.next.as_ref()?;
+        let id = match &next.value {
+            Next::Always(id) => id,
+            Next::Branch { pass, fail } => {
+                if passed {
+                    pass
+                } else {
+                    fail
+                }
+            }
+        };
+        self.scenario.beat(id)
+    }
+
+    /// Add a turn and bring the totals up to date.
+    fn record(&self, turn: Turn, context: &Context) {
+        let mut t = self
+            .transcript
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.turns.push(turn);
+        t.totals = totals(
+            &t.turns,
+            self.playbook.pass_mark(),
+            context.customer_mood.clone(),
+        );
+    }
+}
+
+fn totals(turns: &[Turn], pass_mark: f64, final_mood: Option<String>) -> Totals {
+    let n = turns.len();
+    #[allow(clippy::cast_precision_loss)]
+    let mean = |sum: f64| if n == 0 { 0.0 } else { sum / n as f64 };
+    let score = round1(mean(turns.iter().map(|t| t.score).sum()));
+    Totals {
+        score,
+        pass_mark,
+        passed: n > 0 && score >= pass_mark,
+        turns: n,
+        time_to_first_reply: turns.first().map_or(0.0, |t| t.seconds),
+        average_seconds: round1(mean(turns.iter().map(|t| t.seconds).sum())),
+        solved_without_escalation: turns
+            .iter()
+            .all(|t| t.choice.as_ref().is_none_or(|c| c.escalate.is_none())),
+        final_mood,
+    }
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn verdict_word(passed: bool, color: bool) -> String {
+    let (word, style) = if passed {
+        ("✓ pass", anstyle::AnsiColor::Green.on_default().bold())
+    } else {
+        ("✗ fail", anstyle::AnsiColor::Red.on_default().bold())
+    };
+    if color {
+        format!("{style}{word}{style:#}")
+    } else {
+        word.to_owned()
+    }
+}
+
+fn bold(text: &str, color: bool) -> String {
+    if color {
+        let style = anstyle::Style::new().bold();
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A line per scenario for the picker: title, steps exercised, difficulty.
+pub fn scenario_menu(playbook: &Playbook) -> Vec<String> {
+    playbook
+        .scenarios
+        .iter()
+        .map(|s| {
+            let mut steps: Vec<&str> = Vec::new();
+            for b in s.beats.iter() {
+                if !steps.contains(&b.step.as_str()) {
+                    steps.push(b.step.as_str());
+                }
+            }
+            let decisions = s.beats.iter().filter(|b| b.is_decision()).count();
+            format!(
+                "{} — steps: {} · {} ({} beats, {} decision{})",
+                s.title,
+                steps.join(", "),
+                difficulty(s),
+                s.beats.len(),
+                decisions,
+                if decisions == 1 { "" } else { "s" }
+            )
+        })
+        .collect()
+}
+
+/// Easy, medium or hard: by how many turns and decisions the scenario asks for.
+pub fn difficulty(scenario: &Scenario) -> &'static str {
+    let decisions = scenario.beats.iter().filter(|b| b.is_decision()).count();
+    match scenario.beats.len() + decisions {
+        0..=3 => "easy",
+        4..=5 => "medium",
+        _ => "hard",
+    }
+}

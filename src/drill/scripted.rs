@@ -1,0 +1,117 @@
+//! Drills from lines of text: `--answers FILE`, or standard input when it is
+//! not a terminal. Plain text, no colour, no redraws: the same answers give
+//! the same output.
+
+use std::fmt::Write as _;
+use std::io::{BufRead, Write};
+
+use super::prompter::{ChoiceItem, Prompter, Stop};
+
+pub struct Scripted<R, W> {
+    lines: R,
+    read: usize,
+    out: W,
+}
+
+impl<R: BufRead, W: Write> Scripted<R, W> {
+    /// Answers come from `lines`; what the trainee would see goes to `out`,
+    /// each answer repeated after its prompt so the output reads as a
+    /// transcript.
+    pub fn new(lines: R, out: W) -> Self {
+        Scripted {
+            lines,
+            read: 0,
+            out,
+        }
+    }
+
+    pub fn into_output(self) -> W {
+        self.out
+    }
+
+    fn write(&mut self, text: &str) {
+        // A reader that went away (`| head`) does not stop the drill.
+        let _ = self.out.write_all(text.as_bytes());
+    }
+
+    fn next_line(&mut self) -> Result<String, Stop> {
+        let mut line = String::new();
+        match self.lines.read_line(&mut line) {
+            Ok(0) => Err(Stop::OutOfAnswers {
+                answered: self.read,
+            }),
+            Ok(_) => {
+                self.read += 1;
+                Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+            }
+            Err(e) => Err(Stop::Io(e)),
+        }
+    }
+
+    fn show_answer(&mut self, prompt: &str, answer: &str) {
+        self.write(&format!("{prompt}\n> {answer}\n"));
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for Scripted<R, W> {
+    fn say(&mut self, text: &str) {
+        self.write(&format!("{text}\n"));
+    }
+
+    fn color(&self) -> bool {
+        false
+    }
+
+    fn pick_scenario(&mut self, items: &[String]) -> Result<usize, Stop> {
+        let line = self.next_line()?;
+        let number: usize = line.trim().parse().map_err(|_| Stop::BadAnswer {
+            line: self.read,
+            message: format!("`{line}` is not a scenario number (1 to {})", items.len()),
+        })?;
+        if !(1..=items.len()).contains(&number) {
+            return Err(Stop::BadAnswer {
+                line: self.read,
+                message: format!("there is no scenario {number} (1 to {})", items.len()),
+            });
+        }
+        self.show_answer("Scenario:", &line);
+        Ok(number - 1)
+    }
+
+    fn reply(&mut self, prompt: &str) -> Result<String, Stop> {
+        let line = self.next_line()?;
+        self.show_answer(prompt, &line);
+        Ok(line)
+    }
+
+    fn choose(&mut self, prompt: &str, choices: &[ChoiceItem<'_>]) -> Result<usize, Stop> {
+        let line = self.next_line()?;
+        let answer = line.trim();
+        let index = match answer.parse::<usize>() {
+            Ok(n) if (1..=choices.len()).contains(&n) => Some(n - 1),
+            Ok(_) => None,
+            Err(_) => choices.iter().position(|c| c.action == Some(answer)),
+        };
+        let Some(index) = index else {
+            let actions: Vec<&str> = choices.iter().filter_map(|c| c.action).collect();
+            let by_action = if actions.is_empty() {
+                String::new()
+            } else {
+                format!(" or an action id ({})", actions.join(", "))
+            };
+            return Err(Stop::BadAnswer {
+                line: self.read,
+                message: format!(
+                    "`{answer}` is not a choice: give its number (1 to {}){by_action}",
+                    choices.len()
+                ),
+            });
+        };
+        let mut listing = format!("{prompt}\n");
+        for (i, c) in choices.iter().enumerate() {
+            let _ = writeln!(listing, "  {}. {}", i + 1, c.say);
+        }
+        self.show_answer(listing.trim_end(), &line);
+        Ok(index)
+    }
+}

@@ -1,0 +1,102 @@
+//! The record of one drill, as JSON (`--record`), read back by `ethos report`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the transcript format, so `report` can refuse what it cannot read.
+pub const FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Transcript {
+    /// Always [`FORMAT`].
+    pub ethos_transcript: u32,
+    pub playbook: String,
+    pub playbook_title: String,
+    pub scenario: String,
+    pub scenario_title: String,
+    pub trainee: String,
+    /// RFC 3339, UTC.
+    pub started: String,
+    pub exam: bool,
+    /// False when the drill was interrupted or ran out of answers.
+    pub complete: bool,
+    pub turns: Vec<Turn>,
+    pub totals: Totals,
+}
+
+/// One answered beat.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    pub beat: String,
+    pub step: String,
+    /// What the customer said.
+    pub customer: String,
+    /// The free reply, for a reply beat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
+    /// The choice made, for a decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<ChoiceMade>,
+    /// `pass` or `fail`.
+    pub verdict: String,
+    pub score: f64,
+    /// Rule ids (and policy codes) the answer failed.
+    pub failed: Vec<String>,
+    pub seconds: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceMade {
+    /// 1-based, as shown.
+    pub number: usize,
+    pub say: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalate: Option<String>,
+    pub best: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// The mean of the turns' scores.
+    pub score: f64,
+    pub pass_mark: f64,
+    pub passed: bool,
+    pub turns: usize,
+    pub time_to_first_reply: f64,
+    pub average_seconds: f64,
+    pub solved_without_escalation: bool,
+    pub final_mood: Option<String>,
+}
+
+/// Where `--record PATH` writes: the path itself, or in a directory
+/// `<scenario>-<timestamp>.json`.
+pub fn record_path(path: &Path, scenario: &str, started: &jiff::Timestamp) -> PathBuf {
+    if path.is_dir() {
+        let stamp = started.strftime("%Y%m%dT%H%M%SZ");
+        path.join(format!("{scenario}-{stamp}.json"))
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Write a transcript atomically: to a temporary file beside the target,
+/// then renamed over it, so a reader never sees half a transcript and a
+/// crash never leaves one.
+pub fn save(transcript: &Transcript, path: &Path) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    serde_json::to_writer_pretty(&mut file, transcript).map_err(std::io::Error::other)?;
+    file.write_all(b"\n")?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
