@@ -90,7 +90,10 @@ fn every_bundled_playbook_is_a_complete_worked_example() {
         );
         assert!(pb.scenarios.len() >= 3, "{id}: at least three scenarios");
         let beats = || pb.scenarios.iter().flat_map(|s| s.beats.iter());
-        assert!(beats().any(ethos::playbook::Beat::is_decision), "{id}: a decision");
+        assert!(
+            beats().any(ethos::playbook::Beat::is_decision),
+            "{id}: a decision"
+        );
         for scenario in &pb.scenarios {
             let branches = scenario.beats.iter().any(|b| {
                 matches!(

@@ -85,7 +85,7 @@ impl<'e, 'p> Session<'e, 'p> {
             }
             turns += 1;
             context.enter_beat(current);
-            prompter.say(&self.customer_says(current, &context));
+            prompter.say(&Self::customer_says(current, &context));
             if !self.exam
                 && let Some(step) = self.playbook.step(&current.step)
             {
@@ -133,7 +133,7 @@ impl<'e, 'p> Session<'e, 'p> {
             text(&s.customer.mood),
             text(&s.customer.tier),
         ]);
-        let _ = write!(out, "{table}\n");
+        let _ = writeln!(out, "{table}");
         let role = Context::of_scenario(self.playbook, s).role;
         if let Some(role) = self.playbook.role(&role) {
             let _ = writeln!(out, "You are: {}", role.title);
@@ -141,7 +141,7 @@ impl<'e, 'p> Session<'e, 'p> {
         out
     }
 
-    fn customer_says(&self, beat: &Beat, context: &Context) -> String {
+    fn customer_says(beat: &Beat, context: &Context) -> String {
         let who = context.customer_name.as_deref().unwrap_or("The customer");
         let mood = context
             .customer_mood
