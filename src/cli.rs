@@ -62,6 +62,19 @@ answer: a free reply as it is, a decision as the choice's number or action id; w
 --scenario the first line picks the scenario by number.")]
     Drill(DrillArgs),
 
+    /// Recorded drills per trainee and scenario: attempts, best and last score, passed
+    #[command(after_help = "\
+Examples:
+  ethos report drills/
+  ethos report drills/ --format csv > drills.csv")]
+    Report {
+        /// The folder drills were recorded into (`ethos drill --record DIR`)
+        dir: std::path::PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+    },
+
     /// The bundled playbooks
     #[command(after_help = "\
 Examples:
@@ -217,6 +230,17 @@ pub enum OutputFormat {
     Human,
     /// one JSON document
     Json,
+}
+
+/// `--format` of `ethos report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// a table
+    Human,
+    /// one JSON array
+    Json,
+    /// CSV with a header, for spreadsheets
+    Csv,
 }
 
 /// What `--deny` can make fail.

@@ -53,6 +53,7 @@ where
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::Drill(args) => commands::drill::run(args),
+        cli::Command::Report { dir, format } => commands::report::run(dir, *format),
         cli::Command::List { format } => commands::list::run(*format),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),

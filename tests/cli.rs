@@ -32,7 +32,10 @@ fn bundled_playbook_checks_clean_with_warnings_denied() {
         .args(["check", "--deny", "warnings"])
         .assert()
         .code(0)
-        .stdout(contains("check passed: no problems in 1 file"));
+        .stdout(contains(format!(
+            "check passed: no problems in {} file",
+            ethos::playbook::bundled::BUNDLED.len()
+        )));
 }
 
 #[test]
@@ -90,8 +93,13 @@ fn an_unknown_name_that_is_no_path_lists_the_bundled_playbooks() {
         .assert()
         .code(2)
         .stderr(contains(
-            "`hotel-z` is neither a file nor a bundled playbook (bundled: hotel-a)",
+            "`hotel-z` is neither a file nor a bundled playbook: did you mean `hotel-a`?",
         ));
+    ethos()
+        .args(["check", "zzz"])
+        .assert()
+        .code(2)
+        .stderr(contains("the bundled playbooks are hotel-a, "));
 }
 
 #[test]

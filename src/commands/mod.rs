@@ -9,6 +9,7 @@ pub mod completions;
 pub mod drill;
 pub mod init;
 pub mod list;
+pub mod report;
 pub mod schema;
 pub mod show;
 pub mod validate;

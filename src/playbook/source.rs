@@ -28,7 +28,10 @@ pub enum ReadError {
     NotUtf8 { path: PathBuf },
     #[error("{}: {}", path.display(), error.message)]
     TooLarge { path: PathBuf, error: LoadError },
-    #[error("`{name}` is neither a file nor a bundled playbook (bundled: {})", bundled::ids().join(", "))]
+    #[error(
+        "`{name}` is neither a file nor a bundled playbook: {}",
+        unknown_help(name)
+    )]
     UnknownPlaybook { name: String },
 }
 
@@ -113,6 +116,14 @@ fn io_error(path: &Path, source: std::io::Error) -> ReadError {
             path: path.to_owned(),
             source,
         }
+    }
+}
+
+fn unknown_help(name: &str) -> String {
+    let ids = bundled::ids();
+    match crate::check::suggest::closest(name, ids.iter().copied()) {
+        Some(id) => format!("did you mean `{id}`? (`ethos list` shows the bundled playbooks)"),
+        None => format!("the bundled playbooks are {}", ids.join(", ")),
     }
 }
 
