@@ -173,7 +173,9 @@ impl<'e, 'p> Session<'e, 'p> {
             feedback.push_str(&underlined(&reply, &marks, color));
         }
         for f in judgement.failed_rules() {
-            let _ = writeln!(feedback, "  ✗ {}: {}", f.rule, f.message.trim());
+            // A failed warning does not fail the reply: say so by its mark.
+            let mark = if f.fails_reply() { "✗" } else { "⚠" };
+            let _ = writeln!(feedback, "  {mark} {}: {}", f.rule, f.message.trim());
             if let Some(suggestion) = &f.suggestion {
                 let _ = writeln!(feedback, "    try: {}", suggestion.trim());
             }
@@ -390,12 +392,35 @@ pub fn scenario_menu(playbook: &Playbook) -> Vec<String> {
         .collect()
 }
 
-/// Easy, medium or hard: by how many turns and decisions the scenario asks for.
+/// Easy, medium or hard: the turns on the way through when every answer
+/// passes, with a decision whose best choice is to escalate counted twice
+/// (knowing when to let go is the hard part).
 pub fn difficulty(scenario: &Scenario) -> &'static str {
-    let decisions = scenario.beats.iter().filter(|b| b.is_decision()).count();
-    match scenario.beats.len() + decisions {
+    let mut weight = 0;
+    let mut seen = Vec::new();
+    let mut beat = scenario.beats.first();
+    while let Some(b) = beat {
+        if seen.contains(&b.id.as_str()) {
+            break;
+        }
+        seen.push(b.id.as_str());
+        weight += 1;
+        let escalates = b.decide.as_ref().is_some_and(|d| {
+            d.choices
+                .iter()
+                .any(|c| c.is_best() && c.escalate.is_some())
+        });
+        if escalates {
+            weight += 1;
+        }
+        let next = b.next.as_ref().map(|n| match &n.value {
+            Next::Always(id) | Next::Branch { pass: id, .. } => id.as_str(),
+        });
+        beat = next.and_then(|id| scenario.beat(id));
+    }
+    match weight {
         0..=3 => "easy",
-        4..=5 => "medium",
+        4 => "medium",
         _ => "hard",
     }
 }

@@ -46,8 +46,18 @@ fn stop(err: dialoguer::Error) -> Stop {
 
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
+        // Prose wraps at the terminal's width between words; tables and
+        // underlined replies are drawn to fit already.
+        let width = usize::from(console::Term::stdout().size().1).max(40);
         let mut out = anstream::stdout();
-        let _ = writeln!(out, "{text}");
+        for line in text.split('\n') {
+            let drawn = line.starts_with(['┌', '│', '╞', '└', ' ']) || line.contains('\u{1b}');
+            if drawn || line.chars().count() <= width {
+                let _ = writeln!(out, "{line}");
+            } else {
+                let _ = writeln!(out, "{}", textwrap::fill(line, width));
+            }
+        }
         let _ = out.flush();
     }
 
