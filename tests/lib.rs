@@ -7,4 +7,5 @@ mod diagnostics;
 mod drill;
 mod engine;
 mod formats;
+mod pty;
 mod validate;
