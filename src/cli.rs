@@ -75,6 +75,28 @@ Examples:
         format: ReportFormat,
     },
 
+    /// Print the handbook, the policy document and flashcards
+    #[command(after_help = "\
+Examples:
+  ethos render --out handbook/                        # all kinds, Markdown
+  ethos render zh-hotel --out site/ --format html
+  ethos render --kind cards --out anki/               # cards.csv for Anki
+  ethos render --templates my-templates/ --format html --out site/")]
+    Render(RenderArgs),
+
+    /// Grade many replies at once: JSON Lines (or CSV) in, JSON Lines out
+    #[command(after_help = "\
+Examples:
+  ethos grade --playbook hotel-a replies.jsonl > graded.jsonl
+  ethos grade --playbook playbooks/support.yaml --summary replies.jsonl
+  cat replies.csv | ethos grade --playbook hotel-a --input-format csv -
+  ethos grade --playbook hotel-a --summary --fail-under 90 replies.jsonl   # for CI
+
+Input lines: {\"id\", \"step\", \"text\", \"context\"?: {same keys as validate --set},
+\"actions\"?: [{\"id\", \"amount\"}], \"escalate\"?}. Output lines: {\"id\", \"verdict\",
+\"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
+    Grade(GradeArgs),
+
     /// The bundled playbooks
     #[command(after_help = "\
 Examples:
@@ -230,6 +252,92 @@ pub enum OutputFormat {
     Human,
     /// one JSON document
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// A playbook file, or the id of a bundled playbook
+    #[arg(default_value = crate::playbook::bundled::DEFAULT_ID)]
+    pub playbook: String,
+
+    /// The folder to write into (created if missing; only files of the same name are replaced)
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+
+    /// What to render
+    #[arg(long, value_enum, default_value_t = RenderKind::All)]
+    pub kind: RenderKind,
+
+    /// Document format (cards are always CSV)
+    #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+    pub format: DocFormat,
+
+    /// A folder of templates that replace the bundled ones of the same name
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderKind {
+    /// training material for new hires
+    Handbook,
+    /// who may grant what, and when a case goes up the ladder
+    Policy,
+    /// flashcards (CSV, importable by Anki)
+    Cards,
+    /// all three
+    All,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Markdown, with Mermaid pictures
+    Md,
+    /// one self-contained HTML file per kind, with inline SVG pictures
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GradeArgs {
+    /// The replies: a file, or `-` for standard input
+    #[arg(value_name = "FILE | -", default_value = "-")]
+    pub input: String,
+
+    /// A playbook file, or the id of a bundled playbook
+    #[arg(long)]
+    pub playbook: String,
+
+    /// Input format
+    #[arg(long, value_enum, default_value_t = InputFormat::Jsonl)]
+    pub input_format: InputFormat,
+
+    /// Add every finding, as `validate --format json` gives them, to each output line
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print tables of pass rates by step and rule instead of a line per reply
+    #[arg(long)]
+    pub summary: bool,
+
+    /// The summary's format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Exit 1 if fewer than this percentage of replies pass
+    #[arg(long, value_name = "PERCENT")]
+    pub fail_under: Option<f64>,
+
+    /// Threads to judge with [default: every core]
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// JSON Lines: one JSON object a line
+    Jsonl,
+    /// CSV with a header naming the columns (id, step, text, and context keys)
+    Csv,
 }
 
 /// `--format` of `ethos report`.

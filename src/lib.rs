@@ -12,7 +12,9 @@ pub mod cli;
 pub mod commands;
 pub mod drill;
 pub mod engine;
+pub mod grade;
 pub mod playbook;
+pub mod render;
 pub mod report;
 
 use std::ffi::OsString;
@@ -54,6 +56,8 @@ where
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::Drill(args) => commands::drill::run(args),
         cli::Command::Report { dir, format } => commands::report::run(dir, *format),
+        cli::Command::Render(args) => commands::render::run(args),
+        cli::Command::Grade(args) => commands::grade::run(args),
         cli::Command::List { format } => commands::list::run(*format),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),

@@ -7,5 +7,7 @@ mod diagnostics;
 mod drill;
 mod engine;
 mod formats;
+mod grade;
 mod pty;
+mod render;
 mod validate;

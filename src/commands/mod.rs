@@ -7,8 +7,10 @@
 pub mod check;
 pub mod completions;
 pub mod drill;
+pub mod grade;
 pub mod init;
 pub mod list;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod show;

@@ -9,7 +9,7 @@ use crate::check::suggest::unknown_id_help;
 use crate::cli::{OutputFormat, ValidateArgs};
 use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::load::parse_value;
-use crate::playbook::{Duration, Playbook, Scalar};
+use crate::playbook::{Playbook, Scalar};
 use crate::report;
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
@@ -115,45 +115,21 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
     Ok(context)
 }
 
-/// The keys `--set` takes.
-const SET_KEYS: &str =
-    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message";
-
 fn apply_setting(context: &mut Context, setting: &str) -> anyhow::Result<()> {
     let (key, value) = setting.split_once('=').ok_or_else(|| {
         anyhow!("`--set {setting}` needs the form KEY=VALUE, e.g. --set customer.name=Dana")
     })?;
-    let bad = |why: String| anyhow!("`--set {setting}`: {why}");
-    match key.trim() {
-        // Texts are taken as written: a message may well contain `: `.
-        "customer.name" => context.customer_name = Some(value.to_owned()),
-        "customer.mood" => context.customer_mood = Some(value.to_owned()),
-        "customer.tier" => context.customer_tier = Some(value.to_owned()),
-        "message" => context.message = Some(value.to_owned()),
-        "contacts" => {
-            context.contacts = parse_value::<u32>(value)
-                .map_err(|_| bad(format!("`{value}` is not a whole number")))?;
-        }
-        "waiting" => {
-            context.waiting = parse_value::<Duration>(value).map_err(bad)?;
-        }
-        other => match other.strip_prefix("facts.") {
-            Some(fact) if !fact.is_empty() => {
-                let scalar = parse_value::<Scalar>(value).map_err(bad)?;
-                context.facts.insert(fact.to_owned(), scalar);
-            }
-            _ => {
-                let keys: Vec<&str> = SET_KEYS.split(", ").collect();
-                let help = crate::check::suggest::closest(other, keys.iter().copied())
-                    .map(|k| format!("did you mean `{k}`? "))
-                    .unwrap_or_default();
-                bail!(
-                    "`--set {setting}`: there is no context key `{other}`; {help}the keys are {SET_KEYS}"
-                );
-            }
-        },
-    }
-    Ok(())
+    let key = key.trim();
+    // Texts are taken as written (a message may well contain `: `); other
+    // values are read as YAML scalars, as in a playbook.
+    let value = if key.starts_with("customer.") || key == "message" {
+        Scalar::Text(value.to_owned())
+    } else {
+        parse_value::<Scalar>(value).map_err(|why| anyhow!("`--set {setting}`: {why}"))?
+    };
+    context
+        .set(key, value)
+        .map_err(|why| anyhow!("`--set {setting}`: {why}"))
 }
 
 fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {

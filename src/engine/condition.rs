@@ -1,16 +1,26 @@
 //! Whether a condition (`when`) holds in a context.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
 use super::context::{Context, Proposal};
-use super::matcher::occurs;
-use super::normalize::normalize;
+use super::normalize::{is_whole_word, normalize};
 use crate::playbook::{Clause, Condition};
 
-/// A condition with its `customer_says` phrases normalised once.
+/// A condition with its `customer_says` phrases compiled once.
 #[derive(Debug)]
 pub struct CompiledCondition<'p> {
     pub source: &'p Condition,
-    /// For each clause, its normalised phrases (empty for other clauses).
-    says: Vec<Vec<String>>,
+    /// For each clause, an automaton of its normalised phrases
+    /// (`customer_says` only): one pass over the message, however many
+    /// phrases.
+    says: Vec<Option<AhoCorasick>>,
+}
+
+/// Whether any phrase of `phrases` occurs in `text` as a whole word.
+fn says_any(phrases: &AhoCorasick, text: &str) -> bool {
+    phrases
+        .find_overlapping_iter(text)
+        .any(|m| is_whole_word(text, m.start(), m.end()))
 }
 
 impl<'p> CompiledCondition<'p> {
@@ -19,12 +29,21 @@ impl<'p> CompiledCondition<'p> {
             .clauses
             .iter()
             .map(|c| match &c.value {
-                Clause::CustomerSays(phrases) => phrases
-                    .iter()
-                    .map(|p| normalize(p))
-                    .filter(|p| !p.is_empty())
-                    .collect(),
-                _ => Vec::new(),
+                Clause::CustomerSays(phrases) => {
+                    let phrases: Vec<String> = phrases
+                        .iter()
+                        .map(|p| normalize(p))
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    Some(
+                        AhoCorasickBuilder::new()
+                            .match_kind(MatchKind::Standard)
+                            .kind(Some(AhoCorasickKind::DFA))
+                            .build(&phrases)
+                            .expect("a few short phrases fit an automaton"),
+                    )
+                }
+                _ => None,
             })
             .collect();
         CompiledCondition { source, says }
@@ -37,7 +56,7 @@ impl<'p> CompiledCondition<'p> {
         let mut actions_checked = false;
         for (clause, says) in self.source.clauses.iter().zip(&self.says) {
             let holds = match &clause.value {
-                Clause::CustomerSays(_) => says.iter().any(|p| occurs(message, p)),
+                Clause::CustomerSays(_) => says.as_ref().is_some_and(|p| says_any(p, message)),
                 Clause::Contacts(bounds) => bounds.contains(&context.contacts),
                 Clause::Waiting(bounds) => bounds.contains(&context.waiting),
                 Clause::CustomerMood(moods) => one_of(context.customer_mood.as_deref(), moods),

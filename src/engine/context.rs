@@ -119,6 +119,52 @@ impl Context {
     }
 }
 
+/// The keys a context can be given (`validate --set`, a graded line's
+/// `context`).
+pub const CONTEXT_KEYS: &str =
+    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message";
+
+impl Context {
+    /// Give or override one context value. Texts (`customer.*`, `message`)
+    /// take any scalar as text; `contacts` a whole number; `waiting` a
+    /// duration (`15m`); `facts.KEY` any scalar.
+    pub fn set(&mut self, key: &str, value: Scalar) -> Result<(), String> {
+        let text = |v: Scalar| match v {
+            Scalar::Text(t) => t,
+            other => other.to_string(),
+        };
+        match key {
+            "customer.name" => self.customer_name = Some(text(value)),
+            "customer.mood" => self.customer_mood = Some(text(value)),
+            "customer.tier" => self.customer_tier = Some(text(value)),
+            "message" => self.message = Some(text(value)),
+            "contacts" => {
+                self.contacts = match value {
+                    Scalar::Int(n) => u32::try_from(n)
+                        .map_err(|_| format!("`{n}` is not a number of contacts"))?,
+                    other => return Err(format!("`{other}` is not a whole number")),
+                };
+            }
+            "waiting" => self.waiting = text(value).parse::<Duration>()?,
+            _ => match key.strip_prefix("facts.") {
+                Some(fact) if !fact.is_empty() => {
+                    self.facts.insert(fact.to_owned(), value);
+                }
+                _ => {
+                    let keys: Vec<&str> = CONTEXT_KEYS.split(", ").collect();
+                    let help = crate::check::suggest::closest(key, keys.iter().copied())
+                        .map(|k| format!("did you mean `{k}`? "))
+                        .unwrap_or_default();
+                    return Err(format!(
+                        "there is no context key `{key}`; {help}the keys are {CONTEXT_KEYS}"
+                    ));
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
 /// Whether a placeholder key can ever be filled (`unbound-placeholder` otherwise).
 pub fn is_known_placeholder(key: &str) -> bool {
     CUSTOMER_PLACEHOLDERS.contains(&key)

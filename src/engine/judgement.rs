@@ -181,6 +181,10 @@ pub struct Assessment {
     pub verdict: Verdict,
     pub score: f64,
     pub failed: Vec<usize>,
+    /// The rules that passed or failed (not skipped), in order.
+    pub applied: Vec<usize>,
+    /// The policy findings, where the policy was asked (`Engine::grade_into`).
+    pub policy: Vec<PolicyCode>,
 }
 
 impl Default for Assessment {
@@ -189,6 +193,8 @@ impl Default for Assessment {
             verdict: Verdict::Pass,
             score: 100.0,
             failed: Vec::new(),
+            applied: Vec::new(),
+            policy: Vec::new(),
         }
     }
 }

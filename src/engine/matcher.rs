@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::context::Context;
@@ -131,6 +131,9 @@ impl Matcher {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    // A DFA is the fastest search; a playbook's phrases are
+                    // few enough that its memory does not matter.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&phrase_texts)
                     .expect("phrases are plain strings, well under the automaton's limits"),
             )

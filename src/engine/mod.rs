@@ -141,20 +141,74 @@ impl<'p> Engine<'p> {
     /// spans and messages people read: what `check` and batch grading need,
     /// many times over.
     pub fn assess(&self, reply: &str, context: &Context) -> Assessment {
+        let mut assessment = Assessment::default();
+        let message = normalized_message(context);
+        self.assess_words(reply, context, &message, &mut assessment);
+        assessment
+    }
+
+    /// [`Self::assess`], and what the reply does judged against the policy
+    /// (the policy codes it breaks), into `into`, whose buffers are reused: the
+    /// hot path of batch grading.
+    pub fn grade_into(
+        &self,
+        reply: &str,
+        context: &Context,
+        proposal: &Proposal,
+        into: &mut Assessment,
+    ) {
+        into.verdict = Verdict::Pass;
+        into.score = 100.0;
+        into.failed.clear();
+        into.applied.clear();
+        into.policy.clear();
+        let message = normalized_message(context);
+        self.assess_words(reply, context, &message, into);
+        if self.playbook.escalation.is_empty()
+            && proposal.actions.is_empty()
+            && proposal.escalate.is_none()
+        {
+            return; // nothing for the policy to judge
+        }
+        let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
+        let outcome = policy::decide(
+            self.playbook,
+            &self.escalations,
+            acting,
+            context,
+            &message,
+            proposal,
+            false,
+        );
+        for finding in outcome.findings {
+            if finding.severity == crate::playbook::Severity::Error {
+                into.verdict = Verdict::Fail;
+            }
+            into.policy.push(finding.code);
+        }
+    }
+
+    fn assess_words(
+        &self,
+        reply: &str,
+        context: &Context,
+        message: &str,
+        assessment: &mut Assessment,
+    ) {
         let normalized = Normalized::new(reply);
         let judged = rules::Reply::new(reply, &normalized);
-        let message = normalized_message(context);
-        let mut assessment = Assessment::default();
         let (mut passed, mut counted) = (0.0, 0.0);
-        self.each_applicable(&judged, context, &message, |index, hits| {
+        self.each_applicable(&judged, context, message, |index, hits| {
             let plan = &self.plans[index];
             match rules::status(plan, hits, &judged, context) {
                 Status::Pass => {
                     passed += plan.weight;
                     counted += plan.weight;
+                    assessment.applied.push(index);
                 }
                 Status::Fail => {
                     counted += plan.weight;
+                    assessment.applied.push(index);
                     assessment.failed.push(index);
                     if plan.fails_reply {
                         assessment.verdict = Verdict::Fail;
@@ -164,7 +218,6 @@ impl<'p> Engine<'p> {
             }
         });
         assessment.score = judgement::score_of(passed, counted);
-        assessment
     }
 
     /// Visit every rule that applies in the context, in the playbook's order,
@@ -250,6 +303,7 @@ impl<'p> Engine<'p> {
             context,
             message,
             proposal,
+            true,
         )
     }
 

@@ -222,6 +222,13 @@ fn base_of_last(s: &str) -> Option<char> {
 /// separate.
 /// A combining mark continues the word (or the Han/Kana character) it follows.
 pub fn count_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return count_ascii_words(text.as_bytes());
+    }
+    count_words_general(text)
+}
+
+fn count_words_general(text: &str) -> usize {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         Outside,
@@ -267,6 +274,29 @@ pub fn count_words(text: &str) -> usize {
         } else {
             State::Outside
         };
+    }
+    count
+}
+
+/// [`count_words`] for ASCII text, byte by byte: the common case, and the one
+/// batch grading meets millions of times.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let (mut count, mut in_word, mut after_joiner) = (0, false, false);
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            if !in_word && !after_joiner {
+                count += 1;
+            }
+            in_word = true;
+            after_joiner = false;
+        } else if in_word && matches!(b, b'\'' | b'`' | b'-') {
+            // A joiner continues the word if a letter or digit follows.
+            in_word = false;
+            after_joiner = true;
+        } else {
+            in_word = false;
+            after_joiner = false;
+        }
     }
     count
 }
@@ -684,6 +714,13 @@ fn push_folded(text: &mut String, ends_in_space: &mut bool, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_word_count_agrees_with_the_general_one(text in "[a-zA-Z0-9 '`.,!?-]{0,60}") {
+            proptest::prop_assert_eq!(count_ascii_words(text.as_bytes()), count_words_general(&text));
+        }
+    }
 
     use proptest::prelude::*;
 

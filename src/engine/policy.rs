@@ -14,7 +14,7 @@ pub struct PolicyOutcome {
     pub required: Option<Required>,
     pub actions: Vec<ActionRuling>,
     pub findings: Vec<PolicyFinding>,
-    /// What the policy decides, in one sentence.
+    /// What the policy decides, in one sentence (empty where not asked for).
     pub decision: String,
 }
 
@@ -52,6 +52,7 @@ pub fn decide(
     context: &Context,
     message: &str,
     proposal: &Proposal,
+    with_decision: bool,
 ) -> PolicyOutcome {
     let roles = playbook.roles.as_slice();
     let required = required_escalation(playbook, escalations, acting, context, message, proposal);
@@ -147,7 +148,12 @@ pub fn decide(
             message,
         });
     }
-    let decision = decision_sentence(playbook, acting, required.as_ref(), &actions);
+    // The sentence is for people; batch grading skips writing it.
+    let decision = if with_decision {
+        decision_sentence(playbook, acting, required.as_ref(), &actions)
+    } else {
+        String::new()
+    };
     PolicyOutcome {
         required,
         actions,

@@ -1,0 +1,212 @@
+//! `ethos grade`: batch grading, JSON Lines (or CSV) in, JSON Lines out.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+
+use anyhow::{Context as _, anyhow};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Outcome;
+use crate::cli::{GradeArgs, InputFormat, OutputFormat};
+use crate::engine::Engine;
+use crate::grade::{self, Input, Options, Progress, Tally};
+use crate::report::tables;
+
+pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
+    let playbook = super::load_playbook(&args.playbook)?;
+    let engine = Engine::new(&playbook)
+        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    if let Some(p) = args.fail_under
+        && !(0.0..=100.0).contains(&p)
+    {
+        anyhow::bail!("--fail-under takes a percentage from 0 to 100, not {p}");
+    }
+    let (input, size): (Box<dyn std::io::Read + Send>, Option<u64>) = if args.input == "-" {
+        (Box::new(std::io::stdin()), None)
+    } else {
+        let file = std::fs::File::open(&args.input)
+            .with_context(|| format!("cannot read {}", args.input))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(file), size)
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
+    let options = Options {
+        jobs,
+        explain: args.explain,
+        quiet: args.summary,
+    };
+    let format = match args.input_format {
+        InputFormat::Jsonl => Input::JsonLines,
+        InputFormat::Csv => Input::Csv,
+    };
+    let bar = Bar::new(size);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let result = grade::run(&engine, input, format, &mut out, options, &bar);
+    bar.finish();
+    let tally = match result {
+        Ok(tally) => tally,
+        // `ethos grade … | head`: the reader went away; that is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
+        Err(e) => return Err(e).context("grading stopped"),
+    };
+    drop(out);
+    if args.summary {
+        let text = match args.format {
+            OutputFormat::Json => {
+                let mut json = serde_json::to_string_pretty(&tally.summary(&playbook))
+                    .expect("plain data serialises");
+                json.push('\n');
+                json
+            }
+            OutputFormat::Human => summary_tables(&tally, &playbook),
+        };
+        super::print_stdout(&text)?;
+    }
+    report_errors(&tally);
+    Ok(outcome(&tally, args.fail_under))
+}
+
+#[allow(clippy::print_stderr)]
+fn report_errors(tally: &Tally) {
+    if tally.errors == 0 {
+        return;
+    }
+    eprintln!(
+        "error: {} line{} could not be graded; the other {} were",
+        tally.errors,
+        if tally.errors == 1 { "" } else { "s" },
+        tally.replies
+    );
+    for (line, why) in &tally.first_errors {
+        eprintln!("  line {line}: {why}");
+    }
+    if tally.errors > tally.first_errors.len() as u64 {
+        eprintln!("  … (every one is a line with \"error\" in the output)");
+    }
+}
+
+/// Exit 2 when a line could not be graded, else 1 below `--fail-under`.
+fn outcome(tally: &Tally, fail_under: Option<f64>) -> Outcome {
+    if tally.errors > 0 {
+        Outcome::Incomplete
+    } else if fail_under.is_some_and(|p| tally.pass_rate() < p) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn summary_tables(tally: &Tally, playbook: &crate::playbook::Playbook) -> String {
+    let s = tally.summary(playbook);
+    let width = tables::width_for_stdout();
+    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
+    let mut out = format!(
+        "{} replies graded: {} passed ({:.1}%), mean score {}",
+        s.replies,
+        s.passed,
+        s.pass_rate,
+        show(s.mean_score)
+    );
+    if s.errors > 0 {
+        let _ = write!(out, "; {} lines could not be graded", s.errors);
+    }
+    out.push_str("\n\nBy step\n");
+    let mut steps = tables::table(&["step", "replies", "pass rate %", "mean score"], width);
+    for step in &s.by_step {
+        steps.add_row(vec![
+            step.step.to_owned(),
+            step.replies.to_string(),
+            show(step.pass_rate),
+            show(step.mean_score),
+        ]);
+    }
+    let _ = writeln!(out, "{steps}\n\nBy rule");
+    let mut rules = tables::table(
+        &["rule", "check", "applied", "failed", "pass rate %"],
+        width,
+    );
+    for rule in &s.by_rule {
+        rules.add_row(vec![
+            rule.rule.to_owned(),
+            rule.check.to_owned(),
+            rule.applied.to_string(),
+            rule.failed.to_string(),
+            show(rule.pass_rate),
+        ]);
+    }
+    let _ = writeln!(out, "{rules}\n\nPolicy findings");
+    let mut policy = tables::table(&["finding", "replies"], width);
+    for p in &s.policy {
+        policy.add_row(vec![p.code.to_owned(), p.count.to_string()]);
+    }
+    let _ = writeln!(out, "{policy}");
+    if !s.worst.is_empty() {
+        let _ = writeln!(out, "\nThe lowest scores");
+        let mut worst = tables::table(&["id", "line", "score"], width);
+        for w in &s.worst {
+            worst.add_row(vec![
+                w.id.clone(),
+                w.line.to_string(),
+                format!("{:.1}", w.score),
+            ]);
+        }
+        let _ = writeln!(out, "{worst}");
+    }
+    out
+}
+
+/// A progress bar on stderr, when stderr is a terminal; nothing otherwise.
+struct Bar(Option<ProgressBar>);
+
+impl Bar {
+    fn new(size: Option<u64>) -> Bar {
+        if !std::io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = match size {
+            Some(size) => ProgressBar::new(size).with_style(
+                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed}")
+                    .expect("a valid template"),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {bytes} read · {msg} · {elapsed}")
+                    .expect("a valid template"),
+            ),
+        };
+        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
+        Bar(Some(bar))
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn read_bytes(&self, bytes: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(bytes);
+        }
+    }
+
+    fn graded_lines(&self, lines: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc_length(0);
+            let done = bar
+                .message()
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+                + lines;
+            #[allow(clippy::cast_precision_loss)]
+            let rate = done as f64 / bar.elapsed().as_secs_f64().max(0.001);
+            bar.set_message(format!("{done} replies ({rate:.0}/s)"));
+        }
+    }
+}
