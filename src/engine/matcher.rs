@@ -4,15 +4,15 @@
 //! Phrases go into one Aho-Corasick automaton, and whole-word edges are checked
 //! by our own code: regex `\b` does not see word edges in Chinese, and Unicode
 //! `\b` makes a `RegexSet` hundreds of times slower on non-ASCII text. Patterns
-//! go into a `RegexSet` to learn which fired, then the single regex gives the
-//! positions. Phrases and patterns with placeholders depend on the context and
+//! are searched per rule, only for the rules that apply (see
+//! [`Matcher::pattern_hits`]). Phrases and patterns with placeholders depend on the context and
 //! are filled and searched per reply.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use super::context::Context;
 use super::normalize::{is_whole_word, normalize};
@@ -83,7 +83,8 @@ pub struct Matcher {
     phrases: Option<AhoCorasick>,
     /// For each automaton pattern, the (rule, item) pairs that use it.
     phrase_owners: Vec<Vec<(usize, usize)>>,
-    patterns: Option<RegexSet>,
+    /// For each rule, its patterns (indices into `pattern_regexes`).
+    rule_patterns: Vec<Vec<usize>>,
     pattern_regexes: Vec<Regex>,
     pattern_owners: Vec<(usize, usize)>,
 }
@@ -146,26 +147,15 @@ impl Matcher {
                 reason,
             })?);
         }
-        let patterns = if pattern_texts.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSetBuilder::new(pattern_texts.iter().map(|p| apostrophes_as_in_replies(p)))
-                    .case_insensitive(true)
-                    .size_limit(PATTERN_SIZE_LIMIT * pattern_texts.len().max(1))
-                    .build()
-                    .map_err(|e| PatternError {
-                        rule: String::from("(all rules)"),
-                        pattern: String::from("(the set of all patterns)"),
-                        reason: e.to_string(),
-                    })?,
-            )
-        };
+        let mut rule_patterns = vec![Vec::new(); items.len()];
+        for (index, &(rule, _)) in pattern_owners.iter().enumerate() {
+            rule_patterns[rule].push(index);
+        }
         Ok(Matcher {
             items,
             phrases,
             phrase_owners,
-            patterns,
+            rule_patterns,
             pattern_regexes,
             pattern_owners,
         })
@@ -176,7 +166,8 @@ impl Matcher {
         &self.items[rule]
     }
 
-    /// Every occurrence of every static phrase (as a whole word) and pattern.
+    /// Every occurrence of every static phrase, as a whole word: one pass of
+    /// one automaton, whatever the number of rules.
     pub fn static_hits(&self, text: &str, out: &mut Vec<Hit>) {
         if let Some(ac) = &self.phrases {
             for m in ac.find_overlapping_iter(text) {
@@ -193,26 +184,32 @@ impl Matcher {
                 }
             }
         }
-        // The set answers "which patterns fired" in one pass where its DFA
-        // can run; on non-ASCII text a Unicode `\b` sends it to the slow NFA
-        // simulation, and each pattern's own regex, which skips ahead to its
-        // literals, is several times faster.
-        let fired: Box<dyn Iterator<Item = usize>> = match &self.patterns {
-            Some(set) if text.is_ascii() => Box::new(set.matches(text).into_iter()),
-            _ => Box::new(0..self.pattern_regexes.len()),
-        };
-        {
-            for index in fired {
-                let (rule, item) = self.pattern_owners[index];
-                for m in self.pattern_regexes[index].find_iter(text) {
-                    if m.start() < m.end() {
-                        out.push(Hit {
-                            rule,
-                            item,
-                            start: m.start(),
-                            end: m.end(),
-                        });
-                    }
+    }
+
+    /// Whether rule `rule` has patterns without placeholders.
+    pub fn has_patterns(&self, rule: usize) -> bool {
+        !self.rule_patterns[rule].is_empty()
+    }
+
+    /// Every occurrence of rule `rule`'s patterns (those without placeholders).
+    ///
+    /// Patterns are searched only for the rules that apply to a reply, each
+    /// with its own regex: a regex skips ahead to its literals, and most
+    /// rules do not apply at a given step. (A `RegexSet` over every pattern
+    /// was tried first: on a Unicode `\b` and non-ASCII text it falls back to
+    /// its slow NFA simulation, and even on ASCII it lost to this; see
+    /// `cargo bench --bench judge`.)
+    pub fn pattern_hits(&self, rule: usize, text: &str, out: &mut Vec<Hit>) {
+        for &index in &self.rule_patterns[rule] {
+            let (rule, item) = self.pattern_owners[index];
+            for m in self.pattern_regexes[index].find_iter(text) {
+                if m.start() < m.end() {
+                    out.push(Hit {
+                        rule,
+                        item,
+                        start: m.start(),
+                        end: m.end(),
+                    });
                 }
             }
         }

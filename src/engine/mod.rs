@@ -262,15 +262,21 @@ impl<'p> Engine<'p> {
                 cursor += 1;
             }
             let to = cursor;
-            let rule_hits: Option<&[Hit]> = if self.dynamic[index] {
-                dynamic.clear();
-                dynamic.extend_from_slice(&hits[from..to]);
-                self.matcher
-                    .dynamic_hits(index, text, context, &mut dynamic)
-                    .map(|()| dynamic.as_slice())
-            } else {
-                Some(&hits[from..to])
-            };
+            let rule_hits: Option<&[Hit]> =
+                if self.dynamic[index] || self.matcher.has_patterns(index) {
+                    dynamic.clear();
+                    dynamic.extend_from_slice(&hits[from..to]);
+                    self.matcher.pattern_hits(index, text, &mut dynamic);
+                    let filled = if self.dynamic[index] {
+                        self.matcher
+                            .dynamic_hits(index, text, context, &mut dynamic)
+                    } else {
+                        Some(())
+                    };
+                    filled.map(|()| dynamic.as_slice())
+                } else {
+                    Some(&hits[from..to])
+                };
             visit(index, rule_hits);
         }
     }
