@@ -166,13 +166,11 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
         return; // `no-best-choice`
     };
     let pb = ctx.playbook;
-    let actions: Vec<(String, f64)> = choice
-        .action
+    let proposal = Proposal::of_choice(choice);
+    if proposal
+        .actions
         .iter()
-        .flat_map(|a| a.iter())
-        .map(|(id, amount)| (id.value.clone(), amount.value))
-        .collect();
-    if actions.iter().any(|(id, _)| pb.action(id).is_none())
+        .any(|(id, _)| pb.action(id).is_none())
         || choice
             .escalate
             .as_ref()
@@ -180,10 +178,6 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
     {
         return; // `unknown-action`, `unknown-role`
     }
-    let proposal = Proposal {
-        actions,
-        escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
-    };
     let outcome = engine.decide(context, &proposal);
     if outcome.findings.is_empty() {
         return;

@@ -220,14 +220,7 @@ impl<'e, 'p> Session<'e, 'p> {
         let index = prompter.choose(decide.prompt.as_str(), &items)?;
         let choice = &decide.choices[index];
         let action = choice.action.as_ref().and_then(|a| a.iter().next());
-        let proposal = Proposal {
-            actions: action
-                .map(|(id, amount)| (id.value.clone(), amount.value))
-                .into_iter()
-                .collect(),
-            escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
-        };
-        let outcome = self.engine.decide(context, &proposal);
+        let outcome = self.engine.decide(context, &Proposal::of_choice(choice));
         let passed = choice.is_best();
         let mut feedback = format!("{}\n", verdict_word(passed, color));
         if !passed {
@@ -243,23 +236,10 @@ impl<'e, 'p> Session<'e, 'p> {
                 );
             }
         }
+        let best_choice = decide.choices.iter().find(|c| c.is_best());
         let policy = self.engine.decide(
             context,
-            &decide
-                .choices
-                .iter()
-                .find(|c| c.is_best())
-                .map(|best| Proposal {
-                    actions: best
-                        .action
-                        .as_ref()
-                        .and_then(|a| a.iter().next())
-                        .map(|(id, amount)| (id.value.clone(), amount.value))
-                        .into_iter()
-                        .collect(),
-                    escalate: best.escalate.as_ref().map(|r| r.value.clone()),
-                })
-                .unwrap_or_default(),
+            &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
         let _ = writeln!(feedback, "  The policy: {}", policy.decision);
         let mut failed: Vec<String> = outcome

@@ -35,6 +35,22 @@ pub struct Proposal {
     pub escalate: Option<String>,
 }
 
+impl Proposal {
+    /// What a decision's choice proposes: its action, or its escalation.
+    pub fn of_choice(choice: &crate::playbook::Choice) -> Proposal {
+        Proposal {
+            actions: choice
+                .action
+                .as_ref()
+                .and_then(|a| a.iter().next())
+                .map(|(id, amount)| (id.value.clone(), amount.value))
+                .into_iter()
+                .collect(),
+            escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
+        }
+    }
+}
+
 /// The placeholders a phrase or pattern may use, besides `facts.KEY`.
 pub const CUSTOMER_PLACEHOLDERS: &[&str] = &["customer.name", "customer.mood", "customer.tier"];
 

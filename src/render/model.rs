@@ -923,7 +923,7 @@ impl<'p> Builder<'p> {
         let proposal = choices
             .iter()
             .find(|c| c.is_best())
-            .map(proposal_of)
+            .map(Proposal::of_choice)
             .unwrap_or_default();
         let outcome = self.engine.decide(context, &proposal);
         self.decided(self.acting_rank(scenario), &outcome)
@@ -1218,20 +1218,6 @@ impl<'p> Builder<'p> {
             }
         }
         cards
-    }
-}
-
-/// What a choice proposes to the policy.
-fn proposal_of(choice: &Choice) -> Proposal {
-    Proposal {
-        actions: choice
-            .action
-            .as_ref()
-            .and_then(|a| a.iter().next())
-            .map(|(id, amount)| (id.value.clone(), amount.value))
-            .into_iter()
-            .collect(),
-        escalate: choice.escalate.as_ref().map(|r| r.value.clone()),
     }
 }
 
