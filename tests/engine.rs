@@ -1488,3 +1488,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fast.failed, failed);
     }
 }
+
+#[test]
+fn a_playbook_without_roles_has_no_policy_to_apply_rather_than_a_panic() {
+    // `check` reports the empty ladder as `schema`; the engine must not fall over.
+    let text = "playbook: no-roles\ntitle: T\ncompany: C\nphilosophy: {statement: S}\nroles: []\n\
+                actions: [{id: refund, title: R}]\nsteps: [{id: s, title: S, goal: G}]\n";
+    let pb: &'static Playbook = Box::leak(Box::new(ethos::playbook::load::parse(text).unwrap()));
+    let engine = Engine::new(pb).unwrap();
+    let context = Context::at_step(pb, "s");
+    let outcome = engine.decide(&context, &proposal(&[("refund", 10.0)], None));
+    assert!(outcome.findings.is_empty());
+    let found = ethos::check::check_playbook(
+        pb,
+        "no-roles.yaml",
+        ethos::check::CheckOptions {
+            today: "2026-11-24".parse().unwrap(),
+        },
+    );
+    assert!(found.iter().any(|d| d.code == ethos::check::Code::Schema));
+}

@@ -55,6 +55,18 @@ pub fn decide(
     with_decision: bool,
 ) -> PolicyOutcome {
     let roles = playbook.roles.as_slice();
+    if roles.is_empty() {
+        // `check` reports the missing ladder (`schema`); with nobody to act,
+        // there is nothing to decide.
+        return PolicyOutcome {
+            required: None,
+            actions: Vec::new(),
+            findings: Vec::new(),
+            decision: String::from(
+                "The playbook defines no roles, so there is no policy to apply.",
+            ),
+        };
+    }
     let required = required_escalation(playbook, escalations, acting, context, message, proposal);
     let actions: Vec<ActionRuling> = per_incident(proposal)
         .into_iter()
