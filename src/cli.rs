@@ -275,6 +275,10 @@ pub struct RenderArgs {
     /// A folder of templates that replace the bundled ones of the same name
     #[arg(long, value_name = "DIR")]
     pub templates: Option<std::path::PathBuf>,
+
+    /// The date the review date is compared with, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

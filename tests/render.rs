@@ -845,3 +845,20 @@ fn a_playbook_that_check_rejects_still_renders_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn today_on_the_command_line_decides_whether_the_review_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |today: &str| {
+        cargo_bin_cmd!("ethos")
+            .args([
+                "render", "hotel-a", "--kind", "policy", "--today", today, "--out",
+            ])
+            .arg(dir.path())
+            .assert()
+            .code(0);
+        std::fs::read_to_string(dir.path().join("policy.md")).unwrap()
+    };
+    assert!(render("2028-01-01").contains("(**overdue: due on 2027-11-01, 61 days ago**)"));
+    assert!(!render("2027-11-01").contains("overdue"));
+}

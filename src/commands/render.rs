@@ -36,7 +36,13 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         DocFormat::Md => Format::Markdown,
         DocFormat::Html => Format::Html,
     };
-    let files = render::render(&playbook, kinds, format, &templates, today())?;
+    let files = render::render(
+        &playbook,
+        kinds,
+        format,
+        &templates,
+        args.today.unwrap_or_else(today),
+    )?;
     let written = write_all(&args.out, &files)?;
     eprintln!("wrote {}", written.join(", "));
     Ok(Outcome::Clean)
