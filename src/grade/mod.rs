@@ -302,20 +302,18 @@ fn work(
         } else {
             batch.data.len() / 2
         });
-        let mut number = batch.first_line;
+        // Every line of a batch ends in `\n`, so the piece after the last one
+        // is empty and is not a line.
+        let body = batch.data.strip_suffix(b"\n").unwrap_or(&batch.data);
         let mut lines = 0;
-        for raw in batch.data.split(|&b| b == b'\n') {
+        for (offset, raw) in body.split(|&b| b == b'\n').enumerate() {
+            lines += 1;
             let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
             if raw.iter().all(u8::is_ascii_whitespace) {
-                if lines < bytecount(&batch.data) {
-                    number += 1;
-                    lines += 1;
-                }
-                continue;
+                continue; // blank lines are skipped, but counted for numbering
             }
+            let number = batch.first_line + offset as u64;
             grade_line(&mut grader, &mut tally, raw, number, options, &mut out);
-            number += 1;
-            lines += 1;
         }
         if done
             .send(Graded {
