@@ -17,7 +17,15 @@ use crate::report::Format;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Examples:\n  ethos check playbooks/\n  ethos check --format sarif > ethos.sarif\n  ethos completions bash > ~/.local/share/bash-completion/completions/ethos"
+    after_help = "\
+Examples:
+  ethos drill                                  # practise a scenario of the default playbook
+  ethos list                                   # the bundled playbooks
+  ethos init --from ritz-carlton               # start your own from one of them
+  ethos check --deny warnings playbooks/       # what CI runs
+  ethos validate --step welcome \"Hello Claire, let me help.\"
+  ethos grade --playbook hotel-a --summary replies.jsonl
+  ethos render --format html --out handbook/"
 )]
 pub struct Cli {
     #[command(subcommand)]
