@@ -16,8 +16,7 @@ use crate::report::Format;
     propagate_version = true,
     max_term_width = 100
 )]
-#[command(
-    after_help = "\
+#[command(after_help = "\
 Examples:
   ethos drill                                  # practise a scenario of the default playbook
   ethos list                                   # the bundled playbooks
@@ -25,8 +24,7 @@ Examples:
   ethos check --deny warnings playbooks/       # what CI runs
   ethos validate --step welcome \"Hello Claire, let me help.\"
   ethos grade --playbook hotel-a --summary replies.jsonl
-  ethos render --format html --out handbook/"
-)]
+  ethos render --format html --out handbook/")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
