@@ -66,9 +66,18 @@ impl Prompter for Terminal {
     }
 
     fn pick_scenario(&mut self, items: &[String]) -> Result<usize, Stop> {
+        // An item that wraps makes dialoguer redraw over the wrong lines:
+        // keep each to one line of the terminal.
+        let width = usize::from(console::Term::stderr().size().1)
+            .saturating_sub(4)
+            .max(20);
+        let items: Vec<String> = items
+            .iter()
+            .map(|item| console::truncate_str(item, width, "…").into_owned())
+            .collect();
         Select::with_theme(self.theme.as_ref())
             .with_prompt("Pick a scenario (↑/↓, Enter)")
-            .items(items)
+            .items(&items)
             .default(0)
             .interact()
             .map_err(stop)
