@@ -298,8 +298,11 @@ fn a_chinese_scenario_drills_in_chinese() {
         .write_stdin(answers)
         .assert()
         .code(0)
-        .stdout(contains("PASSED"))
-        .stdout(contains(scenario.title.as_str()));
+        .stdout(contains(scenario.title.as_str()))
+        // The drill's own words follow the playbook's language.
+        .stdout(contains("您的回复"))
+        .stdout(contains("成绩单"))
+        .stdout(contains("及格线 80：通过"));
 }
 
 // --- report --------------------------------------------------------------------

@@ -10,6 +10,7 @@ pub mod scorecard;
 pub mod scripted;
 pub mod terminal;
 pub mod transcript;
+pub mod words;
 
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
@@ -33,6 +34,8 @@ pub struct Session<'e, 'p> {
     playbook: &'p Playbook,
     scenario: &'p Scenario,
     exam: bool,
+    /// The drill's own words, in the playbook's language.
+    words: &'static words::Words,
     /// Shared with the Ctrl-C handler, which saves it.
     pub transcript: Arc<Mutex<Transcript>>,
 }
@@ -63,6 +66,7 @@ impl<'e, 'p> Session<'e, 'p> {
             playbook,
             scenario,
             exam,
+            words: words::for_language(playbook.language()),
             transcript: Arc::new(Mutex::new(transcript)),
         }
     }
@@ -85,11 +89,18 @@ impl<'e, 'p> Session<'e, 'p> {
             }
             turns += 1;
             context.enter_beat(current);
-            prompter.say(&Self::customer_says(current, &context));
+            prompter.say(&Self::customer_says(current, &context, self.words));
             if !self.exam
                 && let Some(step) = self.playbook.step(&current.step)
             {
-                prompter.say(&format!("Step: {} — {}", step.title, step.goal.trim()));
+                let w = self.words;
+                prompter.say(&format!(
+                    "{}{}{} — {}",
+                    w.step,
+                    w.colon,
+                    step.title,
+                    step.goal.trim()
+                ));
             }
             let started = Instant::now();
             let (turn, feedback) = match &current.decide {
@@ -110,21 +121,26 @@ impl<'e, 'p> Session<'e, 'p> {
             beat = self.next_beat(current, passed);
         }
         if self.exam && !exam_feedback.is_empty() {
-            prompter.say(&format!("\nFeedback\n\n{}", exam_feedback.join("\n\n")));
+            prompter.say(&format!(
+                "\n{}\n\n{}",
+                self.words.feedback,
+                exam_feedback.join("\n\n")
+            ));
         }
         let mut transcript = self
             .transcript
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         transcript.complete = true;
-        prompter.say(&scorecard::render(&transcript, color));
+        prompter.say(&scorecard::render(&transcript, self.words, color));
         Ok(())
     }
 
     fn introduction(&self, color: bool) -> String {
         let s = self.scenario;
         let mut out = format!("\n{}\n\n{}\n", bold(&s.title, color), s.situation.trim());
-        let mut table = crate::report::tables::table(&["customer", "mood", "tier"], Some(60));
+        let w = self.words;
+        let mut table = crate::report::tables::table(&[w.customer, w.mood, w.tier], Some(60));
         let text = |v: &Option<crate::playbook::Spanned<String>>| {
             v.as_ref().map_or("—".to_owned(), |v| v.value.clone())
         };
@@ -136,13 +152,16 @@ impl<'e, 'p> Session<'e, 'p> {
         let _ = writeln!(out, "{table}");
         let role = Context::of_scenario(self.playbook, s).role;
         if let Some(role) = self.playbook.role(&role) {
-            let _ = writeln!(out, "You are: {}", role.title);
+            let _ = writeln!(out, "{}{}{}", w.you_are, w.colon, role.title);
         }
         out
     }
 
-    fn customer_says(beat: &Beat, context: &Context) -> String {
-        let who = context.customer_name.as_deref().unwrap_or("The customer");
+    fn customer_says(beat: &Beat, context: &Context, words: &words::Words) -> String {
+        let who = context
+            .customer_name
+            .as_deref()
+            .unwrap_or(words.the_customer);
         let mood = context
             .customer_mood
             .as_ref()
@@ -158,14 +177,15 @@ impl<'e, 'p> Session<'e, 'p> {
         context: &Context,
         color: bool,
     ) -> Result<(Turn, String), Stop> {
-        let reply = prompter.reply("Your reply")?;
+        let reply = prompter.reply(self.words.your_reply)?;
         let judgement = self.engine.judge(&reply, context, None);
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
         let _ = writeln!(
             feedback,
-            "{} (score {:.1})",
-            verdict_word(passed, color),
+            "{} ({} {:.1})",
+            verdict_word(passed, self.words, color),
+            self.words.score,
             judgement.score
         );
         let marks = failing_spans(&judgement);
@@ -177,7 +197,13 @@ impl<'e, 'p> Session<'e, 'p> {
             let mark = if f.fails_reply() { "✗" } else { "⚠" };
             let _ = writeln!(feedback, "  {mark} {}: {}", f.rule, f.message.trim());
             if let Some(suggestion) = &f.suggestion {
-                let _ = writeln!(feedback, "    try: {}", suggestion.trim());
+                let _ = writeln!(
+                    feedback,
+                    "    {}{}{}",
+                    self.words.try_this,
+                    self.words.colon,
+                    suggestion.trim()
+                );
             }
         }
         let turn = Turn {
@@ -222,10 +248,17 @@ impl<'e, 'p> Session<'e, 'p> {
         let action = choice.action.as_ref().and_then(|a| a.iter().next());
         let outcome = self.engine.decide(context, &Proposal::of_choice(choice));
         let passed = choice.is_best();
-        let mut feedback = format!("{}\n", verdict_word(passed, color));
+        let w = self.words;
+        let mut feedback = format!("{}\n", verdict_word(passed, w, color));
         if !passed {
             if let Some(best) = decide.choices.iter().find(|c| c.is_best()) {
-                let _ = writeln!(feedback, "  The best choice: {}", best.say.trim());
+                let _ = writeln!(
+                    feedback,
+                    "  {}{}{}",
+                    w.best_choice,
+                    w.colon,
+                    best.say.trim()
+                );
             }
             for finding in &outcome.findings {
                 let _ = writeln!(
@@ -241,7 +274,7 @@ impl<'e, 'p> Session<'e, 'p> {
             context,
             &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
-        let _ = writeln!(feedback, "  The policy: {}", policy.decision);
+        let _ = writeln!(feedback, "  {}{}{}", w.the_policy, w.colon, policy.decision);
         let mut failed: Vec<String> = outcome
             .findings
             .iter()
@@ -324,16 +357,22 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-fn verdict_word(passed: bool, color: bool) -> String {
+fn verdict_word(passed: bool, words: &words::Words, color: bool) -> String {
     let (word, style) = if passed {
-        ("✓ pass", anstyle::AnsiColor::Green.on_default().bold())
+        (
+            format!("✓ {}", words.pass),
+            anstyle::AnsiColor::Green.on_default().bold(),
+        )
     } else {
-        ("✗ fail", anstyle::AnsiColor::Red.on_default().bold())
+        (
+            format!("✗ {}", words.fail),
+            anstyle::AnsiColor::Red.on_default().bold(),
+        )
     };
     if color {
         format!("{style}{word}{style:#}")
     } else {
-        word.to_owned()
+        word
     }
 }
 

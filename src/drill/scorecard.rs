@@ -3,16 +3,23 @@
 use std::fmt::Write;
 
 use super::transcript::Transcript;
+use super::words::Words;
 use crate::report::tables::table;
 
-pub fn render(t: &Transcript, color: bool) -> String {
-    let mut out = String::from("\nScorecard\n");
-    let mut turns = table(&["beat", "step", "verdict", "score", "seconds"], Some(70));
+pub fn render(t: &Transcript, words: &Words, color: bool) -> String {
+    let w = words;
+    let mut out = format!("\n{}\n", w.scorecard);
+    let mut turns = table(&[w.beat, w.step, w.verdict, w.score, w.seconds], Some(70));
     for turn in &t.turns {
         turns.add_row(vec![
             turn.beat.clone(),
             turn.step.clone(),
-            turn.verdict.clone(),
+            if turn.verdict == "pass" {
+                w.pass
+            } else {
+                w.fail
+            }
+            .to_owned(),
             format!("{:.1}", turn.score),
             format!("{:.1}", turn.seconds),
         ]);
@@ -20,9 +27,9 @@ pub fn render(t: &Transcript, color: bool) -> String {
     let _ = writeln!(out, "{turns}");
     let totals = &t.totals;
     let verdict = if totals.passed {
-        "PASSED"
+        w.passed
     } else {
-        "NOT PASSED"
+        w.not_passed
     };
     let verdict = if color {
         let style = if totals.passed {
@@ -34,33 +41,31 @@ pub fn render(t: &Transcript, color: bool) -> String {
     } else {
         verdict.to_owned()
     };
+    let c = w.colon;
     let _ = writeln!(
         out,
-        "Total {:.1} against a pass mark of {}: {verdict}",
-        totals.score, totals.pass_mark
+        "{} {:.1} {} {}{c}{verdict}",
+        w.total, totals.score, w.against, totals.pass_mark
     );
     let _ = writeln!(
         out,
-        "Time to first reply: {:.1} s",
-        totals.time_to_first_reply
+        "{}{c}{:.1} {}",
+        w.first_reply, totals.time_to_first_reply, w.unit_seconds
     );
     let _ = writeln!(
         out,
-        "Average time per reply: {:.1} s",
-        totals.average_seconds
+        "{}{c}{:.1} {}",
+        w.average, totals.average_seconds, w.unit_seconds
     );
-    let _ = writeln!(
-        out,
-        "Solved without escalation: {}",
-        if totals.solved_without_escalation {
-            "yes"
-        } else {
-            "no"
-        }
-    );
-    let _ = writeln!(out, "Turns taken: {}", totals.turns);
+    let solved = if totals.solved_without_escalation {
+        w.yes
+    } else {
+        w.no
+    };
+    let _ = writeln!(out, "{}{c}{solved}", w.solved);
+    let _ = writeln!(out, "{}{c}{}", w.turns_taken, totals.turns);
     if let Some(mood) = &totals.final_mood {
-        let _ = writeln!(out, "The customer's mood at the end: {mood}");
+        let _ = writeln!(out, "{}{c}{mood}", w.final_mood);
     }
     out
 }

@@ -49,6 +49,9 @@ pub struct Engine<'p> {
     rules_anywhere: Vec<usize>,
     /// Whether each rule has phrases or patterns with placeholders.
     dynamic: Vec<bool>,
+    /// Whether the playbook's language is Chinese (`zh*`): the few words the
+    /// engine writes itself follow it.
+    chinese: bool,
     /// Each rule, packed for the hot loop.
     plans: Vec<rules::Plan>,
     /// Whether each rule has a `when`.
@@ -69,6 +72,8 @@ impl<'p> Engine<'p> {
                 .collect(),
             matcher,
             plans: playbook.rules.iter().map(rules::Plan::of).collect(),
+            chinese: crate::render::labels::Lang::of(playbook.language())
+                == crate::render::labels::Lang::Zh,
             conditional: playbook.rules.iter().map(|r| r.when.is_some()).collect(),
             rules_by_step: playbook
                 .steps
@@ -108,7 +113,7 @@ impl<'p> Engine<'p> {
         proposal: Option<&Proposal>,
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese);
         let message = normalized_message(context);
         let mut findings = Vec::new();
         self.each_applicable(&judged, context, &message, |index, hits| {
@@ -196,7 +201,7 @@ impl<'p> Engine<'p> {
         assessment: &mut Assessment,
     ) {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese);
         let (mut passed, mut counted) = (0.0, 0.0);
         self.each_applicable(&judged, context, message, |index, hits| {
             let plan = &self.plans[index];

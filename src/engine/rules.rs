@@ -16,15 +16,18 @@ pub struct Reply<'a> {
     pub original: &'a str,
     pub normalized: &'a Normalized,
     words: OnceCell<usize>,
+    /// Whether the playbook is Chinese, for the words of a swap suggestion.
+    pub chinese: bool,
     /// Where each of the context's key facts occurs, found once for all `echo` rules.
     key_facts: OnceCell<Vec<Vec<(usize, usize)>>>,
 }
 
 impl<'a> Reply<'a> {
-    pub fn new(original: &'a str, normalized: &'a Normalized) -> Self {
+    pub fn new(original: &'a str, normalized: &'a Normalized, chinese: bool) -> Self {
         Reply {
             original,
             normalized,
+            chinese,
             words: OnceCell::new(),
             key_facts: OnceCell::new(),
         }
@@ -187,7 +190,8 @@ pub fn judge<'p>(
             };
             finding.matches = spans(hits, normalized, original, preferred);
             if status == Status::Fail && finding.suggestion.is_none() {
-                finding.suggestion = Some(Cow::Owned(swap_suggestion(&finding.matches)));
+                finding.suggestion =
+                    Some(Cow::Owned(swap_suggestion(&finding.matches, reply.chinese)));
             }
         }
         CheckKind::Length => {
@@ -257,17 +261,21 @@ fn span(
     }
 }
 
-fn swap_suggestion(matches: &[Match]) -> String {
+fn swap_suggestion(matches: &[Match], chinese: bool) -> String {
     let mut pairs: Vec<String> = Vec::new();
     for m in matches {
         if let Some(r) = &m.replacement {
-            let pair = format!("say “{r}” instead of “{}”", m.text);
+            let pair = if chinese {
+                format!("用“{r}”代替“{}”", m.text)
+            } else {
+                format!("say “{r}” instead of “{}”", m.text)
+            };
             if !pairs.contains(&pair) {
                 pairs.push(pair);
             }
         }
     }
-    let mut text = pairs.join("; ");
+    let mut text = pairs.join(if chinese { "；" } else { "; " });
     if let Some(first) = text.get(..1) {
         text = first.to_uppercase() + &text[1..];
     }
