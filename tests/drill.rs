@@ -302,7 +302,9 @@ fn a_chinese_scenario_drills_in_chinese() {
         // The drill's own words follow the playbook's language.
         .stdout(contains("您的回复"))
         .stdout(contains("成绩单"))
-        .stdout(contains("及格线 80：通过"));
+        .stdout(contains("及格线 80：通过"))
+        // So does what the policy decides at the decision.
+        .stdout(contains("制度规定：一线员工可以当场决定"));
 }
 
 // --- report --------------------------------------------------------------------

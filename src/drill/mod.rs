@@ -36,6 +36,8 @@ pub struct Session<'e, 'p> {
     exam: bool,
     /// The drill's own words, in the playbook's language.
     words: &'static words::Words,
+    /// The policy's decision in words of a language other than English.
+    decisions: Option<crate::render::model::Builder<'p>>,
     /// Shared with the Ctrl-C handler, which saves it.
     pub transcript: Arc<Mutex<Transcript>>,
 }
@@ -67,6 +69,10 @@ impl<'e, 'p> Session<'e, 'p> {
             scenario,
             exam,
             words: words::for_language(playbook.language()),
+            decisions: (crate::render::labels::Lang::of(playbook.language())
+                != crate::render::labels::Lang::En)
+                .then(|| crate::render::model::Builder::new(playbook).ok())
+                .flatten(),
             transcript: Arc::new(Mutex::new(transcript)),
         }
     }
@@ -261,12 +267,17 @@ impl<'e, 'p> Session<'e, 'p> {
                 );
             }
             for finding in &outcome.findings {
-                let _ = writeln!(
-                    feedback,
-                    "  ✗ {}: {}",
-                    finding.code.as_str(),
-                    finding.message
-                );
+                // The findings' sentences are English; other languages get the code.
+                if self.decisions.is_some() {
+                    let _ = writeln!(feedback, "  ✗ {}", finding.code.as_str());
+                } else {
+                    let _ = writeln!(
+                        feedback,
+                        "  ✗ {}: {}",
+                        finding.code.as_str(),
+                        finding.message
+                    );
+                }
             }
         }
         let best_choice = decide.choices.iter().find(|c| c.is_best());
@@ -274,7 +285,14 @@ impl<'e, 'p> Session<'e, 'p> {
             context,
             &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
-        let _ = writeln!(feedback, "  {}{}{}", w.the_policy, w.colon, policy.decision);
+        let decision = match &self.decisions {
+            Some(words) => {
+                let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
+                words.decision_in_words(acting, &policy)
+            }
+            None => policy.decision.clone(),
+        };
+        let _ = writeln!(feedback, "  {}{}{decision}", w.the_policy, w.colon);
         let mut failed: Vec<String> = outcome
             .findings
             .iter()

@@ -929,6 +929,16 @@ impl<'p> Builder<'p> {
         self.decided(self.acting_rank(scenario), &outcome)
     }
 
+    /// What the policy decides, in the playbook's language (the engine's own
+    /// sentence is English): for the drill and `validate` on a playbook in
+    /// another language.
+    pub fn decision_in_words(&self, acting: usize, outcome: &PolicyOutcome) -> String {
+        if self.pb.roles.is_empty() {
+            return outcome.decision.clone();
+        }
+        self.decided(acting, outcome)
+    }
+
     fn decided(&self, acting: usize, outcome: &PolicyOutcome) -> String {
         let pb = self.pb;
         let lang = self.lang;
