@@ -7,45 +7,28 @@ pub struct Bundled {
     pub text: &'static str,
 }
 
+/// A bundled playbook by id: `playbooks/ID.yaml`, built in.
+macro_rules! bundled {
+    ($($id:literal),* $(,)?) => {
+        &[$(Bundled {
+            id: $id,
+            text: include_str!(concat!("../../playbooks/", $id, ".yaml")),
+        }),*]
+    };
+}
+
 /// Every file of `playbooks/`, in `ethos list` order. A test checks this list
 /// against the folder, so a new playbook cannot be forgotten here.
-pub const BUNDLED: &[Bundled] = &[
-    Bundled {
-        id: "hotel-a",
-        text: include_str!("../../playbooks/hotel-a.yaml"),
-    },
-    Bundled {
-        id: "apple-retail",
-        text: include_str!("../../playbooks/apple-retail.yaml"),
-    },
-    Bundled {
-        id: "ritz-carlton",
-        text: include_str!("../../playbooks/ritz-carlton.yaml"),
-    },
-    Bundled {
-        id: "disney-parks",
-        text: include_str!("../../playbooks/disney-parks.yaml"),
-    },
-    Bundled {
-        id: "trader-joes",
-        text: include_str!("../../playbooks/trader-joes.yaml"),
-    },
-    Bundled {
-        id: "home-security",
-        text: include_str!("../../playbooks/home-security.yaml"),
-    },
-    Bundled {
-        id: "saas-support",
-        text: include_str!("../../playbooks/saas-support.yaml"),
-    },
-    Bundled {
-        id: "social-care",
-        text: include_str!("../../playbooks/social-care.yaml"),
-    },
-    Bundled {
-        id: "zh-hotel",
-        text: include_str!("../../playbooks/zh-hotel.yaml"),
-    },
+pub const BUNDLED: &[Bundled] = bundled![
+    "hotel-a",
+    "apple-retail",
+    "ritz-carlton",
+    "disney-parks",
+    "trader-joes",
+    "home-security",
+    "saas-support",
+    "social-care",
+    "zh-hotel",
 ];
 
 /// The playbook used when a command is given none.
