@@ -90,13 +90,7 @@ fn is_broken(ctx: &CheckContext, rule: &Rule) -> bool {
         .at
         .as_ref()
         .is_some_and(|at| at.iter().all(|s| ctx.playbook.step(s).is_none()));
-    let empty = match rule.check.value {
-        CheckKind::Mention | CheckKind::Avoid => {
-            rule.phrases().is_empty() && rule.patterns().is_empty()
-        }
-        CheckKind::Swap => rule.swap.as_ref().is_none_or(|s| s.is_empty()),
-        CheckKind::Length | CheckKind::Echo => false,
-    };
+    let empty = rule.is_empty();
     let unbound = rule
         .phrases()
         .iter()

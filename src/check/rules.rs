@@ -3,6 +3,7 @@
 
 use super::code::Code;
 use super::context::CheckContext;
+use crate::engine::matcher::regex_reason;
 use crate::engine::placeholder;
 use crate::playbook::{CheckKind, Rule};
 
@@ -51,7 +52,7 @@ fn patterns_compile(ctx: &mut CheckContext, rule: &Rule) {
                     "pattern `{}` of rule `{}` does not compile: {}",
                     pattern.value,
                     rule.id,
-                    regex_reason(&err)
+                    regex_reason(&err.to_string())
                 ),
             )
             .help("patterns use Rust regex syntax (no look-around or backreferences); to match text literally, use `phrases`");
@@ -59,29 +60,8 @@ fn patterns_compile(ctx: &mut CheckContext, rule: &Rule) {
     }
 }
 
-/// The last line of a regex error ("error: unclosed group"), without the
-/// echo of the pattern and the caret, which do not fit on one line.
-fn regex_reason(err: &regex_syntax::Error) -> String {
-    let text = err.to_string();
-    let reason = text
-        .lines()
-        .rev()
-        .find_map(|l| l.trim().strip_prefix("error: "))
-        .unwrap_or(text.lines().last().unwrap_or_default());
-    reason.trim().to_owned()
-}
-
 fn not_empty(ctx: &mut CheckContext, rule: &Rule) {
-    let empty = match rule.check.value {
-        CheckKind::Mention | CheckKind::Avoid => {
-            rule.phrases().is_empty() && rule.patterns().is_empty()
-        }
-        CheckKind::Swap => rule.swap.as_ref().is_none_or(|s| s.is_empty()),
-        CheckKind::Length => rule.max_words.is_none() && rule.min_words.is_none(),
-        // `min` defaults to 1, so an echo rule always has something to check.
-        CheckKind::Echo => false,
-    };
-    if empty {
+    if rule.is_empty() {
         let what = match rule.check.value {
             CheckKind::Mention | CheckKind::Avoid => "add `phrases` or `patterns`",
             CheckKind::Swap => "add `swap: {discouraged: preferred}`",

@@ -16,7 +16,7 @@ const DEFAULT_DIR: &str = "playbooks";
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let options = CheckOptions {
-        today: args.today.unwrap_or_else(today),
+        today: args.today.unwrap_or_else(Date::today),
     };
     let (sources, failures) = collect_sources(&args.paths);
     for failure in &failures {
@@ -59,10 +59,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-fn today() -> Date {
-    Date(jiff::ZonedDateTime::now().date())
 }
 
 /// A file to check: its text, or why its text cannot be a playbook.

@@ -41,15 +41,11 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         kinds,
         format,
         &templates,
-        args.today.unwrap_or_else(today),
+        args.today.unwrap_or_else(Date::today),
     )?;
     let written = write_all(&args.out, &files)?;
     eprintln!("wrote {}", written.join(", "));
     Ok(Outcome::Clean)
-}
-
-fn today() -> Date {
-    Date(jiff::ZonedDateTime::now().date())
 }
 
 /// Write every file into `dir` (created if missing); what was written, for

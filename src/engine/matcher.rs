@@ -268,15 +268,19 @@ fn compile_pattern(text: &str) -> Result<Regex, String> {
         .case_insensitive(true)
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
-        .map_err(|e| {
-            let text = e.to_string();
-            text.lines()
-                .rev()
-                .find_map(|l| l.trim().strip_prefix("error: "))
-                .unwrap_or(text.lines().last().unwrap_or_default())
-                .trim()
-                .to_owned()
-        })
+        .map_err(|e| regex_reason(&e.to_string()))
+}
+
+/// The last line of a regex error ("error: unclosed group"), without the
+/// echo of the pattern and the caret, which do not fit on one line.
+pub fn regex_reason(error: &str) -> String {
+    error
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or(error.lines().last().unwrap_or_default())
+        .trim()
+        .to_owned()
 }
 
 /// A pattern sees the normalised reply, where every apostrophe is `'`: a

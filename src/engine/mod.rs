@@ -286,15 +286,6 @@ impl<'p> Engine<'p> {
         }
     }
 
-    /// Whether rule `index` applies: at the context's step, and its `when` holds
-    /// (`message` is the customer's, normalised).
-    fn applies(&self, index: usize, context: &Context, message: &str) -> bool {
-        self.playbook.rules[index].applies_at(&context.step)
-            && self.rule_conditions[index]
-                .as_ref()
-                .is_none_or(|c| c.holds(context, message, None))
-    }
-
     /// What the policy decides for a proposal in a context.
     pub fn decide(&self, context: &Context, proposal: &Proposal) -> PolicyOutcome {
         let message = context
@@ -316,15 +307,5 @@ impl<'p> Engine<'p> {
             proposal,
             true,
         )
-    }
-
-    /// Whether rule `index` applies in a context (its step and its `when`).
-    pub fn rule_applies(&self, index: usize, context: &Context) -> bool {
-        let message = context
-            .message
-            .as_deref()
-            .map(normalize)
-            .unwrap_or_default();
-        self.applies(index, context, &message)
     }
 }

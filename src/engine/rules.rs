@@ -55,17 +55,6 @@ impl<'a> Reply<'a> {
     }
 }
 
-/// Whether a rule is empty (`empty-rule` in `check`): there is nothing to
-/// judge by, so it is skipped.
-fn is_empty(rule: &Rule) -> bool {
-    matches!(
-        rule.check.value,
-        CheckKind::Mention | CheckKind::Avoid | CheckKind::Swap
-    ) && rule.phrases().is_empty()
-        && rule.patterns().is_empty()
-        && rule.swap.as_ref().is_none_or(|s| s.is_empty())
-}
-
 /// What judging a rule needs, packed small: the hot loop over thousands of
 /// rules touches these instead of the (large) `Rule`s.
 #[derive(Clone, Copy, Debug)]
@@ -87,7 +76,7 @@ impl Plan {
             kind: rule.check.value,
             weight: rule.weight(),
             fails_reply: rule.severity() == crate::playbook::Severity::Error,
-            empty: is_empty(rule),
+            empty: rule.is_empty(),
             min_words: rule.min_words.as_ref().map(|m| m.value),
             max_words: rule.max_words.as_ref().map(|m| m.value),
             echo_min: rule
@@ -169,7 +158,7 @@ pub fn judge<'p>(
         finding.detail = Some("a placeholder has no value in this context".to_owned());
         return finding;
     };
-    if is_empty(rule) {
+    if rule.is_empty() {
         finding.detail = Some("the rule has nothing to check".to_owned());
         return finding;
     }

@@ -258,6 +258,20 @@ impl Rule {
             .is_none_or(|at| at.iter().any(|s| s.as_str() == step))
     }
 
+    /// Whether the rule has nothing to check (`empty-rule`): no phrases or
+    /// patterns, no swap, no word bounds. (`min` defaults to 1, so an echo
+    /// rule always has something.)
+    pub fn is_empty(&self) -> bool {
+        match self.check.value {
+            CheckKind::Mention | CheckKind::Avoid => {
+                self.phrases().is_empty() && self.patterns().is_empty()
+            }
+            CheckKind::Swap => self.swap.as_ref().is_none_or(|s| s.is_empty()),
+            CheckKind::Length => self.max_words.is_none() && self.min_words.is_none(),
+            CheckKind::Echo => false,
+        }
+    }
+
     pub fn phrases(&self) -> &[Spanned<String>] {
         self.phrases.as_ref().map_or(&[], |p| p.value.as_slice())
     }

@@ -15,6 +15,13 @@ use super::spanned::Spanned;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub jiff::civil::Date);
 
+impl Date {
+    /// Today, in the local time zone.
+    pub fn today() -> Date {
+        Date(jiff::ZonedDateTime::now().date())
+    }
+}
+
 impl FromStr for Date {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
