@@ -1428,3 +1428,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_pattern_that_parses_but_is_too_large_to_build_is_invalid_pattern_too() {
+    // `validate` refuses a playbook whose patterns cannot be built, so `check`
+    // must not pass it.
+    let text = clean_with(
+        r"patterns: ['\bcosts?\b']",
+        r"patterns: ['\bcosts?\b', '(?:\w{500}){20}']",
+    );
+    let d = assert_text(&text, &[(Code::InvalidPattern, Error, 53, 30)]);
+    assert_message_has(&d[0], &["exceeds size limit"]);
+}

@@ -41,6 +41,13 @@ impl<'a> CheckContext<'a> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Whether a diagnostic of this code is already reported at this place.
+    pub fn has_reported(&self, code: Code, pos: crate::playbook::Pos) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == code && d.pos == pos)
+    }
+
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

@@ -14,10 +14,12 @@ use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanne
 pub fn check(ctx: &mut CheckContext) {
     unbound_placeholders(ctx);
     contradictions(ctx);
-    // A pattern that does not compile is `invalid-pattern`'s to report; without
-    // it there is no engine to run the examples with.
-    let Ok(engine) = Engine::new(ctx.playbook) else {
-        return;
+    // Without every pattern compiled there is no engine to run the examples
+    // with. `invalid-pattern` has reported syntax errors; a pattern can also
+    // parse and still be too large to build, which only building shows.
+    let engine = match Engine::new(ctx.playbook) {
+        Ok(engine) => engine,
+        Err(err) => return too_large_to_build(ctx, &err),
     };
     let mut caught = vec![false; ctx.playbook.rules.len()];
     for scenario in &ctx.playbook.scenarios {
@@ -50,6 +52,23 @@ pub fn check(ctx: &mut CheckContext) {
         if !caught && !is_broken(ctx, rule) {
             untested(ctx, rule);
         }
+    }
+}
+
+/// Report a pattern the engine could not build, unless its syntax error is
+/// already reported, so `check` never passes a playbook `validate` refuses.
+fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError) {
+    let pattern = ctx
+        .playbook
+        .rules
+        .iter()
+        .filter(|r| r.id.as_str() == err.rule)
+        .flat_map(|r| r.patterns())
+        .find(|p| p.as_str() == err.pattern);
+    let pos = pattern.map_or(crate::playbook::Pos::FILE_START, |p| p.pos);
+    if !ctx.has_reported(Code::InvalidPattern, pos) {
+        ctx.report(Code::InvalidPattern, pos, err.to_string())
+            .help("simplify the pattern (large counted repetitions such as `\\w{500}` grow it fastest), or use `phrases`");
     }
 }
 
