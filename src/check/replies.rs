@@ -63,7 +63,7 @@ fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError)
         .rules
         .iter()
         .filter(|r| r.id.as_str() == err.rule)
-        .flat_map(|r| r.patterns())
+        .flat_map(Rule::patterns)
         .find(|p| p.as_str() == err.pattern);
     let pos = pattern.map_or(crate::playbook::Pos::FILE_START, |p| p.pos);
     if !ctx.has_reported(Code::InvalidPattern, pos) {
