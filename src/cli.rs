@@ -35,13 +35,15 @@ pub enum Command {
     /// Lint playbooks: contradictions, dangling ids, scenarios with no ending
     #[command(after_help = "\
 Examples:
-  ethos check                              # ./playbooks, or the bundled playbooks outside a project
+  ethos check                              # ./playbooks, else the *.yaml files here
   ethos check playbooks/hotel.yaml
+  ethos check --bundled                    # the playbooks built into ethos
   ethos check --deny warnings playbooks/   # what CI runs
   ethos check --format sarif > ethos.sarif # for GitHub code scanning
   ethos check --today 2027-06-01           # would the review date have passed?
 
-Exit codes: 0 clean, 1 errors found (or warnings with --deny warnings), 2 a path could not be read.")]
+Exit codes: 0 clean, 1 errors found (or warnings with --deny warnings), 2 a path could not be
+read (a missing path, a directory without playbooks, or no playbook here when no path is given).")]
     Check(CheckArgs),
 
     /// Judge one proposed reply, and what it does, against a playbook
@@ -163,9 +165,13 @@ Examples:
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Playbook files or directories (searched recursively for *.yaml, *.yml), or
-    /// ids of bundled playbooks [default: ./playbooks, or every bundled playbook
-    /// when there is no ./playbooks]
+    /// ids of bundled playbooks [default: ./playbooks, or else the *.yaml and *.yml
+    /// files of the current directory]
     pub paths: Vec<PathBuf>,
+
+    /// Check the playbooks built into ethos (`ethos list`), besides any paths given
+    #[arg(long)]
+    pub bundled: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

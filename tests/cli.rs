@@ -29,7 +29,7 @@ fn bundled_playbook_checks_clean_with_warnings_denied() {
     let dir = tempfile::tempdir().unwrap();
     ethos()
         .current_dir(dir.path())
-        .args(["check", "--deny", "warnings"])
+        .args(["check", "--bundled", "--deny", "warnings"])
         .assert()
         .code(0)
         .stdout(contains(format!(
@@ -49,6 +49,86 @@ fn without_paths_check_reads_the_playbooks_folder() {
         .assert()
         .code(1)
         .stdout(contains("\"file\": \"playbooks/mixed.yaml\""));
+}
+
+/// Issue 11, item 9: `ethos init` writes ./playbook.yaml, and a plain `ethos
+/// check` then checked the bundled playbooks instead ("passed 9 files").
+#[test]
+fn without_paths_or_a_playbooks_folder_check_reads_the_yaml_files_here() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos().current_dir(dir.path()).arg("init").assert().code(0);
+    fs::write(dir.path().join("b-broken.yml"), "playbook: [unclosed\n").unwrap();
+    fs::write(dir.path().join(".hidden.yaml"), "not: [a playbook\n").unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::copy(MIXED, dir.path().join("sub/mixed.yaml")).unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(contains("\"file\": \"b-broken.yml\""))
+        .stdout(contains("\"files\": 2"))
+        .stdout(contains("hidden").not())
+        .stdout(contains("sub/").not());
+    fs::remove_file(dir.path().join("b-broken.yml")).unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "--deny", "warnings"])
+        .assert()
+        .code(0)
+        .stdout(contains("check passed: no problems in 1 file\n"));
+}
+
+#[test]
+fn without_paths_and_no_playbook_here_check_says_so_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "not a playbook").unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "error: no playbooks here: there is no ./playbooks folder",
+        ))
+        .stderr(contains("`ethos check --bundled`"));
+}
+
+#[test]
+fn bundled_checks_the_built_in_playbooks_besides_the_paths_given() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "--bundled", "--format", "json"])
+        .assert()
+        .code(0)
+        .stdout(contains("\"file\": \"bundled:").not())
+        .stdout(contains(format!(
+            "\"files\": {}",
+            ethos::playbook::bundled::BUNDLED.len()
+        )));
+    ethos()
+        .args(["check", "--bundled", MIXED, "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(contains(format!(
+            "\"files\": {}",
+            ethos::playbook::bundled::BUNDLED.len() + 1
+        )));
+}
+
+/// Issue 11, item 9: `ethos check nosuch.yaml` said "check passed: 0 files".
+#[test]
+fn a_missing_path_is_exit_2_never_a_pass_of_no_files() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["check", "nosuch.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("error: nosuch.yaml: no such file"));
 }
 
 #[test]
@@ -301,4 +381,71 @@ fn a_closed_stdout_pipe_is_a_clean_exit_not_a_panic() {
         .unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status.code(), Some(0));
+}
+
+/// Issue 11, item 9: `drill`, `render`, `show`, `validate` and `grade` worked
+/// from a playbook that `check` rejects. Each refuses it (exit 2) with the
+/// first errors at their places and what to run.
+#[test]
+fn commands_that_load_a_playbook_refuse_one_that_check_finds_errors_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let commands: Vec<Vec<std::ffi::OsString>> = vec![
+        vec!["show".into(), MIXED.into()],
+        vec![
+            "drill".into(),
+            MIXED.into(),
+            "--answers".into(),
+            "/dev/null".into(),
+        ],
+        vec![
+            "render".into(),
+            MIXED.into(),
+            "--out".into(),
+            out.clone().into(),
+        ],
+        vec![
+            "validate".into(),
+            "--playbook".into(),
+            MIXED.into(),
+            "hello".into(),
+        ],
+        vec![
+            "grade".into(),
+            "--playbook".into(),
+            MIXED.into(),
+            "-".into(),
+        ],
+    ];
+    for args in commands {
+        ethos()
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!(
+                "error: {MIXED} has 2 errors that `ethos check` reports, so it cannot be used; run `ethos check {MIXED}` to see them all:"
+            )))
+            .stderr(contains(format!(
+                "\n  {MIXED}:23:61: rule `greet` applies at step `welcom`, which is not defined (did you mean `welcome`?) [unknown-step]"
+            )))
+            // Warnings do not refuse a playbook, and are not listed as errors.
+            .stderr(contains("ladder-inversion").not());
+    }
+    assert!(!out.exists(), "render wrote nothing");
+}
+
+#[test]
+fn a_playbook_that_does_not_load_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.yaml");
+    fs::write(&path, "playbook: [unclosed\n").unwrap();
+    ethos()
+        .arg("show")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains("has 1 error that `ethos check` reports"))
+        .stderr(contains("broken.yaml:1:").and(contains("[yaml-syntax]")));
 }

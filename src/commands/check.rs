@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let options = CheckOptions {
         today: args.today.unwrap_or_else(Date::today),
     };
-    let (sources, failures) = collect_sources(&args.paths);
+    let (sources, failures) = collect_sources(&args.paths, args.bundled);
     for failure in &failures {
         eprintln!("error: {failure}");
     }
@@ -50,8 +50,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         deny_warnings: args.deny == Some(Deny::Warnings),
     };
     let color = args.format == Format::Human;
-    super::print_stdout(&report::render(&report, args.format, color))
-        .context("cannot write the report")?;
+    // With nothing checked, "check passed: no problems in 0 files" would read
+    // as a pass; the error on stderr says what went wrong. The machine formats
+    // still print their (empty) document, so a CI upload step finds a file.
+    if !(report.files.is_empty() && args.format == Format::Human) {
+        super::print_stdout(&report::render(&report, args.format, color))
+            .context("cannot write the report")?;
+    }
     Ok(if !failures.is_empty() {
         Outcome::Incomplete
     } else if report.failed() {
@@ -74,19 +79,22 @@ enum Input {
 
 /// Resolve the paths given into files, in the order given (directories sorted).
 /// Paths that cannot be read are returned as errors; the rest is still checked.
-fn collect_sources(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+fn collect_sources(paths: &[PathBuf], bundled: bool) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
-    if paths.is_empty() {
+    if bundled {
+        inputs.extend(
+            bundled::BUNDLED
+                .iter()
+                .filter_map(|b| Source::bundled(b.id))
+                .map(Input::Source),
+        );
+    }
+    if paths.is_empty() && !bundled {
         if Path::new(DEFAULT_DIR).is_dir() {
             collect_dir(Path::new(DEFAULT_DIR), &mut inputs, &mut failures);
         } else {
-            inputs.extend(
-                bundled::BUNDLED
-                    .iter()
-                    .filter_map(|b| Source::bundled(b.id))
-                    .map(Input::Source),
-            );
+            collect_here(&mut inputs, &mut failures);
         }
         return (inputs, failures);
     }
@@ -101,6 +109,44 @@ fn collect_sources(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
         }
     }
     (inputs, failures)
+}
+
+/// No path and no `./playbooks`: the playbooks of the current directory, where
+/// `ethos init` writes. Only this folder, not below it: the current directory
+/// may be a home folder, and a project keeps its playbooks in `./playbooks`.
+/// Hidden files (`.pre-commit-config.yaml`) are configuration, not playbooks.
+fn collect_here(inputs: &mut Vec<Input>, failures: &mut Vec<String>) {
+    let walk = walkdir::WalkDir::new(".")
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    let before = inputs.len() + failures.len();
+    for entry in walk {
+        match entry {
+            Ok(entry)
+                if entry.file_type().is_file()
+                    && is_yaml(entry.path())
+                    && !entry.file_name().to_string_lossy().starts_with('.') =>
+            {
+                match Source::read(entry.path()) {
+                    Ok(source) => inputs.push(Input::Source(source)),
+                    Err(err) => read_failure(err, inputs, failures),
+                }
+            }
+            Ok(_) => {}
+            Err(err) => failures.push(format!(
+                "the current directory cannot be read: {}",
+                err.io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string)
+            )),
+        }
+    }
+    if inputs.len() + failures.len() == before {
+        failures.push(
+            "no playbooks here: there is no ./playbooks folder and no *.yaml or *.yml file in the current directory; give a path, write one with `ethos init`, or check the bundled playbooks with `ethos check --bundled`".to_owned(),
+        );
+    }
 }
 
 fn collect_dir(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<String>) {

@@ -40,21 +40,75 @@ pub fn print_stdout(text: &str) -> io::Result<()> {
     }
 }
 
+/// How many of a refused playbook's errors are shown; `ethos check` shows them all.
+const ERRORS_SHOWN: usize = 3;
+
 /// Load a playbook for a command that needs a good one: a path or a bundled
-/// id. A playbook that does not load is an error naming the file, line and
-/// column (exit 2).
+/// id. A playbook that does not load, or that `check` finds errors in, is
+/// refused (exit 2) with its first errors, each at its file, line and column.
+///
+/// This is the one gate for `drill`, `render`, `show`, `validate` and
+/// `grade`: a playbook `check` rejects would otherwise drill a scenario with no
+/// ending or print a policy whose rules contradict each other. Warnings do not
+/// refuse: they are advice (an overdue review, an untested rule).
 pub fn load_playbook(name: &str) -> anyhow::Result<crate::playbook::Playbook> {
+    use crate::check::{self, CheckOptions};
+    use crate::playbook::{Date, Severity};
+
     let source = crate::playbook::Source::open(name)?;
-    crate::playbook::load::parse(&source.text).map_err(|err| {
-        let place = if err.pos.is_known() {
-            format!("{}:{}:{}", source.name, err.pos.line, err.pos.column)
-        } else {
-            source.name.clone()
-        };
-        let help = err.help.map(|h| format!(" ({h})")).unwrap_or_default();
-        anyhow::anyhow!(
-            "{place}: {}{help}; run `ethos check {name}` for every problem",
-            err.message
-        )
-    })
+    let options = CheckOptions {
+        today: Date::today(),
+    };
+    let (playbook, diagnostics) = match crate::playbook::load::parse(&source.text) {
+        Ok(playbook) => {
+            let diagnostics = check::check_playbook(&playbook, &source.name, options);
+            (Some(playbook), diagnostics)
+        }
+        // Worded as `check` words it, so both commands say the same thing.
+        Err(_) => (None, check::check_source(&source, options)),
+    };
+    let mut errors: Vec<_> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    match playbook {
+        Some(playbook) if errors.is_empty() => Ok(playbook),
+        _ => {
+            crate::check::diagnostic::sort(&mut errors);
+            Err(refusal(name, &errors))
+        }
+    }
+}
+
+/// "x.yaml has 2 errors, so it cannot be used; run `ethos check x.yaml`", then
+/// the first errors, one a line.
+fn refusal(name: &str, errors: &[crate::check::Diagnostic]) -> anyhow::Error {
+    use std::fmt::Write as _;
+    let count = errors.len().max(1);
+    let file = errors.first().map_or(name, |d| d.file.as_str());
+    let mut text = format!(
+        "{file} has {count} error{} that `ethos check` reports, so it cannot be used; run `ethos check {name}` to see {}:",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "it" } else { "them all" },
+    );
+    for d in errors.iter().take(ERRORS_SHOWN) {
+        let help = d
+            .help
+            .as_ref()
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        let _ = write!(
+            text,
+            "\n  {}:{}:{}: {}{help} [{}]",
+            d.file,
+            d.pos.line,
+            d.pos.column,
+            d.message,
+            d.code.as_str()
+        );
+    }
+    if errors.len() > ERRORS_SHOWN {
+        let _ = write!(text, "\n  … and {} more", errors.len() - ERRORS_SHOWN);
+    }
+    anyhow::anyhow!(text)
 }
