@@ -822,3 +822,55 @@ fn human_output_underlines_the_failing_spans_and_tabulates_the_rules() {
     assert!(!text.contains('\u{1b}'), "no colour codes when piped");
     insta::assert_snapshot!("validate_human_failing_reply", text);
 }
+
+/// Issue 11, item 17: a missed escalation was hidden in human output when its
+/// message was also the policy's decision ("fail (score 100.0)" and nothing
+/// said what failed). Every policy finding is shown, with its code, the role
+/// the case should go to and the reason.
+#[test]
+fn human_output_names_every_policy_finding_with_its_role_and_reason() {
+    let out = ethos()
+        .args([
+            "validate",
+            "--step",
+            "resolve",
+            "--action",
+            "refund=800",
+            "Sorry, a refund is on its way right away.",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "✗ missed-escalation (to `general-manager`; escalation rule `big-refund`): Refunds above"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("✗ over-limit (to `general-manager`; refund 800): refund 800 USD is over"),
+        "{text}"
+    );
+    // The decision is the missed escalation's sentence: said once, with the finding.
+    assert_eq!(text.matches("Refunds above").count(), 1, "{text}");
+
+    // An injury the reply does not hand on: the finding is the only thing that fails.
+    let out = ethos()
+        .args([
+            "validate",
+            "--step",
+            "resolve",
+            "--set",
+            "message=I cut my foot on the steps",
+            "Oh no, I am so sorry, let me help you right away.",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("✗ missed-escalation (to `duty-manager`; escalation rule `injury`):"),
+        "{text}"
+    );
+}

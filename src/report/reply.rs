@@ -38,27 +38,7 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
             let _ = writeln!(out, "  - {suggestion} ({rule})");
         }
     }
-    if let Some(decision) = &judgement.decision {
-        let _ = writeln!(out, "\nPolicy: {decision}");
-    }
-    // The decision often is the one finding's message: say it once.
-    for finding in judgement
-        .policy
-        .iter()
-        .filter(|f| judgement.decision.as_ref() != Some(&f.message))
-    {
-        let style = if finding.severity == Severity::Error {
-            FAIL
-        } else {
-            WARN
-        };
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            paint(&format!("{}:", finding.code.as_str()), style, color),
-            finding.message
-        );
-    }
+    out.push_str(&policy_lines(judgement, color));
     let (word, style) = match judgement.verdict {
         Verdict::Pass => ("pass", PASS),
         Verdict::Fail => ("fail", FAIL),
@@ -69,6 +49,65 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
         paint(word, style, color),
         judgement.score
     );
+    out
+}
+
+/// What the policy decides, then every policy finding on a line of its own:
+/// its code (red for an error), the role the case should go to and the
+/// reason (the escalation rules, or the action and amount), then its
+/// message. A finding is never hidden because the decision already says the
+/// same sentence: a missed escalation must be visible as one.
+fn policy_lines(judgement: &Judgement, color: bool) -> String {
+    let mut out = String::new();
+    let repeated = |decision: &String| judgement.policy.iter().any(|f| &f.message == decision);
+    match &judgement.decision {
+        // The decision often is a finding's message: said once, with the finding.
+        Some(decision) if !repeated(decision) => {
+            let _ = writeln!(out, "\nPolicy: {decision}");
+        }
+        _ if !judgement.policy.is_empty() => out.push_str("\nPolicy:\n"),
+        _ => {}
+    }
+    for finding in &judgement.policy {
+        let (mark, style) = if finding.severity == Severity::Error {
+            ("✗", FAIL)
+        } else {
+            ("⚠", WARN)
+        };
+        let mut facts = Vec::new();
+        if let Some(to) = &finding.to {
+            facts.push(format!("to `{to}`"));
+        }
+        if let (Some(action), Some(amount)) = (&finding.action, finding.amount) {
+            facts.push(format!(
+                "{action} {}",
+                crate::playbook::format_amount(amount)
+            ));
+        }
+        if !finding.because.is_empty() {
+            let rules: Vec<String> = finding.because.iter().map(|r| format!("`{r}`")).collect();
+            facts.push(format!(
+                "escalation rule{} {}",
+                if rules.len() == 1 { "" } else { "s" },
+                rules.join(", ")
+            ));
+        }
+        let facts = if facts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", facts.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint(
+                &format!("{mark} {}{facts}:", finding.code.as_str()),
+                style,
+                color
+            ),
+            finding.message
+        );
+    }
     out
 }
 
