@@ -8,6 +8,7 @@ mod drill;
 mod engine;
 mod formats;
 mod grade;
+mod policy_agreement;
 mod pty;
 mod render;
 mod validate;

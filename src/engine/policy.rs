@@ -217,22 +217,50 @@ fn required_escalation(
     required
 }
 
+/// One band of an action's amounts, seen from an acting role: amounts up to
+/// `up_to` (and above the band before) are the decision of the role of rank
+/// `rank`. Amounts above the last band are no role's to grant.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub rank: usize,
+    pub up_to: Limit,
+}
+
+/// Who decides an action, by amount, when the role of rank `acting` is asked:
+/// the acting role's own limit first (if it may grant the action at all),
+/// then each role above whose limit reaches further than every band before
+/// it. A case over a limit goes to the lowest role whose limit covers it, so
+/// a senior role with a smaller limit (`ladder-inversion`) is passed over.
+///
+/// This is the one place that decides it: `validate`, `grade` and the drill
+/// rule on an amount through it ([`decide`]), and the policy document prints
+/// its bands, so the two cannot word the same decision differently.
+pub fn authority(roles: &[Role], acting: usize, action: &str) -> Vec<Band> {
+    let mut bands: Vec<Band> = Vec::new();
+    for (rank, role) in roles.iter().enumerate().skip(acting) {
+        let Some(limit) = role.limit(action) else {
+            continue;
+        };
+        if bands.last().is_none_or(|b| b.up_to.is_less_than(limit)) {
+            bands.push(Band { rank, up_to: limit });
+        }
+    }
+    bands
+}
+
 fn rule_on(roles: &[Role], acting: usize, action: &str, amount: f64) -> Ruling {
     let own = roles.get(acting).and_then(|r| r.limit(action));
-    if let Some(limit) = own
-        && limit.allows(amount)
+    match authority(roles, acting, action)
+        .into_iter()
+        .find(|band| band.up_to.allows(amount))
     {
-        return Ruling::Allowed { limit };
-    }
-    roles
-        .iter()
-        .enumerate()
-        .skip(acting + 1)
-        .find(|(_, r)| r.limit(action).is_some_and(|l| l.allows(amount)))
-        .map_or(Ruling::Forbidden, |(rank, _)| Ruling::NeedsRole {
-            rank,
+        Some(band) if band.rank == acting => Ruling::Allowed { limit: band.up_to },
+        Some(band) => Ruling::NeedsRole {
+            rank: band.rank,
             limit: own,
-        })
+        },
+        None => Ruling::Forbidden,
+    }
 }
 
 /// "the duty manager": a role's title as it reads in a sentence.

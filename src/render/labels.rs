@@ -4,6 +4,8 @@
 //! minutes"). English and Chinese are built in; every `zh*` language tag gets
 //! Chinese, anything else English.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::engine::policy::the;
@@ -116,6 +118,8 @@ pub struct Labels {
     pub start: &'static str,
     pub end: &'static str,
     pub over_limit: &'static str,
+    /// Before the list of who takes a case above each limit.
+    pub beyond_intro: &'static str,
     pub decision: &'static str,
 }
 
@@ -193,6 +197,7 @@ pub static EN: Labels = Labels {
     start: "Start",
     end: "End",
     over_limit: "over their limit",
+    beyond_intro: "Above a limit, the case goes to the lowest role whose limit covers the amount:",
     decision: "decision",
 };
 
@@ -270,6 +275,7 @@ pub static ZH: Labels = Labels {
     start: "开始",
     end: "结束",
     over_limit: "超出额度",
+    beyond_intro: "超出额度时，交给额度足够的最低一级岗位：",
     decision: "决定",
 };
 
@@ -324,6 +330,66 @@ pub fn limit(lang: Lang, limit: Option<Limit>, unit: Option<&str>) -> String {
             Lang::En => format!("up to {}", amount(a, unit)),
             Lang::Zh => format!("最多 {}", amount(a, unit)),
         },
+    }
+}
+
+/// Who takes an action above a role's limit, band by band: "Refund part of
+/// the bill: over 100 USD, to the duty manager (up to 500 USD), then the
+/// general manager (no limit)." `own` is the role's own limit (`None`: not
+/// theirs to grant); `above` the roles above with their limits, lowest first;
+/// `top` the amount over which no role may grant it (`None`: some role may
+/// grant any amount; empty: no role may grant it at all).
+pub fn beyond_limit(
+    lang: Lang,
+    action: &str,
+    own: Option<&str>,
+    above: &[(String, String)],
+    top: Option<&str>,
+) -> String {
+    let chain: Vec<String> = above
+        .iter()
+        .map(|(role, limit)| match lang {
+            Lang::En => format!("{role} ({limit})"),
+            Lang::Zh => format!("{role}（{limit}）"),
+        })
+        .collect();
+    match lang {
+        Lang::En => {
+            let mut text = match own {
+                Some(own) => format!("{action}: over {own}"),
+                None => format!("{action}: not theirs to grant"),
+            };
+            if !chain.is_empty() {
+                let _ = write!(text, ", to {}", chain.join(", then "));
+            }
+            match top {
+                Some("") => text.push_str("; no role may grant it"),
+                Some(top) if !chain.is_empty() || own.is_some() => {
+                    let _ = write!(text, "; over {top}, no role may grant it");
+                }
+                _ => {}
+            }
+            text.push('.');
+            text
+        }
+        Lang::Zh => {
+            let mut text = match own {
+                Some(own) => format!("{action}：超过{own}"),
+                None => format!("{action}：不在其权限内"),
+            };
+            if !chain.is_empty() {
+                let _ = write!(text, "，交给{}", chain.join("，再交给"));
+            }
+            match top {
+                Some("") => text.push_str("；任何岗位都不能批准"),
+                Some(top) if !chain.is_empty() || own.is_some() => {
+                    let _ = write!(text, "；超过{top}，任何岗位都不能批准");
+                }
+                _ => {}
+            }
+            text.push('。');
+            text
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::diagram::{EdgeKind, Flow, FlowEdge, FlowNode, FlowWords, Ladder, Rung};
 use super::labels::{self, AmountWord, ClauseWords, Decided, Labels, Lang};
 use super::{mermaid, svg};
-use crate::engine::policy::{PolicyOutcome, Ruling};
+use crate::engine::policy::{self, PolicyOutcome, Ruling};
 use crate::engine::{Context, Engine, Proposal};
 use crate::playbook::{
     Beat, CheckKind, Choice, Clause, Condition, Date, Limit, Next, Playbook, Role, Rule, Scenario,
@@ -235,6 +235,17 @@ pub struct Matrix {
     /// One per action: "Refund part of the bill (USD)".
     pub columns: Vec<String>,
     pub rows: Vec<MatrixRow>,
+    /// Who takes a case above a role's limit, per role and action (the bands
+    /// of `engine::policy::authority`, the function `validate` rules with).
+    pub beyond: Vec<BeyondDoc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BeyondDoc {
+    /// The role's title.
+    pub role: String,
+    /// "Refund part of the bill: over 100 USD, to the duty manager (up to 500 USD), then …"
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -686,7 +697,57 @@ impl<'p> Builder<'p> {
                         .collect(),
                 })
                 .collect(),
+            beyond: self.beyond(),
         }
+    }
+
+    /// For every role and action it cannot grant without limit: who takes
+    /// the amounts above, band by band, as `validate` decides them.
+    fn beyond(&self) -> Vec<BeyondDoc> {
+        let pb = self.pb;
+        let lang = self.lang;
+        let limit_words = |limit: Limit, unit: Option<&str>| labels::limit(lang, Some(limit), unit);
+        let mut out = Vec::new();
+        for (rank, role) in pb.roles.iter().enumerate() {
+            for action in &pb.actions {
+                let own = role.limit(&action.id);
+                if own == Some(Limit::Unlimited) {
+                    continue;
+                }
+                let unit = self.unit(&action.id);
+                let bands = policy::authority(&pb.roles, rank, &action.id);
+                let above: Vec<(String, String)> = bands
+                    .iter()
+                    .filter(|b| b.rank != rank)
+                    .map(|b| {
+                        (
+                            labels::role_name(lang, &pb.roles[b.rank]),
+                            limit_words(b.up_to, unit.as_deref()),
+                        )
+                    })
+                    .collect();
+                let top = match bands.last().map(|b| b.up_to) {
+                    Some(Limit::Amount(a)) => Some(labels::amount(a, unit.as_deref())),
+                    Some(Limit::Unlimited) => None,
+                    None => Some(String::new()),
+                };
+                out.push(BeyondDoc {
+                    role: clean(&role.title),
+                    text: labels::beyond_limit(
+                        lang,
+                        &clean(&action.title),
+                        own.map(|l| match l {
+                            Limit::Amount(a) => labels::amount(a, unit.as_deref()),
+                            Limit::Unlimited => String::new(),
+                        })
+                        .as_deref(),
+                        &above,
+                        top.as_deref(),
+                    ),
+                });
+            }
+        }
+        out
     }
 
     fn ladder(&self) -> Picture {
