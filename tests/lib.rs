@@ -4,6 +4,7 @@ mod authoring;
 mod cli;
 mod contract;
 mod diagnostics;
+mod docs;
 mod drill;
 mod engine;
 mod formats;
