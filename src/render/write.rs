@@ -11,10 +11,12 @@ use std::path::{Path, PathBuf};
 
 /// A file that could not be written, and why.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {}", crate::playbook::source::display_path(.path), reason(.source, .path))]
+#[error("cannot write {}: {}", crate::playbook::source::display_path(.path), reason(.cause, .path))]
 pub struct WriteError {
     pub path: PathBuf,
-    pub source: io::Error,
+    /// Not `source`: the message already says it, and a source would be
+    /// printed a second time after it.
+    pub cause: io::Error,
 }
 
 fn reason(err: &io::Error, path: &Path) -> String {
@@ -28,9 +30,9 @@ fn reason(err: &io::Error, path: &Path) -> String {
 }
 
 fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
-    move |source| WriteError {
+    move |cause| WriteError {
         path: path.to_owned(),
-        source,
+        cause,
     }
 }
 
@@ -114,7 +116,7 @@ pub fn files_into(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), WriteError>
                 roll_back(moved);
                 return Err(WriteError {
                     path: target,
-                    source,
+                    cause: source,
                 });
             }
         }
