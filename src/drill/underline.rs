@@ -97,6 +97,14 @@ fn rows(text: &str, width: usize) -> Vec<Range<usize>> {
         for (offset, c) in line.char_indices() {
             let at = line_start + offset;
             let w = c.width().unwrap_or(0);
+            if column + w > width && at > start && c == ' ' {
+                // The space that does not fit is where the row ends.
+                rows.push(start..at);
+                start = at + 1;
+                space = None;
+                column = 0;
+                continue;
+            }
             if column + w > width && at > start {
                 let (end, next) = match space {
                     Some(space) => (space, space + 1),
@@ -149,8 +157,8 @@ mod tests {
         let reply = "Are you willing to pay for this, customer?";
         let span = Match {
             text: "customer".to_owned(),
-            start: 32,
-            end: 40,
+            start: 33,
+            end: 41,
             replacement: None,
         };
         let marks = [Mark {
