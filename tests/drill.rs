@@ -387,13 +387,14 @@ fn report_as_csv_reads_back() {
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
         [
-            "trainee", "playbook", "scenario", "attempts", "best", "last", "passed", "date"
+            "trainee", "playbook", "scenario", "mode", "attempts", "finished", "best", "last",
+            "passed", "date"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][0], "ana");
-    assert_eq!(&rows[0][3], "2");
+    assert_eq!(&rows[0][4], "2");
     ethos()
         .arg("report")
         .arg(dir.path())
@@ -411,4 +412,280 @@ fn report_of_a_folder_without_transcripts_exits_2() {
         .assert()
         .code(2)
         .stderr(contains("no drill transcripts here").and(contains("--record")));
+}
+
+// --- hardening (issue 11) ----------------------------------------------------------
+
+#[test]
+fn an_echo_hint_names_the_key_facts_of_this_beat_not_the_playbooks_example() {
+    let dir = tempfile::tempdir().unwrap();
+    // A caring reply that names neither the foot nor the glass.
+    let answers = write(
+        dir.path(),
+        "answers.txt",
+        "Oh no, Omar, I'm so sorry! Please sit down, I'll bring the first aid kit.\n",
+    );
+    ethos()
+        .args(["drill", "--scenario", "broken-glass", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(2) // the answers run out after the first beat
+        .stdout(contains("✗ acknowledge"))
+        .stdout(contains("try: name what you heard, like “foot” or “glass”"))
+        // hotel-a's suggestion is an example from the coffee scenario.
+        .stdout(contains("the coffee and the towels").not());
+}
+
+/// The customer mentions an injury at the first beat only; the decision
+/// comes a beat later. Its best choice is what `check`, which judges each
+/// beat by its own customer line, accepts.
+const EARLIER_INJURY: &str = r"
+playbook: earlier-injury
+title: An injury mentioned earlier
+company: Test
+language: en
+owner: QA
+review_by: 2099-01-01
+philosophy:
+  statement: Look after the person first.
+  values:
+    - id: care
+      text: The person comes first.
+roles:
+  - id: agent
+    title: Agent
+    may: { comp: 20 }
+  - id: manager
+    title: Manager
+    may: { comp: yes }
+actions:
+  - id: comp
+    title: A treat on the house
+    unit: USD
+steps:
+  - id: listen
+    title: Listen
+    goal: Hear them out.
+    values: [care]
+  - id: resolve
+    title: Resolve
+    goal: Put it right.
+    values: [care]
+rules:
+  - id: own-it
+    check: avoid
+    phrases: [not my job]
+    message: Own the problem.
+escalation:
+  - id: injury
+    when: { customer_says: [cut my hand] }
+    to: manager
+    within: 5m
+    why: An injury is seen by a manager.
+scenarios:
+  - id: door
+    title: The door
+    customer: { name: Ada }
+    situation: A guest has caught her hand in the terrace door.
+    beats:
+      - id: ouch
+        step: listen
+        customer: I think I cut my hand on that door.
+        model: Oh no, Ada, let me help you.
+        wrong: [Sorry, doors are not my job.]
+        next: tea
+      - id: tea
+        step: resolve
+        customer: Could I have a cup of tea while I wait?
+        decide:
+          prompt: What do you do?
+          choices:
+            - say: Bring the tea, on the house
+              action: { comp: 5 }
+              best: true
+            - say: Call the manager
+              escalate: manager
+            - say: Give her a voucher for the bar
+              action: { comp: 10 }
+";
+
+#[test]
+fn the_policy_at_a_decision_hears_what_the_customer_said_at_earlier_beats() {
+    let dir = tempfile::tempdir().unwrap();
+    let playbook = write(dir.path(), "earlier.yaml", EARLIER_INJURY);
+    let record = dir.path().join("run.json");
+    ethos()
+        .arg("drill")
+        .arg(&playbook)
+        .args(["--scenario", "door", "--record"])
+        .arg(&record)
+        .write_stdin("Oh no, Ada, let me help you.\n3\n")
+        .assert()
+        .code(0)
+        .stdout(contains("missed-escalation"));
+    let t = transcript(&record);
+    let turns = t["turns"].as_array().unwrap();
+    assert_eq!(turns[1]["beat"], "tea");
+    assert_eq!(turns[1]["failed"], serde_json::json!(["missed-escalation"]));
+}
+
+#[test]
+fn a_transcript_is_readable_by_everyone_as_a_new_file_is_and_leaves_nothing_beside_it() {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("runs");
+    fs::create_dir(&record).unwrap();
+    // Ran out of answers: the turns so far are saved, and nothing else.
+    ethos()
+        .args(["drill", "--scenario", "coffee-gate", "--record"])
+        .arg(&record)
+        .write_stdin("Hello.\n")
+        .assert()
+        .code(2);
+    let saved: Vec<_> = fs::read_dir(&record).unwrap().map(Result::unwrap).collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let name = saved[0].file_name().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("coffee-gate-") && Path::new(&name).extension() == Some("json".as_ref()),
+        "{name}"
+    );
+    // 0644 less the umask, like a rendered document (a temporary file is 0600).
+    let probe = dir.path().join("probe");
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o644)
+        .open(&probe)
+        .unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&saved[0].path()), mode(&probe));
+}
+
+fn write_transcript(dir: &Path, name: &str, value: &serde_json::Value) {
+    fs::write(dir.join(name), serde_json::to_string_pretty(value).unwrap()).unwrap();
+}
+
+/// A transcript as `ethos drill --record` writes it.
+fn a_transcript(started: &str, exam: bool, complete: bool, score: f64) -> serde_json::Value {
+    serde_json::json!({
+        "ethos_transcript": 1,
+        "playbook": "hotel-a",
+        "playbook_title": "Solve it on the spot at Hotel A",
+        "scenario": "coffee-gate",
+        "scenario_title": "The wind took the coffee",
+        "trainee": "ana",
+        "started": started,
+        "exam": exam,
+        "complete": complete,
+        "turns": [],
+        "totals": {
+            "score": score, "pass_mark": 80.0, "passed": score >= 80.0, "turns": 1,
+            "time_to_first_reply": 1.0, "average_seconds": 1.0,
+            "solved_without_escalation": true, "final_mood": null
+        }
+    })
+}
+
+#[test]
+fn report_tells_finished_drills_from_unfinished_and_exams_from_practice() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_transcript(
+        d,
+        "1.json",
+        &a_transcript("2026-01-01T10:00:00Z", false, true, 60.0),
+    );
+    // Interrupted after one perfect turn: not a best score of 100.
+    write_transcript(
+        d,
+        "2.json",
+        &a_transcript("2026-01-02T10:00:00Z", false, false, 100.0),
+    );
+    write_transcript(
+        d,
+        "3.json",
+        &a_transcript("2026-01-03T10:00:00Z", true, true, 90.0),
+    );
+    // Written before the fields existed: read, as practice, unfinished.
+    let mut old = a_transcript("2026-01-04T10:00:00Z", false, true, 95.0);
+    old.as_object_mut().unwrap().remove("exam");
+    old.as_object_mut().unwrap().remove("complete");
+    write_transcript(d, "4.json", &old);
+    let out = ethos()
+        .args(["report", "--format", "json"])
+        .arg(d)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        lines,
+        serde_json::json!([
+            {"trainee": "ana", "playbook": "hotel-a", "scenario": "coffee-gate",
+             "mode": "exam", "attempts": 1, "finished": 1, "best": 90.0, "last": 90.0,
+             "passed": true, "date": "2026-01-03"},
+            {"trainee": "ana", "playbook": "hotel-a", "scenario": "coffee-gate",
+             "mode": "practice", "attempts": 3, "finished": 1, "best": 60.0, "last": 60.0,
+             "passed": false, "date": "2026-01-04"},
+        ])
+    );
+    let out = ethos()
+        .args(["report", "--format", "csv"])
+        .arg(d)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "trainee", "playbook", "scenario", "mode", "attempts", "finished", "best", "last",
+            "passed", "date"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[1][3], "practice");
+    assert_eq!(&rows[1][5], "1");
+    ethos().arg("report").arg(d).assert().code(0).stdout(
+        contains("mode")
+            .and(contains("finished"))
+            .and(contains("exam")),
+    );
+}
+
+#[test]
+fn report_of_drills_never_finished_shows_no_score() {
+    let dir = tempfile::tempdir().unwrap();
+    write_transcript(
+        dir.path(),
+        "1.json",
+        &a_transcript("2026-01-01T10:00:00Z", false, false, 100.0),
+    );
+    let out = ethos()
+        .args(["report", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(lines[0]["finished"], 0);
+    assert_eq!(lines[0]["best"], serde_json::Value::Null);
+    ethos()
+        .arg("report")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(contains("—"));
 }

@@ -862,3 +862,79 @@ fn today_on_the_command_line_decides_whether_the_review_is_flagged() {
     assert!(render("2028-01-01").contains("(**overdue: due on 2027-11-01, 61 days ago**)"));
     assert!(!render("2027-11-01").contains("overdue"));
 }
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_file_that_cannot_be_written_leaves_the_previous_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    ethos()
+        .args(["render", "hotel-a", "--format", "html", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let before: Vec<String> = ["handbook.html", "policy.html"]
+        .iter()
+        .map(|f| fs::read_to_string(out.join(f)).unwrap())
+        .collect();
+    // The last file rendered, cards.csv, cannot be written: a folder is in
+    // its way. Written one by one, the handbook and the policy would already
+    // be another playbook's by then.
+    fs::remove_file(out.join("cards.csv")).unwrap();
+    fs::create_dir(out.join("cards.csv")).unwrap();
+    fs::write(out.join("cards.csv/keep.txt"), "mine").unwrap();
+    ethos()
+        .args(["render", "ritz-carlton", "--format", "html", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot write"))
+        .stderr(contains("cards.csv"));
+    let after: Vec<String> = ["handbook.html", "policy.html"]
+        .iter()
+        .map(|f| fs::read_to_string(out.join(f)).unwrap())
+        .collect();
+    assert!(before == after, "a file was replaced before the failure");
+    assert_eq!(
+        fs::read_to_string(out.join("cards.csv/keep.txt")).unwrap(),
+        "mine"
+    );
+    // Nothing temporary left, in the folder or beside it.
+    assert_eq!(
+        files_in(&out),
+        ["cards.csv", "handbook.html", "policy.html"]
+    );
+    assert_eq!(files_in(dir.path()), ["out"]);
+}
+
+#[test]
+fn a_new_output_folder_appears_whole_with_files_readable_as_new_files_are() {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ethos()
+        .args(["render", "--kind", "cards", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    assert_eq!(files_in(dir.path()), ["site"]);
+    let probe = dir.path().join("probe");
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o644)
+        .open(&probe)
+        .unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out.join("cards.csv")), mode(&probe));
+    fs::create_dir(dir.path().join("mkdir")).unwrap();
+    assert_eq!(mode(&out), mode(&dir.path().join("mkdir")));
+}

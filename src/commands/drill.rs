@@ -2,7 +2,8 @@
 
 use std::io::{BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context as _, anyhow, bail};
 
@@ -59,6 +60,9 @@ fn play(
     trainee: &str,
     prompter: &mut dyn Prompter,
 ) -> anyhow::Result<Outcome> {
+    // Watched from before the picker: Ctrl-C there must put the cursor back too.
+    let watch = watch_for_ctrl_c();
+    watch.start();
     let playbook = engine.playbook;
     let scenario = match &args.scenario {
         Some(id) => playbook
@@ -68,8 +72,14 @@ fn play(
             .expect("checked above"),
         None => match prompter.pick_scenario(&scenario_menu(playbook)) {
             Ok(index) => &playbook.scenarios[index],
-            Err(Stop::Interrupted) => return Ok(Outcome::Interrupted),
-            Err(stop) => bail!("{stop}"),
+            Err(stop) => {
+                let interrupted = watch.finish();
+                return match stop {
+                    Stop::Interrupted => Ok(Outcome::Interrupted),
+                    _ if interrupted => Ok(Outcome::Interrupted),
+                    stop => bail!("{stop}"),
+                };
+            }
         },
     };
     let session = Session::new(engine, scenario, trainee, args.exam);
@@ -77,23 +87,29 @@ fn play(
         let started = jiff::Timestamp::now();
         transcript::record_path(path, scenario.id.as_str(), &started)
     });
-    watch_for_ctrl_c(Arc::clone(&session.transcript), record.clone());
+    watch.record(Arc::clone(&session.transcript), record.clone());
     let result = session.play(prompter);
-    let transcript = session
+    // From here on a Ctrl-C no longer saves or exits: this thread does, once.
+    let interrupted = watch.finish_with(|| match &record {
+        Some(path) => save(&session.transcript, path),
+        None => Ok(()),
+    });
+    let interrupted = interrupted? || matches!(result, Err(Stop::Interrupted));
+    let passed = session
         .transcript
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .clone();
-    if let Some(path) = &record {
-        save(&transcript, path)?;
-    }
+        .totals
+        .passed;
     match result {
-        Ok(()) if args.exam && !transcript.totals.passed => Ok(Outcome::Findings),
-        Ok(()) => Ok(Outcome::Clean),
-        Err(Stop::Interrupted) => {
+        // A Ctrl-C that came with another stop (the answers piped in ended
+        // because the same Ctrl-C stopped their writer) is an interruption.
+        _ if interrupted => {
             saved_note(record.as_deref(), "interrupted");
             Ok(Outcome::Interrupted)
         }
+        Ok(()) if args.exam && !passed => Ok(Outcome::Findings),
+        Ok(()) => Ok(Outcome::Clean),
         Err(stop) => {
             saved_note(record.as_deref(), "stopped");
             bail!("{stop}")
@@ -102,9 +118,12 @@ fn play(
 }
 
 #[allow(clippy::print_stderr)]
-fn save(transcript: &Transcript, path: &Path) -> anyhow::Result<()> {
-    transcript::save(transcript, path)
-        .with_context(|| format!("cannot write the transcript to {}", path.display()))?;
+fn save(transcript: &Mutex<Transcript>, path: &Path) -> anyhow::Result<()> {
+    let transcript = transcript
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    transcript::save(&transcript, path)?;
     eprintln!("transcript saved to {}", path.display());
     Ok(())
 }
@@ -116,32 +135,100 @@ fn saved_note(path: Option<&Path>, how: &str) {
     }
 }
 
-/// Ctrl-C outside a prompt (or where the terminal delivers it as a signal):
-/// save what was answered, put the cursor back, exit 130.
-#[allow(clippy::print_stderr)]
-fn watch_for_ctrl_c(transcript: Arc<Mutex<Transcript>>, record: Option<PathBuf>) {
-    let handler = move || {
+/// What the Ctrl-C handler needs, shared with the drill.
+///
+/// Ctrl-C reaches the drill twice: dialoguer reads it as a key and returns
+/// an error, and console raises SIGINT, which runs the handler on its own
+/// thread. Exactly one of the two must save the transcript and pick the exit
+/// code, or both write it at once (a handler exiting mid-write leaves a
+/// temporary file) and the main thread may exit 2 first. `finished` decides:
+/// whoever takes it first finishes, and the other does nothing.
+struct Watch {
+    /// Set by the handler before anything else: the main thread reads it
+    /// when its own stop looks like something else (the end of the answers).
+    interrupted: AtomicBool,
+    /// Whether the main thread has finished the drill (saved, decided).
+    finished: Mutex<bool>,
+    recording: Mutex<Option<(Arc<Mutex<Transcript>>, PathBuf)>>,
+}
+
+impl Watch {
+    /// A new drill in this process (tests run several).
+    fn start(&self) {
+        self.interrupted.store(false, Ordering::SeqCst);
+        *lock(&self.finished) = false;
+        *lock(&self.recording) = None;
+    }
+
+    fn record(&self, transcript: Arc<Mutex<Transcript>>, path: Option<PathBuf>) {
+        *lock(&self.recording) = path.map(|p| (transcript, p));
+    }
+
+    /// Finish on the main thread: run `save` unless the handler got there
+    /// first (then it exits the process itself and this never returns), and
+    /// say whether the drill was interrupted.
+    fn finish_with(&self, save: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<bool> {
+        let mut finished = lock(&self.finished);
+        *finished = true;
+        // Held while saving: a Ctrl-C now waits, then finds the work done.
+        save()?;
+        Ok(self.interrupted.load(Ordering::SeqCst))
+    }
+
+    /// [`Self::finish_with`] with nothing to save.
+    fn finish(&self) -> bool {
+        self.finish_with(|| Ok(())).unwrap_or(true)
+    }
+
+    /// On Ctrl-C (the handler's thread): unless the main thread finished,
+    /// save what was answered, put the cursor back, exit 130.
+    #[allow(clippy::print_stderr)]
+    fn interrupt(&self) {
+        self.interrupted.store(true, Ordering::SeqCst);
+        let finished = lock(&self.finished);
+        if *finished {
+            return; // the main thread saved and is on its way out
+        }
         let _ = console::Term::stderr().show_cursor();
-        if let Some(path) = &record {
-            let t = transcript
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .clone();
+        // The prompt's line may be unfinished: end it before saying more.
+        eprintln!();
+        if let Some((transcript, path)) = lock(&self.recording).as_ref() {
+            let t = lock(transcript).clone();
             match transcript::save(&t, path) {
                 Ok(()) => eprintln!(
-                    "\ninterrupted: the turns answered so far are in {}",
+                    "interrupted: the turns answered so far are in {}",
                     path.display()
                 ),
-                Err(e) => eprintln!(
-                    "\ninterrupted: could not save the transcript to {}: {e}",
-                    path.display()
-                ),
+                Err(e) => eprintln!("interrupted: {e}"),
             }
         }
+        // `finished` stays locked: the main thread cannot start finishing
+        // while the process exits.
         std::process::exit(i32::from(crate::exit::INTERRUPTED));
-    };
-    // A second drill in the same process (tests) finds a handler already set.
-    let _ = ctrlc::set_handler(handler);
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The process's one Ctrl-C handler (the `ctrlc` crate allows one), set on
+/// the first drill.
+fn watch_for_ctrl_c() -> &'static Watch {
+    static WATCH: OnceLock<&'static Watch> = OnceLock::new();
+    WATCH.get_or_init(|| {
+        let watch: &'static Watch = Box::leak(Box::new(Watch {
+            interrupted: AtomicBool::new(false),
+            finished: Mutex::new(false),
+            recording: Mutex::new(None),
+        }));
+        // Without a handler, Ctrl-C outside a prompt kills the drill unsaved;
+        // failing to set one is no reason not to drill.
+        let _ = ctrlc::set_handler(|| watch.interrupt());
+        watch
+    })
 }
 
 fn login_name() -> String {

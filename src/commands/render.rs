@@ -2,14 +2,14 @@
 //! flashcards, written into a folder.
 //!
 //! Everything is rendered in memory first, so a template error writes nothing.
-//! Then each file is written atomically (a temporary file in DIR, renamed over
-//! the old one), and nothing else in DIR is touched. The summary goes to
-//! stderr, like `ethos init`'s, so stdout stays empty.
+//! Then the files are written all or nothing (`render::write::files_into`): a
+//! file that cannot be written leaves the previous output as it was, and
+//! nothing else in DIR is touched. The summary goes to stderr, like `ethos
+//! init`'s, so stdout stays empty.
 
-use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::Outcome;
 use crate::cli::{DocFormat, RenderArgs, RenderKind};
@@ -48,8 +48,9 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// Write every file into `dir` (created if missing); what was written, for
-/// the summary: "out/handbook.md (12 KB)", "out/cards.csv (64 cards)".
+/// Write every file into `dir` (created if missing), all or nothing; what
+/// was written, for the summary: "out/handbook.md (12 KB)", "out/cards.csv
+/// (64 cards)".
 pub fn write_all(dir: &Path, files: &[RenderedFile]) -> anyhow::Result<Vec<String>> {
     if dir.exists() && !dir.is_dir() {
         bail!(
@@ -57,56 +58,22 @@ pub fn write_all(dir: &Path, files: &[RenderedFile]) -> anyhow::Result<Vec<Strin
             display_path(dir)
         );
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the folder {}", display_path(dir)))?;
-    let mut written = Vec::new();
-    for file in files {
-        let path = dir.join(&file.file);
-        write_atomically(&path, file.text.as_bytes())
-            .with_context(|| format!("cannot write {}", display_path(&path)))?;
-        let what = match file.cards {
-            Some(1) => "1 card".to_owned(),
-            Some(n) => format!("{n} cards"),
-            None => size(file.text.len()),
-        };
-        written.push(format!("{} ({what})", display_path(&path)));
-    }
-    Ok(written)
-}
-
-/// A temporary file beside the target, renamed over it: a reader never sees
-/// half a document, and a failure leaves the old one in place. A replaced
-/// file keeps its permissions; a new one is readable by everyone, as a
-/// document for an intranet should be (a temporary file starts private).
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".ethos-render-")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(old) => old.permissions(),
-        Err(_) => default_permissions(file.as_file())?,
-    };
-    file.as_file().set_permissions(permissions)?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-#[allow(clippy::unnecessary_wraps)] // the same signature as on other systems
-fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+    let contents: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|f| (f.file.as_str(), f.text.as_bytes()))
+        .collect();
+    render::write::files_into(dir, &contents)?;
+    Ok(files
+        .iter()
+        .map(|file| {
+            let what = match file.cards {
+                Some(1) => "1 card".to_owned(),
+                Some(n) => format!("{n} cards"),
+                None => size(file.text.len()),
+            };
+            format!("{} ({what})", display_path(&dir.join(&file.file)))
+        })
+        .collect())
 }
 
 /// "812 B", "12 KB".

@@ -12,18 +12,28 @@ use crate::drill::transcript::{FORMAT, Transcript};
 use crate::playbook::source::display_path;
 use crate::report::tables;
 
-/// One line of the report: a trainee's attempts at one scenario.
+/// One line of the report: a trainee's attempts at one scenario, in one mode.
 #[derive(Debug, Serialize)]
 pub struct Line {
     pub trainee: String,
     pub playbook: String,
     pub scenario: String,
+    /// `exam` or `practice`: an exam gives no feedback until the end, so its
+    /// scores are not mixed with practice.
+    pub mode: &'static str,
     pub attempts: usize,
-    pub best: f64,
-    pub last: f64,
-    /// Whether any completed attempt reached the pass mark.
+    /// How many attempts were played to the end (the others were
+    /// interrupted or ran out of answers).
+    pub finished: usize,
+    /// The best score of a finished attempt; none when none finished (an
+    /// unfinished attempt's score is over the turns it answered, which says
+    /// little about the scenario).
+    pub best: Option<f64>,
+    /// The score of the last finished attempt.
+    pub last: Option<f64>,
+    /// Whether any finished attempt reached the pass mark.
     pub passed: bool,
-    /// The date of the last attempt (YYYY-MM-DD).
+    /// The date of the last attempt, finished or not (YYYY-MM-DD).
     pub date: String,
 }
 
@@ -76,18 +86,24 @@ pub fn run(dir: &Path, format: ReportFormat) -> anyhow::Result<Outcome> {
         ReportFormat::Human => {
             let mut table = tables::table(
                 &[
-                    "trainee", "playbook", "scenario", "attempts", "best", "last", "passed", "date",
+                    "trainee", "playbook", "scenario", "mode", "attempts", "finished", "best",
+                    "last", "passed", "date",
                 ],
-                tables::width_for_stdout(),
+                // Ten columns do not fit the usual 100 of a pipe without
+                // breaking ids and dates in two.
+                tables::width_for_stdout().map(|w| w.max(120)),
             );
+            let score = |s: Option<f64>| s.map_or("—".to_owned(), |s| format!("{s:.1}"));
             for l in &lines {
                 table.add_row(vec![
                     l.trainee.clone(),
                     l.playbook.clone(),
                     l.scenario.clone(),
+                    l.mode.to_owned(),
                     l.attempts.to_string(),
-                    format!("{:.1}", l.best),
-                    format!("{:.1}", l.last),
+                    l.finished.to_string(),
+                    score(l.best),
+                    score(l.last),
                     if l.passed { "yes" } else { "no" }.to_owned(),
                     l.date.clone(),
                 ]);
@@ -116,28 +132,37 @@ fn read(path: &Path) -> Result<Transcript, String> {
     Ok(transcript)
 }
 
-/// Group by trainee, playbook and scenario; order attempts by start time.
+/// Group by trainee, playbook, scenario and mode; order attempts by start time.
 pub fn summarise(transcripts: &[Transcript]) -> Vec<Line> {
-    let mut groups: BTreeMap<(&str, &str, &str), Vec<&Transcript>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str, &str, &'static str), Vec<&Transcript>> = BTreeMap::new();
     for t in transcripts {
+        let mode = if t.exam { "exam" } else { "practice" };
         groups
-            .entry((t.trainee.as_str(), t.playbook.as_str(), t.scenario.as_str()))
+            .entry((
+                t.trainee.as_str(),
+                t.playbook.as_str(),
+                t.scenario.as_str(),
+                mode,
+            ))
             .or_default()
             .push(t);
     }
     groups
         .into_iter()
-        .map(|((trainee, playbook, scenario), mut attempts)| {
+        .map(|((trainee, playbook, scenario, mode), mut attempts)| {
             attempts.sort_by(|a, b| a.started.cmp(&b.started));
             let last = attempts.last().expect("a group has an attempt");
+            let finished: Vec<&&Transcript> = attempts.iter().filter(|t| t.complete).collect();
             Line {
                 trainee: trainee.to_owned(),
                 playbook: playbook.to_owned(),
                 scenario: scenario.to_owned(),
+                mode,
                 attempts: attempts.len(),
-                best: attempts.iter().map(|t| t.totals.score).fold(0.0, f64::max),
-                last: last.totals.score,
-                passed: attempts.iter().any(|t| t.complete && t.totals.passed),
+                finished: finished.len(),
+                best: finished.iter().map(|t| t.totals.score).reduce(f64::max),
+                last: finished.last().map(|t| t.totals.score),
+                passed: finished.iter().any(|t| t.totals.passed),
                 date: last.started.get(..10).unwrap_or(&last.started).to_owned(),
             }
         })

@@ -10,6 +10,7 @@ pub mod scorecard;
 pub mod scripted;
 pub mod terminal;
 pub mod transcript;
+pub mod underline;
 pub mod words;
 
 use std::fmt::Write;
@@ -20,8 +21,8 @@ pub use prompter::{ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
 use crate::engine::{Context, Engine, Proposal, Verdict};
-use crate::playbook::{Beat, Next, Playbook, Scenario};
-use crate::report::reply::{failing_spans, underlined};
+use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario};
+use crate::report::reply::failing_spans;
 
 /// The most turns a drill takes: scenarios may loop (a failed reply sends the
 /// customer back), and a trainee who keeps failing must still reach the end.
@@ -83,6 +84,8 @@ impl<'e, 'p> Session<'e, 'p> {
         let color = prompter.color();
         prompter.say(&self.introduction(color));
         let mut context = Context::of_scenario(self.playbook, self.scenario);
+        // What the customer has said so far, for the policy.
+        let mut said: Vec<&str> = Vec::new();
         let mut beat = self.scenario.beats.first();
         let mut exam_feedback = Vec::new();
         let mut turns = 0;
@@ -95,6 +98,7 @@ impl<'e, 'p> Session<'e, 'p> {
             }
             turns += 1;
             context.enter_beat(current);
+            said.push(current.customer.as_str());
             prompter.say(&Self::customer_says(current, &context, self.words));
             if !self.exam
                 && let Some(step) = self.playbook.step(&current.step)
@@ -110,7 +114,10 @@ impl<'e, 'p> Session<'e, 'p> {
             }
             let started = Instant::now();
             let (turn, feedback) = match &current.decide {
-                Some(decide) => self.decision(prompter, current, decide, &context, color)?,
+                Some(decide) => {
+                    let conversation = conversation_so_far(&context, &said);
+                    self.decision(prompter, current, decide, &conversation, color)?
+                }
                 None => self.free_reply(prompter, current, &context, color)?,
             };
             let turn = Turn {
@@ -183,6 +190,7 @@ impl<'e, 'p> Session<'e, 'p> {
         context: &Context,
         color: bool,
     ) -> Result<(Turn, String), Stop> {
+        let width = prompter.width();
         let reply = prompter.reply(self.words.your_reply)?;
         let judgement = self.engine.judge(&reply, context, None);
         let passed = judgement.verdict == Verdict::Pass;
@@ -196,13 +204,18 @@ impl<'e, 'p> Session<'e, 'p> {
         );
         let marks = failing_spans(&judgement);
         if !marks.is_empty() {
-            feedback.push_str(&underlined(&reply, &marks, color));
+            feedback.push_str(&underline::fitted(&reply, &marks, color, width));
         }
         for f in judgement.failed_rules() {
             // A failed warning does not fail the reply: say so by its mark.
             let mark = if f.fails_reply() { "✗" } else { "⚠" };
             let _ = writeln!(feedback, "  {mark} {}: {}", f.rule, f.message.trim());
-            if let Some(suggestion) = &f.suggestion {
+            // An echo rule's suggestion is written once for the playbook and
+            // its example names one scenario's facts ("the coffee and the
+            // towels"); in a drill, name this beat's.
+            let echo = (f.check == CheckKind::Echo && !context.key_facts.is_empty())
+                .then(|| self.echo_hint(context));
+            if let Some(suggestion) = echo.as_deref().or(f.suggestion.as_deref()) {
                 let _ = writeln!(
                     feedback,
                     "    {}{}{}",
@@ -229,6 +242,15 @@ impl<'e, 'p> Session<'e, 'p> {
         Ok((turn, feedback.trim_end().to_owned()))
     }
 
+    /// Try naming this beat's key facts: "name what you heard, like
+    /// “coffee” or “towels”".
+    fn echo_hint(&self, context: &Context) -> String {
+        let facts: Vec<String> = context.key_facts.iter().map(|f| format!("“{f}”")).collect();
+        format!("{}{}", self.words.echo_try, facts.join(self.words.or))
+    }
+
+    /// A decision, judged by the policy in `context`, which holds what the
+    /// customer has said so far.
     fn decision(
         &self,
         prompter: &mut dyn Prompter,
@@ -349,6 +371,21 @@ impl<'e, 'p> Session<'e, 'p> {
             self.playbook.pass_mark(),
             context.customer_mood.clone(),
         );
+    }
+}
+
+/// Between two of the customer's lines: a mark that is neither a word nor a
+/// space, so a phrase never matches across the end of one line and the start
+/// of the next ("… I cut" + "my …").
+const BETWEEN_LINES: &str = "\n¶\n";
+
+/// The context for the policy: the beat's, with every customer line so far
+/// as the customer's message, as in a conversation (an injury mentioned two
+/// beats ago still calls for a manager at the decision).
+fn conversation_so_far(context: &Context, said: &[&str]) -> Context {
+    Context {
+        message: Some(said.join(BETWEEN_LINES)),
+        ..context.clone()
     }
 }
 

@@ -46,6 +46,11 @@ pub trait Prompter {
     fn say(&mut self, text: &str);
     /// Whether shown text may carry colour.
     fn color(&self) -> bool;
+    /// The width shown text must fit, or `None` for no limit (scripted
+    /// output stays the same whatever runs it).
+    fn width(&self) -> Option<usize> {
+        None
+    }
     /// Pick one of the scenarios (given as lines of text).
     fn pick_scenario(&mut self, items: &[String]) -> Result<usize, Stop>;
     /// A free reply.

@@ -1,6 +1,5 @@
 //! The record of one drill, as JSON (`--record`), read back by `ethos report`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,8 +18,14 @@ pub struct Transcript {
     pub trainee: String,
     /// RFC 3339, UTC.
     pub started: String,
+    /// An exam (`--exam`: no feedback until the end) rather than practice.
+    /// A transcript written before this field was recorded is practice.
+    #[serde(default)]
     pub exam: bool,
-    /// False when the drill was interrupted or ran out of answers.
+    /// Whether the drill was played to its end: false when it was
+    /// interrupted or ran out of answers. A transcript that does not say is
+    /// counted as unfinished, since ethos has always said so for a finished one.
+    #[serde(default)]
     pub complete: bool,
     pub turns: Vec<Turn>,
     pub totals: Totals,
@@ -85,18 +90,11 @@ pub fn record_path(path: &Path, scenario: &str, started: &jiff::Timestamp) -> Pa
     }
 }
 
-/// Write a transcript atomically: to a temporary file beside the target,
-/// then renamed over it, so a reader never sees half a transcript and a
-/// crash never leaves one.
-pub fn save(transcript: &Transcript, path: &Path) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer_pretty(&mut file, transcript).map_err(std::io::Error::other)?;
-    file.write_all(b"\n")?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+/// Write a transcript atomically, with the permissions a rendered document
+/// gets (`render::write`): a reader never sees half a transcript, and a
+/// failure leaves no temporary file behind.
+pub fn save(transcript: &Transcript, path: &Path) -> Result<(), crate::render::write::WriteError> {
+    let mut json = serde_json::to_vec_pretty(transcript).expect("plain data serialises");
+    json.push(b'\n');
+    crate::render::write::file_atomically(path, &json)
 }

@@ -11,6 +11,10 @@ pub struct Words {
     pub fail: &'static str,
     pub score: &'static str,
     pub try_this: &'static str,
+    /// Before the beat's key facts, for an `echo` rule's hint.
+    pub echo_try: &'static str,
+    /// Between two key facts in that hint.
+    pub or: &'static str,
     pub best_choice: &'static str,
     pub the_policy: &'static str,
     pub you_are: &'static str,
@@ -45,6 +49,8 @@ pub const EN: Words = Words {
     fail: "fail",
     score: "score",
     try_this: "try",
+    echo_try: "name what you heard, like ",
+    or: " or ",
     best_choice: "The best choice",
     the_policy: "The policy",
     you_are: "You are",
@@ -79,6 +85,8 @@ pub const ZH: Words = Words {
     fail: "未通过",
     score: "得分",
     try_this: "可以这样说",
+    echo_try: "说出您听到的要点，比如",
+    or: "或",
     best_choice: "最佳做法",
     the_policy: "制度规定",
     you_are: "您的岗位",

@@ -13,6 +13,7 @@ pub mod labels;
 pub mod mermaid;
 pub mod model;
 pub mod svg;
+pub mod write;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
