@@ -7,6 +7,7 @@ mod diagnostics;
 mod drill;
 mod engine;
 mod formats;
+mod fuzz_corpus;
 mod grade;
 mod pty;
 mod render;
