@@ -12,6 +12,8 @@ pub mod cli;
 pub mod commands;
 pub mod drill;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod grade;
 pub mod playbook;
 pub mod render;

@@ -8,6 +8,7 @@ mod docs;
 mod drill;
 mod engine;
 mod formats;
+mod fuzz_corpus;
 mod grade;
 mod policy_agreement;
 mod pty;
