@@ -469,6 +469,34 @@ fn a_full_disk_is_exit_2_and_says_so() {
     );
 }
 
+/// Every command that prints goes through one writer: a full disk is named.
+#[cfg(target_os = "linux")]
+#[test]
+fn every_printing_command_says_when_the_disk_is_full() {
+    for args in [
+        &["list"][..],
+        &["schema"],
+        &["show"],
+        &["validate", "--step", "welcome", "Hello"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write: no space left on device"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn a_json_array_is_not_a_reply() {
     let input = format!("[\"r1\",\"welcome\",\"Hello\"]\n{GOOD}\n\"text\"\n");
