@@ -391,6 +391,37 @@ fn a_line_longer_than_a_batch_is_graded_and_one_over_the_limit_is_refused_alone(
 }
 
 #[test]
+fn a_line_over_a_small_limit_is_refused_in_the_middle_of_a_batch() {
+    let input = format!(
+        "{}\n{}\n{}\n",
+        good_line(1, 10),
+        good_line(2, 500),
+        good_line(3, 10)
+    );
+    let out = finishes(
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", "--max-line-bytes", "300"])
+            .write_stdin(input),
+    )
+    .code(2)
+    .get_output()
+    .stdout
+    .clone();
+    let out = lines(&out);
+    assert_eq!(
+        (out[0]["id"].clone(), out[2]["id"].clone()),
+        (1.into(), 3.into())
+    );
+    assert_eq!(out[1]["line"], 2);
+    assert!(
+        out[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("more than --max-line-bytes (300)")
+    );
+}
+
+#[test]
 fn a_file_of_one_endless_line_is_refused_without_reading_it_into_memory() {
     let input = "x".repeat(3 * 1024 * 1024);
     finishes(

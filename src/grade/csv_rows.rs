@@ -10,12 +10,11 @@
 //! after it are still graded.
 
 use std::collections::VecDeque;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 
 use crossbeam_channel::{Receiver, Sender};
 use csv::ByteRecord;
 
-use super::lines::skip_line;
 use super::{BATCH_BYTES, Batch, Error, Numbers, Options};
 
 /// Read CSV `input` into batches of JSON lines sent to `work`, one per
@@ -314,6 +313,28 @@ impl Rows {
         }
         self.reader = reader(QuoteWatch::new(Box::new(source), self.max, cut.resume_line));
         Ok(Some(cut.why))
+    }
+}
+
+/// Skip the rest of a line, its `\n` included.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let (used, done) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (at + 1, true),
+            None => (buf.len(), false),
+        };
+        input.consume(used);
+        if done {
+            return Ok(());
+        }
     }
 }
 

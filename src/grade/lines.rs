@@ -1,11 +1,14 @@
 //! Cutting JSON Lines input into batches of whole lines.
 //!
-//! A line longer than a batch is read whole (a batch grows to hold it); a
-//! line longer than the limit is skipped to its end without being kept, and
-//! stands in its batch as a refused line, so memory stays bounded and the
-//! lines after it are graded.
+//! The input is read in large chunks (no per-line copy); a batch ends at
+//! its last line end and the unfinished line is carried to the next one. A
+//! line longer than a batch grows the batch until its end is found; a line
+//! longer than the limit is skipped to its end without being kept and stands
+//! in its batch as a refused line, so memory stays bounded and the lines
+//! after it are graded. (Lines over the limit that fit in a batch are
+//! refused by the worker, which sees each line's length anyway.)
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 
 use crossbeam_channel::{Receiver, Sender};
 
@@ -14,39 +17,50 @@ use super::{BATCH_BYTES, Batch, Error, Numbers};
 /// Read `input` into batches sent to `work`, one per token taken from
 /// `tokens`, until the input ends or the writer stops.
 pub fn read(
-    input: Box<dyn Read + Send>,
+    mut input: Box<dyn Read + Send>,
     work: &Sender<Batch>,
     tokens: &Receiver<()>,
     max_line_bytes: usize,
 ) -> Result<(), Error> {
-    let mut input = BufReader::with_capacity(64 * 1024, input);
     let (mut seq, mut line) = (0, 1);
+    let mut carry: Vec<u8> = Vec::new();
     let mut total = 0;
-    loop {
+    let mut eof = false;
+    while !eof {
         if tokens.recv().is_err() {
             return Ok(()); // the writer stopped
         }
-        let mut data = Vec::with_capacity(BATCH_BYTES + 4096);
+        let mut data = std::mem::take(&mut carry);
+        data.reserve(BATCH_BYTES);
         let mut refused = Vec::new();
-        let mut lines = 0;
-        let mut eof = false;
-        while data.len() < BATCH_BYTES {
-            match read_line(&mut input, &mut data, max_line_bytes).map_err(Error::Read)? {
-                Read1::Eof => {
-                    eof = true;
-                    break;
+        eof = fill(&mut input, &mut data, BATCH_BYTES, &mut total)?;
+        loop {
+            if eof {
+                if !data.is_empty() && !data.ends_with(b"\n") {
+                    data.push(b'\n'); // the last line, without its `\n`
                 }
-                Read1::Line(n) => total += n,
-                Read1::TooLong(n) => {
-                    total += n;
-                    refused.push((
-                        usize::try_from(lines).unwrap_or(usize::MAX),
-                        too_long(n, max_line_bytes),
-                    ));
-                }
+                break;
             }
-            lines += 1;
+            if let Some(at) = memchr::memrchr(b'\n', &data) {
+                // Keep the unfinished last line for the next batch.
+                carry = data.split_off(at + 1);
+                break;
+            }
+            if data.len() > max_line_bytes {
+                // One line, over the limit, with no end in sight: skip to it.
+                let (skipped, rest, at_end) = skip_line(&mut input, &mut total)?;
+                refused.push((0, too_long(data.len() as u64 + skipped, max_line_bytes)));
+                data.clear();
+                data.push(b'\n');
+                carry = rest;
+                eof = at_end;
+                break;
+            }
+            // One line, longer than a batch: read on to its end.
+            let upto = (data.len() + BATCH_BYTES).min(max_line_bytes.saturating_add(1));
+            eof = fill(&mut input, &mut data, upto, &mut total)?;
         }
+        let lines = memchr::memchr_iter(b'\n', &data).count() as u64;
         if lines > 0 {
             let batch = Batch {
                 seq,
@@ -61,67 +75,48 @@ pub fn read(
             seq += 1;
             line += lines;
         }
-        if eof {
-            return Ok(());
+    }
+    Ok(())
+}
+
+/// Read into `data` until it holds `upto` bytes; whether the input ended.
+fn fill(
+    input: &mut dyn Read,
+    data: &mut Vec<u8>,
+    upto: usize,
+    total: &mut u64,
+) -> Result<bool, Error> {
+    while data.len() < upto {
+        // `read_to_end` fills spare capacity without zeroing it first.
+        let want = (upto - data.len()) as u64;
+        let n = input.take(want).read_to_end(data).map_err(Error::Read)?;
+        *total += n as u64;
+        if n == 0 {
+            return Ok(true);
         }
     }
+    Ok(false)
 }
 
-/// What reading one line gave.
-enum Read1 {
-    /// A line of this many input bytes, appended to the batch with its `\n`.
-    Line(u64),
-    /// A line of this many bytes, over the limit: an empty line stands for it.
-    TooLong(u64),
-    /// No more input.
-    Eof,
-}
-
-/// Append one line to `data`, ending in `\n` (also the last line of a file
-/// without one).
-fn read_line(input: &mut impl BufRead, data: &mut Vec<u8>, max: usize) -> io::Result<Read1> {
-    let start = data.len();
-    // One byte more than the limit, so a line of exactly `max` bytes and
-    // its `\n` is read whole.
-    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-    let n = input.by_ref().take(limit).read_until(b'\n', data)?;
-    if n == 0 {
-        return Ok(Read1::Eof);
-    }
-    if data.ends_with(b"\n") {
-        return Ok(Read1::Line(n as u64));
-    }
-    if (n as u64) < limit {
-        data.push(b'\n'); // the last line, without its `\n`
-        return Ok(Read1::Line(n as u64));
-    }
-    data.truncate(start);
-    data.push(b'\n');
-    Ok(Read1::TooLong(n as u64 + skip_line(input)?))
-}
-
-/// Skip the rest of a line, its `\n` included; the bytes skipped, not
-/// counting the `\n`.
-pub fn skip_line(input: &mut impl BufRead) -> io::Result<u64> {
+/// Skip the rest of a line, its `\n` included: the bytes skipped (without
+/// the `\n`), the bytes read after it, and whether the input ended.
+fn skip_line(input: &mut dyn Read, total: &mut u64) -> Result<(u64, Vec<u8>, bool), Error> {
+    let mut chunk = vec![0; 64 * 1024];
     let mut skipped = 0;
     loop {
-        let buf = match input.fill_buf() {
-            Ok(buf) => buf,
+        let n = match input.read(&mut chunk) {
+            Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+            Err(e) => return Err(Error::Read(e)),
         };
-        if buf.is_empty() {
-            return Ok(skipped);
+        *total += n as u64;
+        if n == 0 {
+            return Ok((skipped, Vec::new(), true));
         }
-        let (used, done) = match memchr::memchr(b'\n', buf) {
-            Some(at) => (at + 1, true),
-            None => (buf.len(), false),
-        };
-        input.consume(used);
-        skipped += used as u64;
-        if done {
-            return Ok(skipped - 1);
+        if let Some(at) = memchr::memchr(b'\n', &chunk[..n]) {
+            return Ok((skipped + at as u64, chunk[at + 1..n].to_vec(), false));
         }
+        skipped += n as u64;
     }
 }
 

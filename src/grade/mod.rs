@@ -311,6 +311,13 @@ fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: O
             line_error(tally, number, None, why.clone(), options, &mut out);
             continue;
         }
+        // The reader refuses only the lines too long to keep; a CSV row's
+        // length was checked on the row, not on the JSON it became.
+        if raw.len() > options.max_line_bytes && matches!(batch.numbers, Numbers::From(_)) {
+            let why = lines::too_long(raw.len() as u64, options.max_line_bytes);
+            line_error(tally, number, None, why, options, &mut out);
+            continue;
+        }
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue; // blank lines are skipped, but counted for numbering
