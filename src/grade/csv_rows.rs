@@ -478,7 +478,25 @@ impl Read for QuoteWatch {
             self.done = true;
             return Ok(0);
         }
-        for i in 0..n {
+        let mut i = 0;
+        while i < n {
+            // Inside a field only a few bytes change anything: jump to the
+            // next one (most bytes of a reply are text), unless the row
+            // would pass the limit on the way.
+            let next = match self.state {
+                State::Unquoted => memchr::memchr3(b',', b'\n', b'\r', &buf[i..n]),
+                State::Quoted => memchr::memchr2(b'"', b'\n', &buf[i..n]),
+                State::FieldStart | State::QuoteInQuoted => Some(0),
+            }
+            .unwrap_or(n - i);
+            if next > 0 && self.row_bytes + next <= self.max {
+                self.row_bytes += next;
+                if self.spans && self.state == State::Quoted {
+                    self.kept.extend_from_slice(&buf[i..i + next]);
+                }
+                i += next;
+                continue;
+            }
             let b = buf[i];
             let ends_row = matches!(b, b'\n' | b'\r') && self.state != State::Quoted;
             if ends_row {
@@ -552,6 +570,7 @@ impl Read for QuoteWatch {
             if b == b'\n' {
                 self.line += 1;
             }
+            i += 1;
         }
         self.pos += n as u64;
         Ok(n)
