@@ -339,13 +339,22 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
-    /// Exit 1 if fewer than this percentage of replies pass
-    #[arg(long, value_name = "PERCENT")]
+    /// Exit 1 if fewer than this percentage of replies pass (0 to 100)
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
 
-    /// Threads to judge with [default: every core]
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Threads to judge with, 1 to 256 [default: every core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// A longer input line (CSV: row) is an error for that line; the rest are still graded
+    #[arg(long, value_name = "BYTES", default_value_t = crate::grade::MAX_LINE_BYTES,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_line_bytes: usize,
+
+    /// CSV: skip columns ethos does not know instead of refusing the file
+    #[arg(long)]
+    pub ignore_columns: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -376,4 +385,14 @@ pub enum Deny {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
+}
+
+/// A percentage from 0 to 100 (NaN and 150 are refused here, not judged by).
+fn parse_percent(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "expected a percentage from 0 to 100, like `90`, found `{text}`"
+        )),
+    }
 }

@@ -311,3 +311,402 @@ fn a_missing_input_file_exits_2() {
         .code(2)
         .stderr(contains("nope.jsonl"));
 }
+
+// Hardening (issue 11): no hang, no panic, no silent loss.
+
+/// Run `cmd` to the end, failing the test (not hanging the suite) if it
+/// takes longer than a minute.
+fn finishes(cmd: &mut assert_cmd::Command) -> assert_cmd::assert::Assert {
+    let assert = cmd.timeout(std::time::Duration::from_secs(60)).assert();
+    let output = assert.get_output();
+    assert!(
+        output.status.code().is_some(),
+        "ethos did not finish (killed after the timeout): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert
+}
+
+fn good_line(id: usize, text_bytes: usize) -> String {
+    let mut text = "Oh no, Claire, let me bring you fresh towels and a new coffee.".to_owned();
+    while text.len() < text_bytes {
+        text.push_str(" Thank you for telling me.");
+    }
+    serde_json::json!({"id": id, "step": "welcome", "text": text, "context": {"customer.name": "Claire"}})
+        .to_string()
+}
+
+#[test]
+fn a_line_longer_than_a_batch_is_graded_and_one_over_the_limit_is_refused_alone() {
+    // 300 KiB is more than a batch (256 KiB): this hung before.
+    let input = format!(
+        "{}\n{}\n{}\n{}",
+        good_line(1, 10),
+        good_line(2, 300 * 1024),
+        good_line(3, 2 * 1024 * 1024),
+        good_line(4, 10) // the last line, without its `\n`
+    );
+    let out = finishes(
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", "--jobs", "2"])
+            .write_stdin(input.clone()),
+    )
+    .code(2)
+    .stderr(contains("line 3: the line is"))
+    .stderr(contains("1 line could not be graded"))
+    .get_output()
+    .stdout
+    .clone();
+    let out = lines(&out);
+    assert_eq!(out.len(), 4, "{out:?}");
+    assert_eq!(out[1]["id"], 2);
+    assert_eq!(out[1]["verdict"], "pass");
+    assert_eq!(out[2]["line"], 3);
+    assert!(
+        out[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("--max-line-bytes"),
+        "{}",
+        out[2]
+    );
+    assert_eq!(out[3]["id"], 4, "the lines after it are graded");
+    // The limit is the user's to choose.
+    let out = finishes(
+        ethos()
+            .args([
+                "grade",
+                "--playbook",
+                "hotel-a",
+                "--max-line-bytes",
+                "4000000",
+            ])
+            .write_stdin(input),
+    )
+    .code(0)
+    .get_output()
+    .stdout
+    .clone();
+    assert_eq!(lines(&out).len(), 4);
+}
+
+#[test]
+fn a_line_over_a_small_limit_is_refused_in_the_middle_of_a_batch() {
+    let input = format!(
+        "{}\n{}\n{}\n",
+        good_line(1, 10),
+        good_line(2, 500),
+        good_line(3, 10)
+    );
+    let out = finishes(
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", "--max-line-bytes", "300"])
+            .write_stdin(input),
+    )
+    .code(2)
+    .get_output()
+    .stdout
+    .clone();
+    let out = lines(&out);
+    assert_eq!(
+        (out[0]["id"].clone(), out[2]["id"].clone()),
+        (1.into(), 3.into())
+    );
+    assert_eq!(out[1]["line"], 2);
+    assert!(
+        out[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("more than --max-line-bytes (300)")
+    );
+}
+
+#[test]
+fn a_file_of_one_endless_line_is_refused_without_reading_it_into_memory() {
+    let input = "x".repeat(3 * 1024 * 1024);
+    finishes(
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", "--max-line-bytes", "1000"])
+            .write_stdin(input),
+    )
+    .code(2)
+    .stderr(contains("line 1: the line is 3145728 bytes long"));
+}
+
+/// `ethos grade FILE | head -1`: the process ends once its reader is gone.
+#[test]
+fn a_closed_stdout_ends_grading_at_once_with_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("replies.jsonl");
+    let mut input = String::new();
+    for i in 0..60_000 {
+        writeln!(input, "{}", good_line(i, 100)).unwrap();
+    }
+    std::fs::write(&path, input).unwrap();
+    for jobs in ["1", "3"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+            .args(["grade", "--playbook", "hotel-a", "--jobs", jobs])
+            .arg(&path)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+        assert!(first.contains("\"verdict\""), "{first}");
+        drop(stdout); // as `head -1` does
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let status = status.expect("ethos grade kept running after its stdout closed");
+        assert_eq!(status.code(), Some(0), "--jobs {jobs}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_exit_2_and_says_so() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut input = String::new();
+    for i in 0..5_000 {
+        writeln!(input, "{}", good_line(i, 100)).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("replies.jsonl");
+    std::fs::write(&path, input).unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+        .args(["grade", "--playbook", "hotel-a", "-"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write: no space left on device"),
+        "{stderr}"
+    );
+}
+
+/// Every command that prints goes through one writer: a full disk is named.
+#[cfg(target_os = "linux")]
+#[test]
+fn every_printing_command_says_when_the_disk_is_full() {
+    for args in [
+        &["list"][..],
+        &["schema"],
+        &["show"],
+        &["validate", "--step", "welcome", "Hello"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write: no space left on device"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_json_array_is_not_a_reply() {
+    let input = format!("[\"r1\",\"welcome\",\"Hello\"]\n{GOOD}\n\"text\"\n");
+    let out = ethos()
+        .args(["grade", "--playbook", "hotel-a"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "line 1: expected one JSON object a line, found an array",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let out = lines(&out);
+    assert_eq!(out[0]["line"], 1);
+    assert!(out[0].get("verdict").is_none(), "{}", out[0]);
+    assert_eq!(out[1]["verdict"], "pass");
+    assert_eq!(
+        out[2]["error"],
+        "expected one JSON object a line, found a text"
+    );
+}
+
+#[test]
+fn numeric_flags_refuse_values_that_make_no_sense() {
+    for (flag, value) in [
+        ("--jobs", "0"),
+        ("--jobs", "100000"),
+        ("--max-line-bytes", "0"),
+        ("--fail-under", "150"),
+        ("--fail-under", "NaN"),
+    ] {
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", flag, value])
+            .write_stdin(GOOD)
+            .assert()
+            .code(2)
+            .stderr(contains(flag));
+    }
+}
+
+fn grade_csv(csv: &[u8], extra: &[&str]) -> (i32, Vec<serde_json::Value>, String) {
+    let output = finishes(
+        ethos()
+            .args(["grade", "--playbook", "hotel-a", "--input-format", "csv"])
+            .args(extra)
+            .write_stdin(csv.to_vec()),
+    )
+    .get_output()
+    .clone();
+    (
+        output.status.code().unwrap(),
+        lines(&output.stdout),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const CSV_GOOD: &str = "\"Oh no, Claire, let me bring you fresh towels and a new coffee.\",Claire";
+
+#[test]
+fn csv_an_unclosed_quote_is_reported_on_its_line_and_the_rows_after_it_are_graded() {
+    let csv = format!(
+        "id,step,text,customer.name\n\
+         r1,welcome,{CSV_GOOD}\n\
+         r2,welcome,\"Oh no, Claire, a quote never closed,Claire\n\
+         r3,welcome,{CSV_GOOD}\n\
+         r4,welcome,{CSV_GOOD}\n"
+    );
+    let (code, out, stderr) = grade_csv(csv.as_bytes(), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    let ids: Vec<_> = out.iter().map(|l| l["id"].clone()).collect();
+    assert_eq!(
+        serde_json::Value::from(ids),
+        serde_json::json!(["r1", null, "r3", "r4"]),
+        "{out:?}"
+    );
+    assert_eq!(out[1]["line"], 3);
+    assert!(
+        out[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("opens on line 3 is not closed"),
+        "{}",
+        out[1]
+    );
+    assert_eq!(out[2]["verdict"], "pass");
+    assert_eq!(stderr.matches("line 3:").count(), 1, "once: {stderr}");
+}
+
+#[test]
+fn csv_a_quote_that_runs_into_a_later_row_is_caught() {
+    let csv = format!(
+        "id,step,text,customer.name\n\
+         r1,welcome,\"Oh no, never closed,Claire\n\
+         r2,welcome,{CSV_GOOD}\n"
+    );
+    let (code, out, _) = grade_csv(csv.as_bytes(), &[]);
+    assert_eq!(code, 2);
+    assert_eq!(out[0]["line"], 2);
+    assert_eq!(out[1]["id"], "r2");
+    assert_eq!(out[1]["verdict"], "pass");
+}
+
+#[test]
+fn csv_errors_name_the_input_line_not_the_record_number() {
+    let csv = b"id,step,text,customer.name\n\
+               r1,welcome,\"Oh no, Claire,\nlet me bring you fresh towels\nand a new coffee.\",Claire\n\
+               r2,welcome,too,many,fields\n\
+               r3,welcome,\"Hello \xff\",Claire\n\
+               r4,welcome,short\n";
+    let (code, out, stderr) = grade_csv(csv, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(out[0]["id"], "r1", "a quoted field may span lines");
+    assert_eq!(out[1]["line"], 5, "{out:?}");
+    assert!(
+        out[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("the row has 5 fields, but the header names 4 columns")
+    );
+    assert_eq!(out[2]["line"], 6);
+    assert!(
+        out[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("the `text` field is not UTF-8")
+    );
+    assert_eq!(out[3]["line"], 7);
+    assert!(stderr.contains("3 lines could not be graded"), "{stderr}");
+}
+
+#[test]
+fn csv_unknown_columns_are_one_error_before_any_row_unless_ignored() {
+    let csv = format!("id,step,text,customer.name,agent\nr1,welcome,{CSV_GOOD},ann\n");
+    let (code, out, stderr) = grade_csv(csv.as_bytes(), &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "nothing graded: {out:?}");
+    assert!(
+        stderr.contains("names a column that ethos does not know: `agent`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--ignore-columns"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let (code, out, _) = grade_csv(csv.as_bytes(), &["--ignore-columns"]);
+    assert_eq!(code, 0);
+    assert_eq!(out[0]["verdict"], "pass");
+}
+
+#[test]
+fn csv_a_bad_amount_says_which() {
+    let csv = "id,step,text,actions\nr1,resolve,\"A refund, right away.\",refund=lots\n";
+    let (code, out, _) = grade_csv(csv.as_bytes(), &[]);
+    assert_eq!(code, 2);
+    assert!(
+        out[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("the amount `lots` of `refund` is not a number"),
+        "{}",
+        out[0]
+    );
+}
+
+// `validate -` reads standard input as `grade -` does; its hardening lives here.
+#[test]
+fn validate_with_nothing_on_standard_input_is_exit_2_not_an_empty_reply() {
+    finishes(
+        ethos()
+            .args(["validate", "--step", "welcome", "-"])
+            .write_stdin(""),
+    )
+    .code(2)
+    .stderr(contains("no reply on standard input"));
+    // An empty line is a reply (an empty one), judged as such.
+    finishes(
+        ethos()
+            .args(["validate", "--step", "welcome", "-"])
+            .write_stdin("\n"),
+    )
+    .code(1);
+}

@@ -1,7 +1,7 @@
 //! `ethos grade`: batch grading, JSON Lines (or CSV) in, JSON Lines out.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 
 use anyhow::{Context as _, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -16,11 +16,6 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
     let engine = Engine::new(&playbook)
         .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
-    if let Some(p) = args.fail_under
-        && !(0.0..=100.0).contains(&p)
-    {
-        anyhow::bail!("--fail-under takes a percentage from 0 to 100, not {p}");
-    }
     let (input, size): (Box<dyn std::io::Read + Send>, Option<u64>) = if args.input == "-" {
         (Box::new(std::io::stdin()), None)
     } else {
@@ -29,13 +24,16 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(file), size)
     };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
     let options = Options {
         jobs,
         explain: args.explain,
         quiet: args.summary,
+        max_line_bytes: args.max_line_bytes,
+        ignore_columns: args.ignore_columns,
     };
     let format = match args.input_format {
         InputFormat::Jsonl => Input::JsonLines,
@@ -49,8 +47,18 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let tally = match result {
         Ok(tally) => tally,
         // `ethos grade … | head`: the reader went away; that is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
-        Err(e) => return Err(e).context("grading stopped"),
+        Err(e) if e.is_closed_output() => return Ok(Outcome::Clean),
+        Err(e) => {
+            // What was graded before a read error is written; after a write
+            // error there is nowhere to write it.
+            let _ = out.flush();
+            return Err(match e {
+                grade::Error::Read(e) if args.input != "-" => {
+                    anyhow!("cannot read {}: {}", args.input, grade::describe(&e))
+                }
+                e => e.into(),
+            });
+        }
     };
     drop(out);
     if args.summary {

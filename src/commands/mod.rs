@@ -31,12 +31,17 @@ pub enum Outcome {
     Interrupted,
 }
 
-/// Write to stdout; a reader that went away (`ethos check | head`) is not an error.
+/// Write to stdout; a reader that went away (`ethos check | head`) is not an
+/// error, a full disk is "cannot write: no space left on device".
 pub fn print_stdout(text: &str) -> io::Result<()> {
     let mut out = anstream::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
+        Err(e) => Err(io::Error::new(
+            e.kind(),
+            format!("cannot write: {}", crate::grade::describe(&e)),
+        )),
+        Ok(()) => Ok(()),
     }
 }
 

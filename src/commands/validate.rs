@@ -42,10 +42,17 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
 fn read_reply(text: Option<&str>) -> anyhow::Result<String> {
     match text {
         Some("-") => {
-            let mut reply = String::new();
+            let mut reply = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut reply)
+                .read_to_end(&mut reply)
                 .context("cannot read the reply from standard input")?;
+            // Nothing at all (`< /dev/null`, a closed stdin) is a mistake, not
+            // an empty reply to judge; an empty line is a reply.
+            if reply.is_empty() {
+                bail!("no reply on standard input; pipe the reply in, or give it as an argument");
+            }
+            let reply = String::from_utf8(reply)
+                .map_err(|_| anyhow!("the reply on standard input is not UTF-8"))?;
             Ok(reply.trim_end_matches(['\n', '\r']).to_owned())
         }
         Some(text) => Ok(text.to_owned()),

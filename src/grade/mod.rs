@@ -5,14 +5,21 @@
 //! the results back in input order. A fixed number of batches is in flight
 //! at any time (tokens handed out by the reader and returned by the writer),
 //! so memory stays constant however large the input.
+//!
+//! The reader is the one thread that may block on something outside the
+//! process (a pipe that stays open), so it is not scoped: when the writer
+//! stops (`ethos grade … | head -1`), the workers are told to stop and `run`
+//! returns without waiting for the reader, which the process exit then ends.
 
+pub mod csv_rows;
 pub mod line;
+pub mod lines;
 pub mod tally;
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 
-use crossbeam_channel::{Receiver, Sender, bounded};
+use crossbeam_channel::{Receiver, Sender, bounded, select};
 
 use crate::engine::Engine;
 use line::{Grader, LineError, LineIn, LineOut};
@@ -20,7 +27,12 @@ pub use tally::Tally;
 
 /// Input bytes per batch: big enough that handing batches between threads
 /// costs nothing next to grading them, small enough to keep memory flat.
-const BATCH_BYTES: usize = 256 * 1024;
+pub const BATCH_BYTES: usize = 256 * 1024;
+
+/// The longest line read by default (`--max-line-bytes`): far more than any
+/// reply, small enough that a file with no line ends is refused line by line
+/// instead of read into memory whole.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// How the input is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +50,70 @@ pub struct Options {
     pub explain: bool,
     /// Write no lines (only the tally is wanted).
     pub quiet: bool,
+    /// A longer line (a longer CSV record) is refused with an error for it.
+    pub max_line_bytes: usize,
+    /// CSV columns ethos does not know are skipped instead of refused.
+    pub ignore_columns: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jobs: 1,
+            explain: false,
+            quiet: false,
+            max_line_bytes: MAX_LINE_BYTES,
+            ignore_columns: false,
+        }
+    }
+}
+
+/// Why grading stopped before the end of the input.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input could not be read.
+    #[error("cannot read the replies: {}", describe(.0))]
+    Read(io::Error),
+    /// The output could not be written (a closed pipe is [`Error::is_closed_output`]).
+    #[error("cannot write: {}", describe(.0))]
+    Write(io::Error),
+    /// The CSV header names columns ethos does not know.
+    #[error(
+        "the CSV header names {} that ethos does not know: {}; the columns are id, step, text, role, escalate, actions and the context keys ({}); rename {}, or pass --ignore-columns to skip {}",
+        if .0.len() == 1 { "a column" } else { "columns" },
+        .0.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
+        crate::engine::context::CONTEXT_KEYS,
+        if .0.len() == 1 { "it" } else { "them" },
+        if .0.len() == 1 { "it" } else { "them" },
+    )]
+    UnknownColumns(Vec<String>),
+    /// The CSV header cannot be used at all.
+    #[error("line 1 of the CSV input: {0}")]
+    BadHeader(String),
+    /// A thread could not be started.
+    #[error("cannot start a thread to grade with: {}", describe(.0))]
+    Thread(io::Error),
+}
+
+impl Error {
+    /// The reader of our output went away (`ethos grade … | head`): not a failure.
+    pub fn is_closed_output(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// An I/O error as the end of a sentence: "no space left on device", not
+/// "No space left on device (os error 28)".
+pub fn describe(error: &io::Error) -> String {
+    let text = error.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => &text[..at],
+        _ => &text,
+    };
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Something to tell as the work goes on (a progress bar).
@@ -54,18 +130,42 @@ impl Progress for NoProgress {
     fn graded_lines(&self, _: u64) {}
 }
 
-struct Batch {
-    seq: u64,
-    /// The 1-based line number of the first line.
-    first_line: u64,
+/// Lines cut from the input for one worker.
+pub struct Batch {
+    pub seq: u64,
     /// Whole lines, each ending in `\n`.
-    data: Vec<u8>,
+    pub data: Vec<u8>,
+    /// The input line number of each line of `data`.
+    pub numbers: Numbers,
+    /// Lines the reader refused, as (index of the line in `data`, why), in
+    /// order; each stands in `data` as an empty line so numbering holds.
+    pub refused: Vec<(usize, String)>,
+    /// Input bytes read so far, for the progress bar.
+    pub read: u64,
+}
+
+/// Where the lines of a batch come from in the input.
+pub enum Numbers {
+    /// One input line each, the first at this 1-based line number.
+    From(u64),
+    /// The input line each starts at (a CSV record may span lines).
+    Each(Vec<u64>),
+}
+
+impl Numbers {
+    fn of(&self, index: usize) -> u64 {
+        match self {
+            Numbers::From(first) => first + index as u64,
+            Numbers::Each(numbers) => numbers.get(index).copied().unwrap_or_default(),
+        }
+    }
 }
 
 struct Graded {
     seq: u64,
     out: Vec<u8>,
     lines: u64,
+    read: u64,
 }
 
 /// Grade every line of `input`, writing a line per reply to `out` in input
@@ -77,7 +177,7 @@ pub fn run(
     out: &mut dyn Write,
     options: Options,
     progress: &dyn Progress,
-) -> io::Result<Tally> {
+) -> Result<Tally, Error> {
     let jobs = options.jobs.max(1);
     let in_flight = jobs * 4;
     let (work_tx, work_rx) = bounded::<Batch>(in_flight);
@@ -86,30 +186,63 @@ pub fn run(
     for _ in 0..in_flight {
         token_tx.send(()).expect("the token channel has room");
     }
+    let reader = std::thread::Builder::new()
+        .name("grade-reader".into())
+        .spawn(move || match format {
+            Input::JsonLines => lines::read(input, &work_tx, &token_rx, options.max_line_bytes),
+            Input::Csv => csv_rows::read(input, &work_tx, &token_rx, options),
+        })
+        .map_err(Error::Thread)?;
+    // Dropped by the writer when it stops early: tells the workers to stop
+    // even while the reader is still blocked reading.
+    let (stop_tx, stop_rx) = bounded::<()>(0);
     let mut tally = Tally::new(engine.playbook);
-    std::thread::scope(|scope| -> io::Result<()> {
-        let reader = scope.spawn(move || match format {
-            Input::JsonLines => read_lines(input, &work_tx, &token_rx, progress),
-            Input::Csv => read_csv(input, &work_tx, &token_rx, progress),
-        });
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
-                scope.spawn(move || work(engine, &work_rx, &done_tx, options))
-            })
-            .collect();
-        drop(done_tx);
-        drop(work_rx);
-        let written = write_in_order(&done_rx, &token_tx, out, progress);
-        // Dropping the receiver stops the workers and the reader if writing failed.
+    let written = std::thread::scope(|scope| -> Result<(), Error> {
+        let mut workers = Vec::with_capacity(jobs);
+        let mut started = Ok(());
+        for _ in 0..jobs {
+            let (work_rx, done_tx, stop_rx) = (work_rx.clone(), done_tx.clone(), stop_rx.clone());
+            match std::thread::Builder::new().spawn_scoped(scope, move || {
+                work(engine, &work_rx, &done_tx, &stop_rx, options)
+            }) {
+                Ok(worker) => workers.push(worker),
+                Err(e) => {
+                    started = Err(Error::Thread(e));
+                    break;
+                }
+            }
+        }
+        drop((done_tx, work_rx, stop_rx));
+        let written = match started {
+            Ok(()) => write_in_order(&done_rx, &token_tx, out, progress),
+            Err(e) => Err(e),
+        };
+        // A reader waiting for a token after the writer stopped wakes up
+        // and ends instead of waiting forever.
+        drop(token_tx);
+        // Stop the workers if writing failed (they may be waiting for a batch
+        // the reader will never send), and let a worker waiting to hand over
+        // its batch give up.
+        drop(stop_tx);
         drop(done_rx);
         for worker in workers {
-            tally.merge(worker.join().expect("a worker does not panic"));
+            // A worker that panicked is a bug; its lines are missing from the tally.
+            if let Ok(t) = worker.join() {
+                tally.merge(t);
+            }
         }
-        let read = reader.join().expect("the reader does not panic");
-        written?;
-        read
-    })?;
+        written
+    });
+    written?;
+    // Every batch was written, so the reader has finished (or failed).
+    match reader.join() {
+        Ok(read) => read?,
+        Err(_) => {
+            return Err(Error::Read(io::Error::other(
+                "the reader stopped unexpectedly",
+            )));
+        }
+    }
     Ok(tally)
 }
 
@@ -118,215 +251,123 @@ fn write_in_order(
     tokens: &Sender<()>,
     out: &mut dyn Write,
     progress: &dyn Progress,
-) -> io::Result<()> {
+) -> Result<(), Error> {
     let mut next = 0;
     let mut waiting: BTreeMap<u64, Graded> = BTreeMap::new();
     for graded in done {
         waiting.insert(graded.seq, graded);
         while let Some(graded) = waiting.remove(&next) {
-            out.write_all(&graded.out)?;
+            out.write_all(&graded.out).map_err(Error::Write)?;
+            progress.read_bytes(graded.read);
             progress.graded_lines(graded.lines);
             next += 1;
             // The batch is gone: the reader may cut another.
             let _ = tokens.send(());
         }
     }
-    out.flush()
-}
-
-fn read_lines(
-    mut input: Box<dyn Read + Send>,
-    work: &Sender<Batch>,
-    tokens: &Receiver<()>,
-    progress: &dyn Progress,
-) -> io::Result<()> {
-    let (mut seq, mut line) = (0, 1);
-    let mut carry: Vec<u8> = Vec::new();
-    let mut total = 0;
-    loop {
-        if tokens.recv().is_err() {
-            return Ok(()); // the writer stopped
-        }
-        let mut data = std::mem::take(&mut carry);
-        data.reserve(BATCH_BYTES);
-        let mut eof = false;
-        while data.len() < BATCH_BYTES {
-            // `read_to_end` fills spare capacity without zeroing it first.
-            let want = (BATCH_BYTES - data.len()) as u64;
-            let n = (&mut input).take(want).read_to_end(&mut data)?;
-            total += n as u64;
-            if n == 0 {
-                eof = true;
-                break;
-            }
-        }
-        progress.read_bytes(total);
-        if eof {
-            if !data.is_empty() && !data.ends_with(b"\n") {
-                data.push(b'\n');
-            }
-        } else {
-            // Keep the unfinished last line for the next batch.
-            let cut = data.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            carry = data.split_off(cut);
-        }
-        let lines = bytecount(&data);
-        if !data.is_empty()
-            && work
-                .send(Batch {
-                    seq,
-                    first_line: line,
-                    data,
-                })
-                .is_err()
-        {
-            return Ok(());
-        }
-        if lines > 0 {
-            seq += 1;
-            line += lines;
-        }
-        if eof {
-            return Ok(());
-        }
-    }
-}
-
-fn bytecount(data: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', data).count() as u64
-}
-
-/// CSV rows become the same JSON lines, so one grader serves both.
-fn read_csv(
-    input: Box<dyn Read + Send>,
-    work: &Sender<Batch>,
-    tokens: &Receiver<()>,
-    _progress: &dyn Progress,
-) -> io::Result<()> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = reader.headers().map_err(io::Error::other)?.clone();
-    let (mut seq, mut line) = (0, 2); // line 1 is the header
-    let mut records = reader.into_records();
-    loop {
-        if tokens.recv().is_err() {
-            return Ok(());
-        }
-        let mut data = Vec::with_capacity(BATCH_BYTES);
-        let mut lines = 0;
-        while data.len() < BATCH_BYTES {
-            let Some(record) = records.next() else { break };
-            let json = match record {
-                Ok(record) => csv_row_as_json(&headers, &record),
-                Err(e) => serde_json::json!({ "__csv_error": e.to_string() }),
-            };
-            serde_json::to_writer(&mut data, &json).map_err(io::Error::other)?;
-            data.push(b'\n');
-            lines += 1;
-        }
-        if lines == 0 {
-            return Ok(());
-        }
-        if work
-            .send(Batch {
-                seq,
-                first_line: line,
-                data,
-            })
-            .is_err()
-        {
-            return Ok(());
-        }
-        seq += 1;
-        line += lines;
-    }
-}
-
-/// A CSV row as a graded line: `id`, `step`, `text`, `role`, `escalate` as they
-/// are; `actions` as `ID=AMOUNT;ID=AMOUNT`; every other column a context key.
-fn csv_row_as_json(headers: &csv::StringRecord, record: &csv::StringRecord) -> serde_json::Value {
-    let mut line = serde_json::Map::new();
-    let mut context = serde_json::Map::new();
-    for (header, cell) in headers.iter().zip(record.iter()) {
-        if cell.is_empty() {
-            continue;
-        }
-        match header.trim() {
-            key @ ("id" | "step" | "text" | "role" | "escalate") => {
-                line.insert(key.to_owned(), cell.into());
-            }
-            "actions" => {
-                let actions: Vec<serde_json::Value> = cell
-                    .split(';')
-                    .filter(|a| !a.trim().is_empty())
-                    .map(|a| match a.split_once('=') {
-                        Some((id, amount)) => serde_json::json!({"id": id.trim(), "amount": amount.trim().parse::<f64>().unwrap_or(f64::NAN)}),
-                        None => serde_json::json!({"id": a.trim()}),
-                    })
-                    .collect();
-                line.insert("actions".into(), actions.into());
-            }
-            key => {
-                context.insert(key.to_owned(), csv_scalar(cell));
-            }
-        }
-    }
-    if !context.is_empty() {
-        line.insert("context".into(), context.into());
-    }
-    line.into()
-}
-
-fn csv_scalar(cell: &str) -> serde_json::Value {
-    match cell {
-        "true" => true.into(),
-        "false" => false.into(),
-        _ => cell
-            .parse::<i64>()
-            .map(Into::into)
-            .or_else(|_| cell.parse::<f64>().map(Into::into))
-            .unwrap_or_else(|_| cell.into()),
-    }
+    out.flush().map_err(Error::Write)
 }
 
 fn work(
     engine: &Engine,
     batches: &Receiver<Batch>,
     done: &Sender<Graded>,
+    stop: &Receiver<()>,
     options: Options,
 ) -> Tally {
     let mut grader = Grader::new(engine);
     let mut tally = Tally::new(engine.playbook);
-    for batch in batches {
-        let mut out = Vec::with_capacity(if options.quiet {
-            0
-        } else {
-            batch.data.len() / 2
-        });
-        // Every line of a batch ends in `\n`, so the piece after the last one
-        // is empty and is not a line.
-        let body = batch.data.strip_suffix(b"\n").unwrap_or(&batch.data);
-        let mut lines = 0;
-        for (offset, raw) in body.split(|&b| b == b'\n').enumerate() {
-            lines += 1;
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue; // blank lines are skipped, but counted for numbering
-            }
-            let number = batch.first_line + offset as u64;
-            grade_line(&mut grader, &mut tally, raw, number, options, &mut out);
-        }
-        if done
-            .send(Graded {
-                seq: batch.seq,
-                out,
-                lines,
-            })
-            .is_err()
-        {
+    loop {
+        let batch = select! {
+            recv(batches) -> batch => match batch {
+                Ok(batch) => batch,
+                Err(_) => break, // the reader is done
+            },
+            recv(stop) -> _ => break, // the writer stopped
+        };
+        let result = grade_batch(&mut grader, &mut tally, &batch, options);
+        if done.send(result).is_err() {
             break;
         }
     }
     tally
+}
+
+fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: Options) -> Graded {
+    let mut out = Vec::with_capacity(if options.quiet {
+        0
+    } else {
+        batch.data.len() / 2
+    });
+    // Every line of a batch ends in `\n`, so the piece after the last one
+    // is empty and is not a line.
+    let body = batch.data.strip_suffix(b"\n").unwrap_or(&batch.data);
+    let mut refused = batch.refused.iter().peekable();
+    let mut lines = 0;
+    for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
+        lines += 1;
+        let number = batch.numbers.of(index);
+        if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
+            line_error(tally, number, None, why.clone(), options, &mut out);
+            continue;
+        }
+        // The reader refuses only the lines too long to keep; a CSV row's
+        // length was checked on the row, not on the JSON it became.
+        if raw.len() > options.max_line_bytes && matches!(batch.numbers, Numbers::From(_)) {
+            let why = lines::too_long(raw.len() as u64, options.max_line_bytes);
+            line_error(tally, number, None, why, options, &mut out);
+            continue;
+        }
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue; // blank lines are skipped, but counted for numbering
+        }
+        grade_line(grader, tally, raw, number, options, &mut out);
+    }
+    Graded {
+        seq: batch.seq,
+        out,
+        lines,
+        read: batch.read,
+    }
+}
+
+/// Count a line that could not be graded, and say why in its place.
+fn line_error(
+    tally: &mut Tally,
+    number: u64,
+    id: Option<&serde_json::value::RawValue>,
+    why: String,
+    options: Options,
+    out: &mut Vec<u8>,
+) {
+    tally.error(number, &why);
+    if !options.quiet {
+        let _ = serde_json::to_writer(
+            &mut *out,
+            &LineError {
+                line: number,
+                id,
+                error: why,
+            },
+        );
+        out.push(b'\n');
+    }
+}
+
+/// What a line holds when it is JSON but not an object, in words.
+fn not_an_object(text: &str) -> Option<&'static str> {
+    let first = *text.trim_start().as_bytes().first()?;
+    if first == b'{' || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return None; // an object, or not JSON at all: serde's message says where
+    }
+    Some(match first {
+        b'[' => "an array",
+        b'"' => "a text",
+        b't' | b'f' => "true or false",
+        b'n' => "null",
+        _ => "a number",
+    })
 }
 
 fn grade_line(
@@ -337,29 +378,25 @@ fn grade_line(
     options: Options,
     out: &mut Vec<u8>,
 ) {
-    let error = |id, why: String, tally: &mut Tally, out: &mut Vec<u8>| {
-        tally.error(number, &why);
-        if !options.quiet {
-            let _ = serde_json::to_writer(
-                &mut *out,
-                &LineError {
-                    line: number,
-                    id,
-                    error: why,
-                },
-            );
-            out.push(b'\n');
-        }
-    };
     let Ok(text) = std::str::from_utf8(raw) else {
-        return error(None, "the line is not UTF-8".to_owned(), tally, out);
+        let why = "the line is not UTF-8; save the file as UTF-8".to_owned();
+        return line_error(tally, number, None, why, options, out);
     };
+    // serde reads a struct from an array too (`["r1", "welcome", "Hello"]`
+    // would be graded as id, step, text): only an object is a reply.
+    if let Some(found) = not_an_object(text) {
+        let why = format!("expected one JSON object a line, found {found}");
+        return line_error(tally, number, None, why, options, out);
+    }
     let input: LineIn = match serde_json::from_str(text) {
         Ok(input) => input,
-        Err(e) => return error(None, format!("not a JSON object: {e}"), tally, out),
+        Err(e) => {
+            let why = format!("not a JSON object: {e}");
+            return line_error(tally, number, None, why, options, out);
+        }
     };
     if let Err(why) = grader.prepare(&input) {
-        return error(input.id, why, tally, out);
+        return line_error(tally, number, input.id, why, options, out);
     }
     let reply = input.text.as_deref().unwrap_or_default();
     grader.grade(reply);
