@@ -214,6 +214,7 @@ pub fn parse_grade_lines(bytes: &[u8]) {
             jobs: 1,
             explain,
             quiet: false,
+            ..Options::default()
         };
         let input = Box::new(Cursor::new(bytes.to_vec()));
         grade::run(engine, input, format, &mut out, options, &NoProgress)

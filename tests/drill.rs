@@ -492,7 +492,7 @@ scenarios:
         step: listen
         customer: I think I cut my hand on that door.
         model: Oh no, Ada, let me help you.
-        wrong: [Sorry, doors are not my job.]
+        wrong: ['Sorry, doors are not my job.']
         next: tea
       - id: tea
         step: resolve

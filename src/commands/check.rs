@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use super::Outcome;
 use crate::check::{self, CheckOptions, Code, Diagnostic};
 use crate::cli::{CheckArgs, Deny};
@@ -54,8 +52,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     // as a pass; the error on stderr says what went wrong. The machine formats
     // still print their (empty) document, so a CI upload step finds a file.
     if !(report.files.is_empty() && args.format == Format::Human) {
-        super::print_stdout(&report::render(&report, args.format, color))
-            .context("cannot write the report")?;
+        // print_stdout already says "cannot write: …"; no second context.
+        super::print_stdout(&report::render(&report, args.format, color))?;
     }
     Ok(if !failures.is_empty() {
         Outcome::Incomplete
