@@ -147,6 +147,11 @@ struct Watch {
     /// Set by the handler before anything else: the main thread reads it
     /// when its own stop looks like something else (the end of the answers).
     interrupted: AtomicBool,
+    /// Set inside the signal handler itself (signal-hook), not on ctrlc's
+    /// thread: a Ctrl-C that also ends the piped answers is delivered to the
+    /// drill before it can read their end, so this is already true when the
+    /// main thread sees EOF, however late ctrlc's thread is scheduled.
+    signalled: Arc<AtomicBool>,
     /// Whether the main thread has finished the drill (saved, decided).
     finished: Mutex<bool>,
     recording: Mutex<Option<(Arc<Mutex<Transcript>>, PathBuf)>>,
@@ -156,6 +161,7 @@ impl Watch {
     /// A new drill in this process (tests run several).
     fn start(&self) {
         self.interrupted.store(false, Ordering::SeqCst);
+        self.signalled.store(false, Ordering::SeqCst);
         *lock(&self.finished) = false;
         *lock(&self.recording) = None;
     }
@@ -172,7 +178,7 @@ impl Watch {
         *finished = true;
         // Held while saving: a Ctrl-C now waits, then finds the work done.
         save()?;
-        Ok(self.interrupted.load(Ordering::SeqCst))
+        Ok(self.interrupted.load(Ordering::SeqCst) || self.signalled.load(Ordering::SeqCst))
     }
 
     /// [`Self::finish_with`] with nothing to save.
@@ -221,12 +227,17 @@ fn watch_for_ctrl_c() -> &'static Watch {
     WATCH.get_or_init(|| {
         let watch: &'static Watch = Box::leak(Box::new(Watch {
             interrupted: AtomicBool::new(false),
+            signalled: Arc::new(AtomicBool::new(false)),
             finished: Mutex::new(false),
             recording: Mutex::new(None),
         }));
         // Without a handler, Ctrl-C outside a prompt kills the drill unsaved;
         // failing to set one is no reason not to drill.
         let _ = ctrlc::set_handler(|| watch.interrupt());
+        // Registered after ctrlc's: signal-hook keeps the handler it finds
+        // and calls it after setting the flag.
+        let _ =
+            signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&watch.signalled));
         watch
     })
 }
