@@ -689,3 +689,29 @@ fn report_of_drills_never_finished_shows_no_score() {
         .code(0)
         .stdout(contains("—"));
 }
+
+/// A scripted drill whose output cannot be written (a full disk) stops with
+/// exit 2 and says so, instead of playing on and exiting 0 with nothing shown.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_drill_whose_output_cannot_be_written_is_exit_2_and_says_so() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.txt");
+    fs::write(&answers, "Oh no, let me help you with that.\n1\n").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ethos"))
+        .args(["drill", "--scenario", "coffee-gate", "--answers"])
+        .arg(&answers)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write: no space left on device"),
+        "{stderr}"
+    );
+}

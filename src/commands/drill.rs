@@ -48,7 +48,13 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
             None => Box::new(std::io::stdin().lock()),
         };
         let mut prompter = Scripted::new(lines, std::io::stdout());
-        play(&engine, args, &trainee, &mut prompter)
+        let outcome = play(&engine, args, &trainee, &mut prompter)?;
+        // The scorecard is the last thing shown: a full disk there is an
+        // error too, not a drill that seemed to end well.
+        match prompter.take_write_error() {
+            Some(e) => bail!("cannot write: {}", crate::grade::describe(&e)),
+            None => Ok(outcome),
+        }
     } else {
         play(&engine, args, &trainee, &mut Terminal::new())
     }

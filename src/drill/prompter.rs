@@ -18,6 +18,8 @@ pub enum Stop {
         message: String,
     },
     Io(std::io::Error),
+    /// What the trainee would see could not be written (a full disk).
+    Write(std::io::Error),
 }
 
 impl fmt::Display for Stop {
@@ -31,6 +33,7 @@ impl fmt::Display for Stop {
             ),
             Stop::BadAnswer { line, message } => write!(f, "answer line {line}: {message}"),
             Stop::Io(e) => write!(f, "cannot read the answer: {e}"),
+            Stop::Write(e) => write!(f, "cannot write: {}", crate::grade::describe(e)),
         }
     }
 }

@@ -11,6 +11,10 @@ pub struct Scripted<R, W> {
     lines: R,
     read: usize,
     out: W,
+    /// The first write that failed for a reason other than a closed pipe
+    /// (a full disk): the drill stops at the next prompt instead of playing
+    /// on with its output lost.
+    write_error: Option<std::io::Error>,
 }
 
 impl<R: BufRead, W: Write> Scripted<R, W> {
@@ -22,6 +26,22 @@ impl<R: BufRead, W: Write> Scripted<R, W> {
             lines,
             read: 0,
             out,
+            write_error: None,
+        }
+    }
+
+    /// The write error that stopped the output, if any, once everything
+    /// shown has been flushed.
+    pub fn take_write_error(&mut self) -> Option<std::io::Error> {
+        if let Err(e) = self.out.flush() {
+            self.keep_write_error(e);
+        }
+        self.write_error.take()
+    }
+
+    fn keep_write_error(&mut self, e: std::io::Error) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe && self.write_error.is_none() {
+            self.write_error = Some(e);
         }
     }
 
@@ -30,11 +50,17 @@ impl<R: BufRead, W: Write> Scripted<R, W> {
     }
 
     fn write(&mut self, text: &str) {
-        // A reader that went away (`| head`) does not stop the drill.
-        let _ = self.out.write_all(text.as_bytes());
+        // A reader that went away (`| head`) does not stop the drill; any
+        // other failure is kept and stops it at the next prompt.
+        if let Err(e) = self.out.write_all(text.as_bytes()) {
+            self.keep_write_error(e);
+        }
     }
 
     fn next_line(&mut self) -> Result<String, Stop> {
+        if let Some(e) = self.take_write_error() {
+            return Err(Stop::Write(e));
+        }
         let mut line = String::new();
         match self.lines.read_line(&mut line) {
             Ok(0) => Err(Stop::OutOfAnswers {
