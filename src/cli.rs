@@ -70,7 +70,7 @@ answer: a free reply as it is, a decision as the choice's number or action id; w
 --scenario the first line picks the scenario by number.")]
     Drill(DrillArgs),
 
-    /// Recorded drills per trainee and scenario: attempts, best and last score, passed
+    /// Recorded drills per trainee, scenario and mode: attempts, finished, best and last score, passed
     #[command(after_help = "\
 Examples:
   ethos report drills/
