@@ -68,12 +68,26 @@ pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
     if matches!(root.value, node::Value::Null) {
         return Err(vec![empty_file()]);
     }
-    node::from_tree::<Playbook>(&root).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|p| schema_error(&p, text))
-            .collect()
-    })
+    let signs: Vec<LoadError> = node::full_width(&root, text)
+        .into_iter()
+        .map(|p| LoadError {
+            kind: LoadErrorKind::Syntax,
+            help: hints::help_for(&p.message),
+            message: p.message,
+            pos: p.pos,
+        })
+        .collect();
+    let mut errors = match node::from_tree::<Playbook>(&root) {
+        Ok(playbook) if signs.is_empty() => return Ok(playbook),
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| schema_error(p, text)).collect(),
+    };
+    // A full-width colon in a key also makes the key unknown: say what to
+    // fix, once.
+    errors.retain(|e| !signs.iter().any(|s| s.pos.line == e.pos.line));
+    errors.extend(signs);
+    errors.sort_by_key(|e| e.pos);
+    Err(errors)
 }
 
 fn empty_file() -> LoadError {
@@ -325,8 +339,14 @@ fn convert_error(err: &YamlError, text: &str) -> LoadError {
             message = format!("{message} in `{entry}`");
         }
     }
-    if message.contains("found a tab") || raw.contains("found a tab") {
+    if raw.contains("tab") {
         pos = hints::place_tab(text, pos);
+        hints::tab_message(text, pos).clone_into(&mut message);
+    } else if let Some((found, at)) = hints::full_width_syntax(text, pos) {
+        message = found;
+        pos = at;
+    } else if let Some(found) = hints::indentation(text, pos) {
+        message = found;
     }
     LoadError {
         kind,
@@ -358,9 +378,6 @@ fn tidy_message(raw: &str) -> String {
         .collect();
     match text.as_str() {
         "expected string scalar" => "expected a text here".to_owned(),
-        _ if text.contains("found a tab") => {
-            "found a tab where YAML expects spaces: YAML never indents with tabs".to_owned()
-        }
         _ => text,
     }
 }

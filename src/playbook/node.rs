@@ -865,3 +865,64 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for super::Spanned
         )
     }
 }
+
+/// Full-width colons and commas (`：` `，`) where YAML syntax expects `:` or
+/// `,`: in a plain (unquoted) mapping key, and in a plain entry of a flow
+/// list (`[您好，欢迎]`). YAML reads them as text, so `phrases: [您好，欢迎]`
+/// silently becomes one phrase. Inside quotes, or in a value, they are the
+/// author's text and left alone.
+pub fn full_width(root: &Node, text: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Map(entries) => {
+                let flow = text.as_bytes().get(node.pos.offset as usize) == Some(&b'{');
+                for (k, v) in entries {
+                    problems.extend(sign_in(k, text, '：'));
+                    if flow {
+                        problems.extend(sign_in(k, text, '，'));
+                        problems.extend(sign_in(v, text, '，'));
+                    }
+                    stack.push(v);
+                }
+            }
+            Value::Seq(items) => {
+                let flow = text.as_bytes().get(node.pos.offset as usize) == Some(&b'[');
+                for item in items {
+                    if flow {
+                        problems.extend(sign_in(item, text, '，'));
+                    }
+                    stack.push(item);
+                }
+            }
+            _ => {}
+        }
+    }
+    problems.sort_by_key(|p| p.pos);
+    problems
+}
+
+/// The first `sign` in a plain scalar as written, as a problem.
+fn sign_in(node: &Node, text: &str, sign: char) -> Option<Problem> {
+    if !matches!(node.value, Value::Str(_)) {
+        return None;
+    }
+    let start = node.pos.offset as usize;
+    let written = text.get(start..start + node.pos.len as usize)?;
+    if written.starts_with(['"', '\'', '|', '>']) || written.contains('\n') {
+        return None;
+    }
+    let byte = written.find(sign)?;
+    let column = node.pos.column + u32::try_from(written[..byte].chars().count()).ok()?;
+    Some(Problem {
+        message: super::hints::full_width_message(sign),
+        pos: Pos {
+            line: node.pos.line,
+            column,
+            offset: node.pos.offset + u32::try_from(byte).ok()?,
+            len: u32::try_from(sign.len_utf8()).ok()?,
+        },
+        missing_field: None,
+    })
+}
