@@ -1784,3 +1784,13 @@ fn a_fifo_is_refused_at_once_not_read_forever() {
             .stderr(predicates::str::contains(format!("{fifo}: {message}")));
     }
 }
+
+#[test]
+fn a_full_width_comma_that_breaks_a_flow_mapping_is_yaml_syntax_at_the_comma() {
+    let text = clean_with(
+        "{ name: Sam, mood: embarrassed }",
+        "{ name: 山姆，mood: embarrassed }",
+    );
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 67, 25)]);
+    assert_message_has(&d[0], &["full-width comma"]);
+}

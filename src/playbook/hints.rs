@@ -219,6 +219,35 @@ pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
             };
             return Some((full_width_message('：'), at));
         }
+        if let Some(start) = flow_comma(line) {
+            let at = Pos {
+                line: u32::try_from(i + 1).ok()?,
+                column: u32::try_from(line[..start].chars().count() + 1).ok()?,
+                offset: line_offset(text, u32::try_from(i + 1).ok()?)
+                    + u32::try_from(start).ok()?,
+                len: u32::try_from('，'.len_utf8()).ok()?,
+            };
+            return Some((full_width_message('，'), at));
+        }
+    }
+    None
+}
+
+/// The byte of the first full-width comma inside `[ ]` or `{ }` on a line,
+/// outside quotes: `{ name: 山姆，mood: calm }` fails to parse there.
+fn flow_comma(line: &str) -> Option<usize> {
+    let (mut depth, mut quote) = (0_usize, None);
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '#') if depth == 0 => return None,
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '，') if depth > 0 => return Some(i),
+            // Inside quotes, or any other character.
+            _ => {}
+        }
     }
     None
 }
