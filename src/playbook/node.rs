@@ -208,7 +208,7 @@ pub const SPANNED_FIELDS: &[&str] = &["$pos", "$value"];
 /// How many times a document is read again to find more errors. Each read
 /// finds at least one more error per entry; an entry with more bad fields
 /// than this is reported in part.
-const MAX_ROUNDS: usize = 8;
+const MAX_ROUNDS: usize = 16;
 
 /// What every deserialiser over one tree shares.
 struct Context<'t> {
@@ -262,7 +262,8 @@ impl Context<'_> {
     }
 
     fn is_hidden(&self, id: u32) -> bool {
-        self.hidden.borrow().contains(&id)
+        let hidden = self.hidden.borrow();
+        !hidden.is_empty() && hidden.contains(&id)
     }
 
     /// The key `back` levels up from the value being read (0: its own key).
@@ -428,7 +429,10 @@ impl<'t> NodeDe<'_, 't> {
     ) -> Result<V::Value, Error> {
         let entries = self.entries()?;
         let mut visible = Vec::with_capacity(entries.len());
+        // Duplicates: a scan of the few keys a playbook mapping has, and a
+        // set once a mapping is large (a hostile one must not be quadratic).
         let mut keys: HashSet<&str> = HashSet::new();
+        let large = entries.len() > 16;
         let mut hid_a_key = Vec::new();
         let mut unknown = Vec::new();
         for (key, value) in entries {
@@ -447,7 +451,14 @@ impl<'t> NodeDe<'_, 't> {
                 unknown.push(text);
                 continue;
             }
-            if !keys.insert(text) {
+            let duplicate = if large {
+                !keys.insert(text)
+            } else {
+                visible
+                    .iter()
+                    .any(|(k, _): &(&Node, &Node)| k.text() == Some(text))
+            };
+            if duplicate {
                 self.cx.record(
                     Error::custom(format!(
                         "duplicate key `{text}`: this entry already has one, keep only one of them"
