@@ -1,9 +1,11 @@
 //! YAML -> [`Playbook`]: the only module that knows which YAML crate we use.
 //!
 //! We use `serde-saphyr` rather than `serde_yaml` (deprecated, archived, and
-//! unable to say where a node was after deserialising). Everything it gives us
-//! is turned into our own [`Spanned`]/[`Pos`] here, so swapping the crate means
-//! touching this file alone.
+//! unable to say where a node was after deserialising). It reads the file
+//! into a tree of positioned nodes ([`Node`], with our own [`Pos`]) and finds
+//! every syntax error and limit; `node.rs` then fills the model from the tree
+//! and collects every schema error. Swapping the crate means touching this
+//! file alone.
 
 use std::fmt;
 
