@@ -1440,3 +1440,357 @@ fn a_pattern_that_parses_but_is_too_large_to_build_is_invalid_pattern_too() {
     let d = assert_text(&text, &[(Code::InvalidPattern, Error, 53, 30)]);
     assert_message_has(&d[0], &["exceeds size limit"]);
 }
+
+// ---------------------------------------------------------------------------
+// Every schema error of a file, in the author's words (issue 11, item 10)
+
+/// The binary, for what only a whole command shows (exit codes, stderr).
+fn ethos() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("ethos");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn fixture_arg(name: &str) -> String {
+    fixture_path(name).to_string_lossy().into_owned()
+}
+
+/// `validate` loads the playbook: it refuses it (exit 2) naming the file,
+/// line and column of the first problem, with its message.
+#[track_caller]
+fn assert_validate_refuses(name: &str, line: u32, column: u32, message: &str) {
+    let path = fixture_arg(name);
+    let out = ethos()
+        .args(["validate", "--playbook", &path, "Hello"])
+        .output()
+        .expect("ethos runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    let expected = format!("{path}:{line}:{column}: {message}");
+    assert!(
+        stderr.contains(&expected),
+        "stderr {stderr:?} should contain {expected:?}"
+    );
+}
+
+#[test]
+fn every_schema_error_of_a_file_is_reported_not_only_the_first() {
+    let d = assert_fixture(
+        "schema-every-error",
+        &[
+            (Code::Schema, Error, 37, 5),
+            (Code::Schema, Error, 52, 12),
+            (Code::Schema, Error, 61, 13),
+            (Code::Schema, Error, 90, 34),
+        ],
+    );
+    assert_eq!(
+        d[0].message,
+        "unknown field `titel`, expected one of `id`, `title`, `goal`, `values`"
+    );
+    assert_help(&d[0], "did you mean `title`?");
+    assert_help(&d[1], "did you mean `avoid`?");
+    assert_message_has(&d[2], &["`soon` is not a duration"]);
+    assert_eq!(d[3].message, "expected an amount in USD, found `40 EUR`");
+    assert_validate_refuses(
+        "schema-every-error",
+        37,
+        5,
+        "unknown field `titel`, expected one of `id`, `title`, `goal`, `values`",
+    );
+}
+
+#[test]
+fn two_bad_fields_of_one_rule_are_both_reported_as_whole_numbers_of_words() {
+    let d = assert_fixture(
+        "schema-whole-number",
+        &[(Code::Schema, Error, 47, 16), (Code::Schema, Error, 48, 16)],
+    );
+    assert_eq!(
+        d[0].message,
+        "expected a whole number (words), found `fifteen`"
+    );
+    assert_eq!(
+        d[1].message,
+        "expected a whole number (words), found a list"
+    );
+    assert_validate_refuses(
+        "schema-whole-number",
+        47,
+        16,
+        "expected a whole number (words), found `fifteen`",
+    );
+}
+
+#[test]
+fn a_misspelt_field_is_not_also_reported_missing() {
+    // `titel` for `title`: "did you mean", not also "missing field `title`".
+    let text = clean_with("    title: Warm welcome\n", "    titel: Warm welcome\n");
+    let d = assert_text(&text, &[(Code::Schema, Error, 36, 5)]);
+    assert_help(&d[0], "did you mean `title`?");
+}
+
+#[test]
+fn contacts_that_are_not_a_number_say_what_they_count() {
+    let text = clean_with(
+        "    role: barista\n",
+        "    role: barista\n    contacts: two\n",
+    );
+    let d = assert_text(&text, &[(Code::Schema, Error, 67, 15)]);
+    assert_eq!(
+        d[0].message,
+        "expected a whole number (contacts), found `two`"
+    );
+}
+
+#[test]
+fn a_decision_amount_with_a_currency_is_expected_in_the_action_s_unit() {
+    let text = clean_with("action: { replace: 5 }", "action: { replace: 40 EUR }");
+    let d = assert_text(&text, &[(Code::Schema, Error, 89, 34)]);
+    assert_eq!(d[0].message, "expected an amount in USD, found `40 EUR`");
+    assert_help(
+        &d[0],
+        "write the number alone, e.g. `40`: the unit is the action's `unit`",
+    );
+}
+
+#[test]
+fn an_escalation_amount_bound_with_a_currency_is_expected_in_the_action_s_unit() {
+    let text = clean_with(
+        "    when: { customer_says: [hurt, burnt] }\n",
+        "    when: { action: refund, amount: { over: 40 EUR } }\n",
+    );
+    let d = assert_text(&text, &[(Code::Schema, Error, 58, 45)]);
+    assert_eq!(d[0].message, "expected an amount in USD, found `40 EUR`");
+}
+
+#[test]
+fn a_text_where_a_list_belongs_is_expected_a_list_like_a_b() {
+    let text = clean_with("    values: [warmth]\n", "    values: warmth\n");
+    let d = assert_text(&text, &[(Code::Schema, Error, 38, 13)]);
+    assert_eq!(
+        d[0].message,
+        "expected a list, like `[a, b]` or lines starting with `- `, found `warmth`"
+    );
+}
+
+#[test]
+fn a_bad_wrong_reply_is_reported_without_a_knock_on_untested_rule() {
+    // Before, a wrong reply that did not load left `no-money-talk` untested.
+    let text = clean_with(
+        "          - Who is going to pay for that?\n",
+        "          - [Who is going to pay for that?]\n",
+    );
+    let d = assert_text(&text, &[(Code::Schema, Error, 75, 13)]);
+    assert_eq!(d[0].message, "expected a text, found a list");
+}
+
+#[test]
+fn a_full_width_comma_in_a_flow_list_is_yaml_syntax_saying_use_a_comma() {
+    // Read as YAML, `[hello，hi, oh no]` is the phrases `hello，hi` and `oh
+    // no`: a reply saying "hello" failed, reported as `model-fails` elsewhere.
+    let d = assert_fixture(
+        "yaml-full-width-comma",
+        &[(Code::YamlSyntax, Error, 47, 20)],
+    );
+    assert_eq!(
+        d[0].message,
+        "a full-width comma `，` does not separate entries in YAML: write `,` and a space"
+    );
+    assert_help(
+        &d[0],
+        "if the full-width sign belongs to the text, put the text in quotes",
+    );
+    assert_validate_refuses(
+        "yaml-full-width-comma",
+        47,
+        20,
+        "a full-width comma `，` does not separate entries in YAML",
+    );
+}
+
+#[test]
+fn a_full_width_colon_after_a_key_is_yaml_syntax_saying_use_a_colon() {
+    let d = assert_fixture(
+        "yaml-full-width-colon",
+        &[(Code::YamlSyntax, Error, 35, 10)],
+    );
+    assert_eq!(
+        d[0].message,
+        "a full-width colon `：` does not end a key in YAML: write `:` and a space"
+    );
+    assert_validate_refuses(
+        "yaml-full-width-colon",
+        35,
+        10,
+        "a full-width colon `：` does not end a key in YAML",
+    );
+}
+
+#[test]
+fn a_full_width_colon_in_a_flow_mapping_key_is_yaml_syntax_not_an_unknown_field() {
+    let text = clean_with(
+        "{ name: Sam, mood: embarrassed }",
+        "{ name：Sam, mood: embarrassed }",
+    );
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 67, 21)]);
+    assert_message_has(&d[0], &["full-width colon"]);
+}
+
+#[test]
+fn full_width_signs_in_quotes_and_in_values_are_text() {
+    let quoted = clean_with("[hello, hi, oh no]", "[hello, hi, oh no, '您好，欢迎']");
+    assert_text(&quoted, &[]);
+    let value = clean_with(
+        "    goal: Fix the problem yourself, now.\n",
+        "    goal: 目标：当场解决，马上。\n",
+    );
+    assert_text(&value, &[]);
+}
+
+#[test]
+fn a_key_indented_more_than_the_line_above_names_that_line() {
+    let d = assert_fixture("yaml-indented-more", &[(Code::YamlSyntax, Error, 46, 7)]);
+    assert_eq!(
+        d[0].message,
+        "this line is indented more than the one above (line 45): give the keys of one entry the same indentation"
+    );
+    assert_validate_refuses(
+        "yaml-indented-more",
+        46,
+        7,
+        "this line is indented more than the one above (line 45)",
+    );
+}
+
+#[test]
+fn a_key_indented_less_than_the_line_above_names_that_line() {
+    let text = clean_with(
+        "    at: [welcome]\n    check: mention\n",
+        "    at: [welcome]\n   check: mention\n",
+    );
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 47, 4)]);
+    assert_message_has(
+        &d[0],
+        &["this line is indented less than the one above (line 46)"],
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_says_indent_with_spaces() {
+    let text = clean_with("    check: avoid\n", "\tcheck: avoid\n");
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 51, 1)]);
+    assert_eq!(
+        d[0].message,
+        "this line is indented with a tab, which YAML does not allow: indent with spaces"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Files that are not playbooks (issue 11, item 8)
+
+#[test]
+fn a_file_that_is_not_utf8_is_placed_at_its_first_bad_byte() {
+    let err = Source::read(&fixture_path("not-utf8")).expect_err("not UTF-8");
+    let message = "the file is not UTF-8 text (byte 0xE9 here): save the playbook as UTF-8";
+    assert!(
+        err.to_string()
+            .ends_with(&format!("not-utf8.yaml:3:30: {message}")),
+        "{err}"
+    );
+    let path = fixture_arg("not-utf8");
+    ethos()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "\"line\": 3,\n      \"column\": 30,",
+        ))
+        .stdout(predicates::str::contains(message));
+    ethos()
+        .args(["check", &path])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("not-utf8.yaml:3:30"));
+    assert_validate_refuses("not-utf8", 3, 30, message);
+}
+
+/// The lines of stderr that say `needle`.
+fn lines_with(stderr: &[u8], needle: &str) -> usize {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(|l| l.matches(needle).count())
+        .sum()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_os_error_is_printed_once() {
+    // /proc/self/mem is a regular file that cannot be read from its start.
+    let out = ethos()
+        .args(["validate", "--playbook", "/proc/self/mem", "Hello"])
+        .output()
+        .expect("ethos runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        lines_with(&out.stderr, "os error"),
+        1,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_directory_as_playbook_is_refused_once_saying_what_to_give() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("playbook.yaml");
+    std::fs::create_dir(&path).expect("a directory named like a playbook");
+    let out = ethos()
+        .args(["validate", "--playbook", &path.to_string_lossy(), "Hello"])
+        .output()
+        .expect("ethos runs");
+    assert_eq!(out.status.code(), Some(2));
+    let message = "is a directory, not a playbook file: give the path of a .yaml file";
+    assert_eq!(
+        lines_with(&out.stderr, message),
+        1,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(lines_with(&out.stderr, "os error"), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once_not_read_forever() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let fifo = dir.path().join("playbook.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let fifo = fifo.to_string_lossy().into_owned();
+    let message = "is not a regular file (a pipe, socket or device): save the playbook to a file and give its path";
+    for args in [
+        vec!["check", fifo.as_str()],
+        vec!["validate", "--playbook", fifo.as_str(), "Hello"],
+    ] {
+        ethos()
+            .args(&args)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!("{fifo}: {message}")));
+    }
+}
+
+#[test]
+fn a_full_width_comma_that_breaks_a_flow_mapping_is_yaml_syntax_at_the_comma() {
+    let text = clean_with(
+        "{ name: Sam, mood: embarrassed }",
+        "{ name: 山姆，mood: embarrassed }",
+    );
+    let d = assert_text(&text, &[(Code::YamlSyntax, Error, 67, 25)]);
+    assert_message_has(&d[0], &["full-width comma"]);
+}

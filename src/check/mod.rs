@@ -22,28 +22,34 @@ use crate::playbook::{LoadErrorKind, Playbook, Pos, Source, load};
 
 /// Check one playbook source: the file's own problems, sorted.
 pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
-    let mut diagnostics = match load::parse(&source.text) {
+    let mut diagnostics = match load::parse_all(&source.text) {
         Ok(playbook) => check_playbook(&playbook, &source.name, options),
-        Err(err) => {
-            let code = match err.kind {
-                LoadErrorKind::Syntax => Code::YamlSyntax,
-                LoadErrorKind::Schema => Code::Schema,
-            };
-            vec![Diagnostic {
-                code,
-                severity: code.severity(),
-                message: err.message,
-                file: source.name.clone(),
-                // Every diagnostic has a place (the CLI contract); a problem
-                // with the file as a whole is at its start.
-                pos: if err.pos.is_known() {
-                    err.pos
-                } else {
-                    Pos::FILE_START
-                },
-                help: err.help,
-            }]
-        }
+        // Only the loader's errors: the checks would run on what did load,
+        // and report what is missing (an `untested-rule` for a rule whose
+        // `wrong` reply failed to load) in place of what is wrong.
+        Err(errors) => errors
+            .into_iter()
+            .map(|err| {
+                let code = match err.kind {
+                    LoadErrorKind::Syntax => Code::YamlSyntax,
+                    LoadErrorKind::Schema => Code::Schema,
+                };
+                Diagnostic {
+                    code,
+                    severity: code.severity(),
+                    message: err.message,
+                    file: source.name.clone(),
+                    // Every diagnostic has a place (the CLI contract); a problem
+                    // with the file as a whole is at its start.
+                    pos: if err.pos.is_known() {
+                        err.pos
+                    } else {
+                        Pos::FILE_START
+                    },
+                    help: err.help,
+                }
+            })
+            .collect(),
     };
     diagnostic::sort(&mut diagnostics);
     diagnostics

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use crate::check::{self, CheckOptions, Code, Diagnostic};
 use crate::cli::{CheckArgs, Deny};
-use crate::playbook::source::{ReadError, display_path};
+use crate::playbook::source::{ReadError, display_path, not_utf8_message};
 use crate::playbook::{Date, Pos, Source, bundled};
 use crate::report::{self, CheckReport, CheckedFile, Format};
 
@@ -30,13 +30,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
                     diagnostics,
                 }
             }
-            Input::Unparsable { source, message } => CheckedFile {
+            Input::Unparsable {
+                source,
+                message,
+                pos,
+            } => CheckedFile {
                 diagnostics: vec![Diagnostic {
                     code: Code::YamlSyntax,
                     severity: Code::YamlSyntax.severity(),
                     message,
                     file: source.name.clone(),
-                    pos: Pos::FILE_START,
+                    pos,
                     help: None,
                 }],
                 source,
@@ -72,6 +76,7 @@ enum Input {
     Unparsable {
         source: Source,
         message: String,
+        pos: Pos,
     },
 }
 
@@ -190,13 +195,19 @@ fn read_failure(err: ReadError, inputs: &mut Vec<Input>, failures: &mut Vec<Stri
                 text: String::new(),
             },
             message: error.message,
+            pos: Pos::FILE_START,
         }),
-        ReadError::NotUtf8 { ref path } => inputs.push(Input::Unparsable {
+        ReadError::NotUtf8 {
+            ref path,
+            pos,
+            byte,
+        } => inputs.push(Input::Unparsable {
             source: Source {
                 name: display_path(path),
                 text: String::new(),
             },
-            message: "the file is not UTF-8 text; save the playbook as UTF-8".to_owned(),
+            message: not_utf8_message(byte),
+            pos,
         }),
         other => failures.push(other.to_string()),
     }

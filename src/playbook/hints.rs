@@ -8,7 +8,20 @@ use crate::check::suggest::closest;
 /// A help line for a loader message, where one can be given.
 pub fn help_for(message: &str) -> Option<String> {
     if message.contains("tab") && message.contains("spaces") {
-        return Some("replace the tab with spaces".to_owned());
+        return Some(
+            "replace the tab with spaces; most editors can be set to insert spaces for Tab"
+                .to_owned(),
+        );
+    }
+    if message.starts_with("expected an amount in ") {
+        return Some(
+            "write the number alone, e.g. `40`: the unit is the action's `unit`".to_owned(),
+        );
+    }
+    if message.contains("full-width") {
+        return Some(
+            "if the full-width sign belongs to the text, put the text in quotes".to_owned(),
+        );
     }
     if message.contains("mapping values are not allowed") {
         return Some(
@@ -147,6 +160,151 @@ pub fn place_tab(text: &str, pos: Pos) -> Pos {
         offset: u32::try_from(at).unwrap_or(0),
         len: 1,
     }
+}
+
+/// What a tab error says: at the start of a line it indents, which YAML
+/// never allows; elsewhere it stands where YAML wants a space.
+pub fn tab_message(text: &str, pos: Pos) -> &'static str {
+    let line = text
+        .split('\n')
+        .nth((pos.line as usize).saturating_sub(1))
+        .unwrap_or_default();
+    let before: String = line
+        .chars()
+        .take((pos.column as usize).saturating_sub(1))
+        .collect();
+    if before.chars().all(|c| c == ' ') {
+        "this line is indented with a tab, which YAML does not allow: indent with spaces"
+    } else {
+        "a tab stands where YAML expects a space: use spaces, or put the text in quotes"
+    }
+}
+
+/// The message for a full-width sign where YAML expects its ASCII one.
+pub fn full_width_message(sign: char) -> String {
+    if sign == '：' {
+        "a full-width colon `：` does not end a key in YAML: write `:` and a space".to_owned()
+    } else {
+        "a full-width comma `，` does not separate entries in YAML: write `,` and a space"
+            .to_owned()
+    }
+}
+
+/// A syntax error caused by a full-width colon: `title：Warm welcome` in a
+/// mapping is a text where a key is expected. Found on the line of the error
+/// or the one before it (the parser notices at the next line).
+pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let index = (pos.line as usize).checked_sub(1)?;
+    for i in [Some(index), index.checked_sub(1)].into_iter().flatten() {
+        let Some(line) = lines.get(i) else {
+            continue;
+        };
+        let trimmed = line.trim_start_matches([' ', '-']).trim_start();
+        // A key position: the start of the line's content, before any `:`
+        // or quote; `title: 标题：副标题` is a value and fine.
+        let key_part = trimmed
+            .split([':', '"', '\'', '#'])
+            .next()
+            .unwrap_or_default();
+        if let Some(byte) = key_part.find('：') {
+            let start = line.len() - trimmed.len() + byte;
+            let column = line[..start].chars().count() + 1;
+            let at = Pos {
+                line: u32::try_from(i + 1).ok()?,
+                column: u32::try_from(column).ok()?,
+                offset: line_offset(text, u32::try_from(i + 1).ok()?)
+                    + u32::try_from(start).ok()?,
+                len: u32::try_from('：'.len_utf8()).ok()?,
+            };
+            return Some((full_width_message('：'), at));
+        }
+        if let Some(start) = flow_comma(line) {
+            let at = Pos {
+                line: u32::try_from(i + 1).ok()?,
+                column: u32::try_from(line[..start].chars().count() + 1).ok()?,
+                offset: line_offset(text, u32::try_from(i + 1).ok()?)
+                    + u32::try_from(start).ok()?,
+                len: u32::try_from('，'.len_utf8()).ok()?,
+            };
+            return Some((full_width_message('，'), at));
+        }
+    }
+    None
+}
+
+/// The byte of the first full-width comma inside `[ ]` or `{ }` on a line,
+/// outside quotes: `{ name: 山姆，mood: calm }` fails to parse there.
+fn flow_comma(line: &str) -> Option<usize> {
+    let (mut depth, mut quote) = (0_usize, None);
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '#') if depth == 0 => return None,
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '，') if depth > 0 => return Some(i),
+            // Inside quotes, or any other character.
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "this line is indented more than the one above (line 46)", for a syntax
+/// error on a line whose indentation disagrees with the line before it.
+pub fn indentation(text: &str, pos: Pos) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let index = (pos.line as usize).checked_sub(1)?;
+    let line = lines.get(index)?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let (above, above_line) = lines[..index]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| (i + 1, *l))?;
+    let (mine, theirs) = (indent(line), indent(above_line));
+    // The line above opens a block (`key:` or `- key:`) when it ends in `:`;
+    // a deeper line then is right, and the error is something else.
+    let opens = above_line
+        .split(" #")
+        .next()
+        .is_some_and(|l| l.trim_end().ends_with(':'));
+    if mine > theirs && !opens {
+        Some(format!(
+            "this line is indented more than the one above (line {above}): give the keys of one entry the same indentation"
+        ))
+    } else if mine < theirs
+        && !line.trim_start().starts_with('-')
+        && !lines_up_above(&lines[..index], mine)
+    {
+        Some(format!(
+            "this line is indented less than the one above (line {above}) but lines up with no key it could belong to: give the keys of one entry the same indentation"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Whether a line indented `indent` lines up with a key above it that it
+/// could belong to (one not closed by a line indented less in between).
+fn lines_up_above(above: &[&str], indent: usize) -> bool {
+    for line in above.iter().rev() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let theirs = line.len() - line.trim_start_matches(' ').len();
+        let item = line.trim_start().starts_with("- ");
+        if theirs == indent || (item && theirs + 2 == indent) {
+            return true;
+        }
+        if theirs < indent {
+            return false;
+        }
+    }
+    false
 }
 
 fn line_offset(text: &str, line: u32) -> u32 {

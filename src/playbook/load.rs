@@ -1,18 +1,26 @@
 //! YAML -> [`Playbook`]: the only module that knows which YAML crate we use.
 //!
 //! We use `serde-saphyr` rather than `serde_yaml` (deprecated, archived, and
-//! unable to say where a node was after deserialising). Everything it gives us
-//! is turned into our own [`Spanned`]/[`Pos`] here, so swapping the crate means
-//! touching this file alone.
+//! unable to say where a node was after deserialising). It reads the file
+//! into a tree of positioned nodes ([`Node`], with our own [`Pos`]) and finds
+//! every syntax error and limit; `node.rs` then fills the model from the tree
+//! and collects every schema error. Swapping the crate means touching this
+//! file alone.
+
+use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{Deserializer, IgnoredAny};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::{Budget, BudgetBreach};
-use serde_saphyr::{Error as YamlError, Location, MessageFormatter, UserMessageFormatter};
+use serde_saphyr::{
+    DuplicateKeyPolicy, Error as YamlError, Location, MessageFormatter, NonFiniteFloatPolicy,
+    Spanned as YamlSpanned, UserMessageFormatter,
+};
 
 use super::hints;
 use super::model::Playbook;
-use super::spanned::{Pos, Spanned};
+use super::node::{self, Node};
+use super::spanned::Pos;
 
 /// The largest playbook file we read. The biggest real playbooks are a few
 /// hundred kilobytes; a 2,000-rule stress playbook is about 3 MB.
@@ -49,8 +57,54 @@ pub enum LoadErrorKind {
     Schema,
 }
 
-/// Parse a playbook from its text.
+/// Parse a playbook from its text; the first problem if it has any.
 pub fn parse(text: &str) -> Result<Playbook, LoadError> {
+    parse_all(text).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Parse a playbook from its text, with every problem it has (never an
+/// empty list): a syntax error alone, as the YAML cannot be read past it, or
+/// every schema error, in file order.
+pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
+    let root = parse_tree(text).map_err(|e| vec![e])?;
+    if matches!(root.value, node::Value::Null) {
+        return Err(vec![empty_file()]);
+    }
+    let signs: Vec<LoadError> = node::full_width(&root, text)
+        .into_iter()
+        .map(|p| LoadError {
+            kind: LoadErrorKind::Syntax,
+            help: hints::help_for(&p.message),
+            message: p.message,
+            pos: p.pos,
+        })
+        .collect();
+    let mut errors = match node::from_tree::<Playbook>(&root) {
+        Ok(playbook) if signs.is_empty() => return Ok(playbook),
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| schema_error(p, text)).collect(),
+    };
+    // A full-width colon in a key also makes the key unknown: say what to
+    // fix, once.
+    errors.retain(|e| !signs.iter().any(|s| s.pos.line == e.pos.line));
+    errors.extend(signs);
+    errors.sort_by_key(|e| e.pos);
+    Err(errors)
+}
+
+fn empty_file() -> LoadError {
+    LoadError {
+        kind: LoadErrorKind::Schema,
+        message: "the file is empty: a playbook starts with `playbook: ID`".to_owned(),
+        pos: Pos::FILE_START,
+        help: None,
+    }
+}
+
+/// Read the YAML of a file into a tree of positioned nodes. Every syntax
+/// error and every limit is found here; what the nodes mean is left to
+/// [`node::from_tree`].
+fn parse_tree(text: &str) -> Result<Node, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_large(text.len()));
     }
@@ -66,23 +120,159 @@ pub fn parse(text: &str) -> Result<Playbook, LoadError> {
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: MAX_ALIAS_EVENTS,
         },
+        // A key written twice is reported by the tree's reader, which goes on.
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        // `weight: .nan` is a value the checks can name ("not above zero").
+        non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
     };
-    serde_saphyr::from_str_with_options::<Playbook>(text, options.clone()).map_err(|err| {
-        let err = convert_error(&err, text);
-        if err.kind == LoadErrorKind::Schema {
-            // The deserialiser stops at the first problem it meets, and a type
-            // error can come before a syntax error further on (or at the same
-            // place: `title: [unclosed`). A file that is not YAML at all should
-            // say so, so look at the syntax alone before blaming the schema.
-            if let Err(syntax) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options) {
-                let syntax = convert_error(&syntax, text);
-                if syntax.kind == LoadErrorKind::Syntax {
-                    return syntax;
+    let raw = match serde_saphyr::from_str_with_options::<YamlSpanned<Raw>>(text, options) {
+        Ok(raw) => raw,
+        Err(err) => {
+            if matches!(original(&err), YamlError::Eof { .. }) {
+                return Err(empty_file());
+            }
+            return Err(convert_error(&err, text));
+        }
+    };
+    let mut next_id = 0;
+    Ok(to_node(raw, text, &mut next_id))
+}
+
+/// A YAML node as the YAML crate reads it, before it becomes a [`Node`].
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<YamlSpanned<Raw>>),
+    Map(Vec<(YamlSpanned<Raw>, YamlSpanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RawVisitor;
+        impl<'de> Visitor<'de> for RawVisitor {
+            type Value = Raw;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+                Raw::deserialize(d)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+                Ok(Raw::UInt(v))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_string()))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
+                Ok(Raw::Float(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+                Ok(Raw::Str(v))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Raw, E> {
+                Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
                 }
+                Ok(Raw::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(Raw::Map(entries))
             }
         }
-        err
-    })
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+fn to_node(raw: YamlSpanned<Raw>, text: &str, next_id: &mut u32) -> Node {
+    let id = *next_id;
+    *next_id = next_id.saturating_add(1);
+    // A scalar the schema read as a number or a boolean keeps its text as
+    // written, for a text field (`title: 1.50`); an alias's is where the
+    // anchor's value is defined.
+    let written = |fallback: String| -> String {
+        let span = raw.defined.span();
+        span.byte_offset()
+            .zip(span.byte_len())
+            .and_then(|(start, len)| {
+                let start = usize::try_from(start).ok()?;
+                text.get(start..start.checked_add(usize::try_from(len).ok()?)?)
+            })
+            .filter(|t| !t.is_empty())
+            .map_or(fallback, str::to_owned)
+    };
+    let value = match raw.value {
+        Raw::Null => node::Value::Null,
+        Raw::Bool(b) => node::Value::Bool(b, written(b.to_string())),
+        Raw::Int(n) => node::Value::Int(n, written(n.to_string())),
+        Raw::UInt(n) => node::Value::UInt(n, written(n.to_string())),
+        Raw::Float(x) => node::Value::Float(x, written(x.to_string())),
+        Raw::Str(s) => node::Value::Str(s),
+        Raw::Seq(items) => node::Value::Seq(
+            items
+                .into_iter()
+                .map(|item| to_node(item, text, next_id))
+                .collect(),
+        ),
+        Raw::Map(entries) => node::Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (to_node(k, text, next_id), to_node(v, text, next_id)))
+                .collect(),
+        ),
+    };
+    Node {
+        id,
+        pos: pos_of(&raw.referenced),
+        value,
+    }
+}
+
+/// A problem the tree's reader found, worded and placed for the author.
+fn schema_error(problem: &node::Problem, text: &str) -> LoadError {
+    let mut message = tidy_message(&problem.message);
+    let mut pos = problem.pos;
+    if problem.missing_field.is_some() {
+        pos = hints::place_missing_field(text, pos);
+        if let Some(entry) = hints::entry_id(text, pos) {
+            message = format!("{message} in `{entry}`");
+        }
+    }
+    LoadError {
+        kind: LoadErrorKind::Schema,
+        help: hints::help_for(&message),
+        message,
+        pos,
+    }
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`] (also used by readers that
@@ -151,8 +341,14 @@ fn convert_error(err: &YamlError, text: &str) -> LoadError {
             message = format!("{message} in `{entry}`");
         }
     }
-    if message.contains("found a tab") || raw.contains("found a tab") {
+    if raw.contains("tab") {
         pos = hints::place_tab(text, pos);
+        hints::tab_message(text, pos).clone_into(&mut message);
+    } else if let Some((found, at)) = hints::full_width_syntax(text, pos) {
+        message = found;
+        pos = at;
+    } else if let Some(found) = hints::indentation(text, pos) {
+        message = found;
     }
     LoadError {
         kind,
@@ -184,9 +380,6 @@ fn tidy_message(raw: &str) -> String {
         .collect();
     match text.as_str() {
         "expected string scalar" => "expected a text here".to_owned(),
-        _ if text.contains("found a tab") => {
-            "found a tab where YAML expects spaces: YAML never indents with tabs".to_owned()
-        }
         _ => text,
     }
 }
@@ -220,22 +413,15 @@ fn pos_of(loc: &Location) -> Pos {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let inner = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        // `referenced` is where the value is used (the alias, for `*name`), which
-        // is where a reader looks for it.
-        Ok(Spanned::new(inner.value, pos_of(&inner.referenced)))
-    }
-}
-
 /// Read one YAML scalar as a value of the playbook format (`--set
 /// contacts=3`, `--set waiting=15m`, `--set facts.at_fault=true`), so the
 /// command line reads values exactly as a playbook would.
 pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| {
-        let raw = UserMessageFormatter.format_message(&err);
-        tidy_message(Pos::untag(&raw).0)
+    let root = parse_tree(text).map_err(|e| e.message)?;
+    node::from_tree::<T>(&root).map_err(|problems| {
+        problems
+            .into_iter()
+            .next()
+            .map_or_else(String::new, |p| tidy_message(&p.message))
     })
 }

@@ -5,6 +5,7 @@ pub mod condition;
 mod hints;
 pub mod load;
 pub mod model;
+mod node;
 pub mod schema;
 pub mod source;
 pub mod spanned;

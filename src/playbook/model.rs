@@ -12,8 +12,18 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
+use super::node::{Lenient, lenient_list as list};
 use super::spanned::{Pos, Spanned};
 use super::values::{Date, Duration, Limit, Scalar, SpannedMap};
+
+/// A list of entries of which each is checked even when one before it is
+/// wrong (see `node.rs`), with the list's position.
+fn spanned_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Spanned<Vec<T>>, D::Error> {
+    let list = Spanned::<Lenient<T>>::deserialize(d)?;
+    Ok(Spanned::new(list.value.0, list.pos))
+}
 
 /// A whole playbook file.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -33,15 +43,17 @@ pub struct Playbook {
     pub review_by: Option<Spanned<Date>>,
     pub philosophy: Philosophy,
     /// The escalation ladder, front line first.
+    #[serde(deserialize_with = "spanned_list")]
     pub roles: Spanned<Vec<Role>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub actions: Vec<Action>,
+    #[serde(deserialize_with = "spanned_list")]
     pub steps: Spanned<Vec<Step>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub rules: Vec<Rule>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub escalation: Vec<EscalationRule>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub scenarios: Vec<Scenario>,
     /// Percent a drill must score to pass; 80 when absent.
     #[serde(default)]
@@ -86,7 +98,7 @@ impl Playbook {
 #[serde(deny_unknown_fields)]
 pub struct Philosophy {
     pub statement: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub values: Vec<Value>,
 }
 
@@ -316,6 +328,7 @@ pub struct Scenario {
     pub waiting: Option<Spanned<Duration>>,
     #[serde(default)]
     pub facts: SpannedMap<String, Scalar>,
+    #[serde(deserialize_with = "spanned_list")]
     pub beats: Spanned<Vec<Beat>>,
 }
 
@@ -371,6 +384,7 @@ pub struct Beat {
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub prompt: Spanned<String>,
+    #[serde(deserialize_with = "spanned_list")]
     pub choices: Spanned<Vec<Choice>>,
 }
 

@@ -4,7 +4,29 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::load::{MAX_FILE_BYTES, too_large};
-use super::{LoadError, bundled};
+use super::{LoadError, Pos, bundled};
+
+/// What a file that is not valid UTF-8 is told, at its first invalid byte.
+pub fn not_utf8_message(byte: u8) -> String {
+    format!("the file is not UTF-8 text (byte 0x{byte:02X} here): save the playbook as UTF-8")
+}
+
+/// A path that exists but is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Directory,
+    /// A FIFO, socket or device: reading one may block forever or never end.
+    Special,
+}
+
+fn not_a_file_message(kind: NotAFile) -> &'static str {
+    match kind {
+        NotAFile::Directory => "is a directory, not a playbook file: give the path of a .yaml file",
+        NotAFile::Special => {
+            "is not a regular file (a pipe, socket or device): save the playbook to a file and give its path"
+        }
+    }
+}
 
 /// The text of one playbook, with where it came from.
 #[derive(Debug, Clone)]
@@ -19,13 +41,17 @@ pub struct Source {
 pub enum ReadError {
     #[error("{path}: no such file or directory")]
     NotFound { path: PathBuf },
-    #[error("{path}: cannot be read: {source}")]
+    // The io::Error is in the message and deliberately not a `source`: anyhow's
+    // `{:#}` prints a chain of sources, which would say it twice.
+    #[error("{path}: cannot be read: {error}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{path}: is not UTF-8 text; save the playbook as UTF-8")]
-    NotUtf8 { path: PathBuf },
+    #[error("{path}: {}", not_a_file_message(*.kind))]
+    NotAFile { path: PathBuf, kind: NotAFile },
+    #[error("{}:{pos}: {}", path.display(), not_utf8_message(*byte))]
+    NotUtf8 { path: PathBuf, pos: Pos, byte: u8 },
     #[error("{}: {}", path.display(), error.message)]
     TooLarge { path: PathBuf, error: LoadError },
     #[error(
@@ -47,6 +73,21 @@ impl Source {
     /// Read a playbook file, refusing anything larger than a playbook can be
     /// before reading it into memory.
     pub fn read(path: &Path) -> Result<Source, ReadError> {
+        // Look before opening: opening a FIFO blocks until a writer comes,
+        // which may be never. (What is a file here may still be swapped for a
+        // FIFO before `open`; that race needs a hostile local user, and costs
+        // them only their own process.)
+        let metadata = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        if !metadata.is_file() {
+            return Err(ReadError::NotAFile {
+                path: path.to_owned(),
+                kind: if metadata.is_dir() {
+                    NotAFile::Directory
+                } else {
+                    NotAFile::Special
+                },
+            });
+        }
         let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
         let mut bytes = Vec::new();
         let limit = MAX_FILE_BYTES as u64 + 1;
@@ -68,8 +109,13 @@ impl Source {
             .strip_prefix(b"\xEF\xBB\xBF")
             .map(<[u8]>::to_vec)
             .unwrap_or(bytes);
-        let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 {
-            path: path.to_owned(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            ReadError::NotUtf8 {
+                path: path.to_owned(),
+                pos: first_invalid_byte(e.as_bytes(), at),
+                byte: e.as_bytes()[at],
+            }
         })?;
         Ok(Source {
             name: display_path(path),
@@ -106,16 +152,35 @@ impl Source {
     }
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> ReadError {
-    if source.kind() == std::io::ErrorKind::NotFound {
+fn io_error(path: &Path, error: std::io::Error) -> ReadError {
+    if error.kind() == std::io::ErrorKind::NotFound {
         ReadError::NotFound {
             path: path.to_owned(),
         }
     } else {
         ReadError::Io {
             path: path.to_owned(),
-            source,
+            error,
         }
+    }
+}
+
+/// Where the first byte that is not UTF-8 is: its line, and its column in code
+/// points of the valid text before it, as every other position counts.
+fn first_invalid_byte(bytes: &[u8], valid_up_to: usize) -> Pos {
+    let valid = &bytes[..valid_up_to];
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let line = memchr::memchr_iter(b'\n', valid).count() + 1;
+    let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    Pos {
+        line: clamp(line),
+        column: clamp(column),
+        offset: clamp(valid_up_to),
+        len: 1,
     }
 }
 

@@ -64,6 +64,12 @@ fn groups<'a>(d: &'a Diagnostic, source: &'a Source) -> Vec<Group<'a>> {
                     .annotation(AnnotationKind::Primary.span(span)),
             )
         }
+        // No text to show (a file that is not UTF-8): the place alone.
+        None if d.pos.is_known() => title.element(
+            annotate_snippets::Origin::path(d.file.as_str())
+                .line(d.pos.line as usize)
+                .char_column(d.pos.column as usize),
+        ),
         None => title.element(annotate_snippets::Origin::path(d.file.as_str())),
     };
     if let Some(help) = &d.help {
