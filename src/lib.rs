@@ -15,6 +15,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod grade;
+pub mod io_error;
 pub mod playbook;
 pub mod render;
 pub mod report;

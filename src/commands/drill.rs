@@ -52,7 +52,7 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
         // The scorecard is the last thing shown: a full disk there is an
         // error too, not a drill that seemed to end well.
         match prompter.take_write_error() {
-            Some(e) => bail!("cannot write: {}", crate::grade::describe(&e)),
+            Some(e) => bail!("cannot write: {}", crate::io_error::describe(&e)),
             None => Ok(outcome),
         }
     } else {

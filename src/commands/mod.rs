@@ -39,7 +39,7 @@ pub fn print_stdout(text: &str) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(io::Error::new(
             e.kind(),
-            format!("cannot write: {}", crate::grade::describe(&e)),
+            format!("cannot write: {}", crate::io_error::describe(&e)),
         )),
         Ok(()) => Ok(()),
     }

@@ -33,7 +33,7 @@ impl fmt::Display for Stop {
             ),
             Stop::BadAnswer { line, message } => write!(f, "answer line {line}: {message}"),
             Stop::Io(e) => write!(f, "cannot read the answer: {e}"),
-            Stop::Write(e) => write!(f, "cannot write: {}", crate::grade::describe(e)),
+            Stop::Write(e) => write!(f, "cannot write: {}", crate::io_error::describe(e)),
         }
     }
 }

@@ -102,19 +102,7 @@ impl Error {
     }
 }
 
-/// An I/O error as the end of a sentence: "no space left on device", not
-/// "No space left on device (os error 28)".
-pub fn describe(error: &io::Error) -> String {
-    let text = error.to_string();
-    let text = match text.rfind(" (os error ") {
-        Some(at) if text.ends_with(')') => &text[..at],
-        _ => &text,
-    };
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
-}
+pub use crate::io_error::describe;
 
 /// Something to tell as the work goes on (a progress bar).
 pub trait Progress: Sync {
