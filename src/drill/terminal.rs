@@ -97,7 +97,20 @@ impl Terminal {
         let _ = self
             .theme
             .format_input_prompt_selection(&mut buf, prompt, &shown);
-        let _ = term.write_line(&buf);
+        // Shown back between words, as prose is (textwrap skips the theme's
+        // colour codes when it measures), not cut mid-word by the terminal.
+        let width = columns();
+        let shown: Vec<String> = buf
+            .split('\n')
+            .map(|line| {
+                if console::measure_text_width(line) <= width {
+                    line.to_owned()
+                } else {
+                    textwrap::fill(line, textwrap::Options::new(width).subsequent_indent("  "))
+                }
+            })
+            .collect();
+        let _ = term.write_line(&shown.join("\n"));
     }
 }
 
