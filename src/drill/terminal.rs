@@ -83,6 +83,23 @@ fn wrap(line: &str, width: usize) -> String {
     textwrap::fill(text, options)
 }
 
+/// A reply shown back after its prompt, wrapped between words as prose is
+/// (textwrap skips the theme's colour codes when it measures), not cut
+/// mid-word by the terminal.
+fn shown_back(text: &str, width: usize) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            if console::measure_text_width(line) <= width {
+                line.to_owned()
+            } else {
+                textwrap::fill(line, textwrap::Options::new(width).subsequent_indent("  "))
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
 impl Terminal {
     /// Show a reply after its prompt, as dialoguer would (`✔ prompt · reply`),
     /// a reply from the editor with its lines indented under it.
@@ -97,20 +114,7 @@ impl Terminal {
         let _ = self
             .theme
             .format_input_prompt_selection(&mut buf, prompt, &shown);
-        // Shown back between words, as prose is (textwrap skips the theme's
-        // colour codes when it measures), not cut mid-word by the terminal.
-        let width = columns();
-        let shown: Vec<String> = buf
-            .split('\n')
-            .map(|line| {
-                if console::measure_text_width(line) <= width {
-                    line.to_owned()
-                } else {
-                    textwrap::fill(line, textwrap::Options::new(width).subsequent_indent("  "))
-                }
-            })
-            .collect();
-        let _ = term.write_line(&shown.join("\n"));
+        let _ = term.write_line(&shown_back(&buf, columns()));
     }
 }
 
@@ -227,6 +231,22 @@ mod tests {
         // A wide character that does not fit starts the next row.
         assert_eq!(rows_taken("012345678好", 10), 2);
         assert_eq!(rows_taken("\u{1b}[1m0123456789\u{1b}[0m", 10), 1);
+    }
+
+    #[test]
+    fn a_reply_shown_back_wraps_between_words_whatever_its_colour() {
+        let shown = shown_back(
+            "\u{1b}[32m✔\u{1b}[0m Your reply · nothing on the menu tempts you",
+            24,
+        );
+        for row in shown.lines() {
+            assert!(console::measure_text_width(row) <= 24, "{row:?}");
+        }
+        assert!(shown.contains("nothing"), "a word was cut: {shown:?}");
+        assert!(
+            shown.lines().skip(1).all(|row| row.starts_with("  ")),
+            "{shown:?}"
+        );
     }
 
     #[test]
