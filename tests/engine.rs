@@ -1392,8 +1392,14 @@ proptest! {
 
     #[test]
     fn every_reported_span_is_a_char_boundary_slice_of_the_original(reply in reply_text()) {
-        let pb = greedy_playbook();
-        let engine = engine(pb);
+        // Built once for all cases: rebuilding (and leaking) the engine per
+        // case made this the slowest test (21 s of 512 cases).
+        static GREEDY: std::sync::OnceLock<(&'static Playbook, &'static Engine<'static>)> =
+            std::sync::OnceLock::new();
+        let &(pb, engine) = GREEDY.get_or_init(|| {
+            let pb = greedy_playbook();
+            (pb, engine(pb))
+        });
         let mut c = ctx(pb);
         c.key_facts = vec!["a".into(), "抱歉".into(), "ss".into()];
         let j = engine.judge(&reply, &c, None);
@@ -1507,4 +1513,111 @@ fn a_playbook_without_roles_has_no_policy_to_apply_rather_than_a_panic() {
         },
     );
     assert!(found.iter().any(|d| d.code == ethos::check::Code::Schema));
+}
+
+// --- Long phrases never panic or explode -------------------------------------
+
+/// A phrase of `chars` characters in several scripts (Latin, Han, Cyrillic,
+/// Arabic, Greek, Thai, Hangul), whose bytes use most of the byte range: the
+/// case that made a forced DFA take about 1 KB per phrase byte.
+fn multi_script_phrase(chars: usize, seed: usize) -> String {
+    const WORDS: &[&str] = &[
+        "price",
+        "价格",
+        "цена",
+        "ثمن",
+        "τιμή",
+        "ราคา",
+        "가격",
+        "prix",
+        "费用",
+        "счёт",
+    ];
+    let mut phrase = format!("w{seed}");
+    let mut i = seed;
+    while phrase.chars().count() < chars {
+        phrase.push(' ');
+        phrase.push_str(WORDS[i % WORDS.len()]);
+        i += 1;
+    }
+    phrase
+        .chars()
+        .take(chars)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+fn avoid_phrases_playbook(phrases: &[String]) -> &'static Playbook {
+    let list: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
+    let rule = format!(
+        "{{ id: long, check: avoid, phrases: [{}] }}",
+        list.join(", ")
+    );
+    playbook(&[&rule])
+}
+
+#[test]
+fn many_long_phrases_in_several_scripts_compile_and_are_judged_right() {
+    // 100 phrases of 1,000 characters (about 2.5 KB each): a forced DFA took
+    // hundreds of megabytes and minutes here, and with longer phrases panicked
+    // with StateIDOverflow.
+    let phrases: Vec<String> = (0..100)
+        .map(|i| multi_script_phrase(ethos::engine::MAX_PHRASE_CHARS, i))
+        .collect();
+    assert_eq!(phrases[7].chars().count(), ethos::engine::MAX_PHRASE_CHARS);
+    let pb = avoid_phrases_playbook(&phrases);
+    let engine = engine(pb);
+    let context = ctx(pb);
+    let said = format!("Well, {} — sorry.", phrases[42]);
+    let j = engine.judge(&said, &context, None);
+    assert_eq!(j.verdict, Verdict::Fail);
+    let f = finding(&j, "long");
+    assert_eq!(
+        spans(f),
+        vec![(6, 6 + phrases[42].len(), phrases[42].as_str())]
+    );
+    assert_eq!(engine.assess(&said, &context).verdict, Verdict::Fail);
+    // Most of a phrase is not the phrase.
+    let cut: String = phrases[42].chars().take(900).collect();
+    let j = engine.judge(&cut, &context, None);
+    assert_eq!(j.verdict, Verdict::Pass, "{j:#?}");
+}
+
+#[test]
+fn a_phrase_over_the_limit_is_a_pattern_error_not_a_panic() {
+    // 64 KB in several scripts: the forced DFA's build took over two minutes.
+    let phrase = multi_script_phrase(30_000, 1);
+    let pb = avoid_phrases_playbook(&[phrase]);
+    let Err(err) = Engine::new(pb) else {
+        panic!("a phrase of 30,000 characters compiled");
+    };
+    assert_eq!(err.problem, ethos::engine::Problem::PhraseTooLong);
+    assert_eq!(err.rule, "long");
+    let message = err.to_string();
+    assert!(
+        message.contains("characters long; a phrase is at most 1000"),
+        "{message}"
+    );
+    assert!(
+        message.chars().count() < 200,
+        "the phrase is abbreviated: {message}"
+    );
+}
+
+#[test]
+fn a_customer_says_phrase_over_the_limit_is_a_pattern_error_too() {
+    let phrase = multi_script_phrase(1100, 3);
+    let escalation = format!(
+        "{{ id: hurt, when: {{ customer_says: [\"{phrase}\"] }}, to: duty-manager, within: 5m }}"
+    );
+    let pb = playbook_with(
+        &["{ id: greet, check: mention, phrases: [hello] }"],
+        &[&escalation],
+    );
+    let err = Engine::new(pb).err().expect("refused");
+    assert_eq!(
+        (err.problem, err.rule.as_str()),
+        (ethos::engine::Problem::PhraseTooLong, "hurt")
+    );
 }

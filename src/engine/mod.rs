@@ -16,7 +16,7 @@ pub mod rules;
 pub use context::{Context, Proposal};
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
 pub use judgement::{Status, Verdict};
-pub use matcher::PatternError;
+pub use matcher::{MAX_PHRASE_CHARS, PatternError, Problem};
 pub use policy::PolicyOutcome;
 
 use condition::CompiledCondition;
@@ -61,8 +61,9 @@ pub struct Engine<'p> {
 }
 
 impl<'p> Engine<'p> {
-    /// Compile a playbook. Fails only on a pattern that does not compile
-    /// (`ethos check` reports it as `invalid-pattern`).
+    /// Compile a playbook. Fails on a pattern that does not compile or a
+    /// phrase over the length limit (`ethos check` reports them as
+    /// `invalid-pattern` and `phrase-too-long`), never with a panic.
     pub fn new(playbook: &'p Playbook) -> Result<Self, PatternError> {
         let matcher = Matcher::new(&playbook.rules)?;
         Ok(Engine {
@@ -94,13 +95,18 @@ impl<'p> Engine<'p> {
             rule_conditions: playbook
                 .rules
                 .iter()
-                .map(|r| r.when.as_ref().map(|w| CompiledCondition::new(w)))
-                .collect(),
+                .map(|r| {
+                    r.when
+                        .as_ref()
+                        .map(|w| CompiledCondition::new(w, &r.id, w.pos))
+                        .transpose()
+                })
+                .collect::<Result<_, _>>()?,
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when))
-                .collect(),
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos))
+                .collect::<Result<_, _>>()?,
         })
     }
 
