@@ -1621,3 +1621,111 @@ fn a_customer_says_phrase_over_the_limit_is_a_pattern_error_too() {
         (ethos::engine::Problem::PhraseTooLong, "hurt")
     );
 }
+
+// --- check's replay agrees with assess ----------------------------------------
+
+/// Every kind of rule, plain and not: at one step or several, warning and
+/// info severities, patterns with and without a literal to look for first,
+/// placeholders and a condition.
+fn replay_playbook() -> &'static Playbook {
+    static PLAYBOOK: std::sync::OnceLock<&'static Playbook> = std::sync::OnceLock::new();
+    PLAYBOOK.get_or_init(|| {
+        playbook(&[
+            "{ id: greet, at: [welcome], check: mention, phrases: [hello, hi] }",
+            "{ id: greet-soft, at: [welcome, resolve], check: mention, phrases: [welcome], severity: warning }",
+            r"{ id: no-pay, check: avoid, phrases: [who pays], patterns: ['\bcosts?\b'] }",
+            r"{ id: no-digits, at: [resolve], check: avoid, patterns: ['\d+'] }",
+            "{ id: swap-problem, check: swap, swap: { problem: situation } }",
+            "{ id: short, check: length, max_words: 8 }",
+            "{ id: long-enough, at: [resolve], check: length, min_words: 3, severity: warning }",
+            "{ id: echo, check: echo, min: 1 }",
+            "{ id: echo-two, at: [farewell], check: echo, min: 2, severity: info }",
+            "{ id: name, at: [farewell], check: mention, phrases: ['{customer.name}'] }",
+            "{ id: upset, check: mention, when: { customer.mood: upset }, phrases: [sorry] }",
+            "{ id: hi-avoid, at: [farewell], check: avoid, phrases: [hi], severity: warning }",
+        ])
+    })
+}
+
+fn replay_context(pb: &Playbook, step: usize, facts: u8, upset: bool, named: bool) -> Context {
+    let mut c = Context::at_step(pb, ["welcome", "resolve", "farewell", "nowhere"][step % 4]);
+    c.key_facts = ["coffee", "towels", "pool"]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| facts & (1 << i) != 0)
+        .map(|(_, f)| (*f).to_owned())
+        .collect();
+    c.customer_mood = upset.then(|| "upset".to_owned());
+    c.customer_name = named.then(|| "Dana".to_owned());
+    c
+}
+
+fn replay_reply() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "hello",
+            "Hi",
+            "welcome",
+            "who",
+            "pays",
+            "cost",
+            "COSTS",
+            "problem",
+            "situation",
+            "coffee",
+            "towels",
+            "pool",
+            "Dana",
+            "sorry",
+            "42",
+            "the",
+            "and",
+            "抱歉",
+            "!",
+        ]),
+        0..12,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `check` replays examples through `Engine::replay`, which must say what
+    /// `assess` says: a model passes exactly when its verdict is pass, a wrong
+    /// reply fails some rule exactly when `assess` lists one, and the rules
+    /// caught are exactly those some wrong reply failed.
+    #[test]
+    fn replay_agrees_with_assess(
+        examples in proptest::collection::vec(
+            (replay_reply(), 0usize..4, 0u8..8, any::<bool>(), any::<bool>(), any::<bool>()),
+            0..8,
+        ),
+    ) {
+        let pb = replay_playbook();
+        let engine = engine(pb);
+        let mut replay = engine.replay();
+        let mut caught = vec![false; pb.rules.len()];
+        for (reply, step, facts, upset, named, is_model) in &examples {
+            let context = replay_context(pb, *step, *facts, *upset, *named);
+            let assessment = engine.assess(reply, &context);
+            if *is_model {
+                prop_assert_eq!(
+                    replay.passes(reply, &context),
+                    assessment.verdict == Verdict::Pass,
+                    "{:?} at {}", reply, context.step
+                );
+            } else {
+                prop_assert_eq!(
+                    replay.fails_some_rule(reply, &context),
+                    !assessment.failed.is_empty(),
+                    "{:?} at {}", reply, context.step
+                );
+                for &index in &assessment.failed {
+                    caught[index] = true;
+                }
+            }
+        }
+        prop_assert_eq!(replay.caught(), caught);
+    }
+}

@@ -8,7 +8,8 @@ use super::context::CheckContext;
 use super::suggest::closest;
 use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
 use crate::engine::normalize::normalize;
-use crate::engine::{Context, Engine, Problem, Proposal, Verdict, placeholder};
+use crate::engine::replay::Replay;
+use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 
 pub fn check(ctx: &mut CheckContext) {
@@ -21,7 +22,10 @@ pub fn check(ctx: &mut CheckContext) {
         Ok(engine) => engine,
         Err(err) => return too_large_to_build(ctx, &err),
     };
-    let mut caught = vec![false; ctx.playbook.rules.len()];
+    // Each example reply is judged once, against every rule of its step at
+    // once (see `engine::replay`), so this grows with the playbook, not with
+    // examples × rules.
+    let mut replay = engine.replay();
     for scenario in &ctx.playbook.scenarios {
         // Free replies are judged by the rules alone; only decisions need the
         // role the trainee plays.
@@ -42,11 +46,11 @@ pub fn check(ctx: &mut CheckContext) {
                     decision(ctx, &engine, &context, beat);
                 }
             } else {
-                examples(ctx, &engine, &context, scenario, beat, &mut caught);
+                examples(ctx, &engine, &mut replay, &context, scenario, beat);
             }
         }
     }
-    for (rule, caught) in ctx.playbook.rules.iter().zip(caught) {
+    for (rule, caught) in ctx.playbook.rules.iter().zip(replay.caught()) {
         // A rule that cannot work is reported as what it is (`unknown-step`,
         // `empty-rule`, `unbound-placeholder`), not also as untested.
         if !caught && !is_broken(ctx, rule) {
@@ -133,13 +137,13 @@ fn is_broken(ctx: &CheckContext, rule: &Rule) -> bool {
 fn examples(
     ctx: &mut CheckContext,
     engine: &Engine,
+    replay: &mut Replay,
     context: &Context,
     scenario: &Scenario,
     beat: &Beat,
-    caught: &mut [bool],
 ) {
     if let Some(model) = &beat.model
-        && engine.assess(model, context).verdict == Verdict::Fail
+        && !replay.passes(model, context)
     {
         // The rare failing model is judged in full, for the rules' messages.
         let judgement = engine.judge(model, context, None);
@@ -163,11 +167,7 @@ fn examples(
         .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
     }
     for wrong in &beat.wrong {
-        let assessment = engine.assess(wrong, context);
-        for &index in &assessment.failed {
-            caught[index] = true;
-        }
-        if assessment.failed.is_empty() {
+        if !replay.fails_some_rule(wrong, context) {
             ctx.report(
                 Code::WrongPasses,
                 wrong.pos,

@@ -11,6 +11,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod placeholder;
 pub mod policy;
+pub mod replay;
 pub mod rules;
 
 pub use context::{Context, Proposal};
@@ -290,6 +291,44 @@ impl<'p> Engine<'p> {
                 };
             visit(index, rule_hits);
         }
+    }
+
+    /// Replay the playbook's own example replies, for `check`: linear in the
+    /// playbook, where calling [`Self::assess`] on each grows with examples
+    /// × rules (see [`replay`]).
+    pub fn replay(&self) -> replay::Replay<'_, 'p> {
+        replay::Replay::new(self)
+    }
+
+    /// The hits of rule `index` that applies at the reply's step, given its
+    /// static hits: `None` when its condition does not hold or a placeholder
+    /// has no value (either way it neither passes nor fails). The body of
+    /// [`Self::each_applicable`]'s loop, for one rule.
+    fn rule_hits<'a>(
+        &self,
+        index: usize,
+        static_hits: &'a [Hit],
+        text: &str,
+        context: &Context,
+        message: &str,
+        scratch: &'a mut Vec<Hit>,
+    ) -> Option<&'a [Hit]> {
+        if self.conditional[index]
+            && let Some(condition) = &self.rule_conditions[index]
+            && !condition.holds(context, message, None)
+        {
+            return None;
+        }
+        if !self.dynamic[index] && !self.matcher.has_patterns(index) {
+            return Some(static_hits);
+        }
+        scratch.clear();
+        scratch.extend_from_slice(static_hits);
+        self.matcher.pattern_hits(index, text, scratch);
+        if self.dynamic[index] {
+            self.matcher.dynamic_hits(index, text, context, scratch)?;
+        }
+        Some(scratch.as_slice())
     }
 
     /// What the policy decides for a proposal in a context.
