@@ -47,6 +47,12 @@ fn synthetic_playbooks(c: &mut Criterion) {
             &source,
             |bench, source| bench.iter(|| check_source(source, options())),
         );
+        // Loading alone (YAML to the model), to tell it from the checks.
+        group.bench_with_input(
+            BenchmarkId::new("load-only", format!("{rules}-rules-{scenarios}-scenarios")),
+            &source,
+            |bench, source| bench.iter(|| ethos::playbook::load::parse(&source.text)),
+        );
     }
     group.finish();
 }
