@@ -4,6 +4,8 @@
 //! cargo run --release --example matcher_memory -- 10000
 //! cargo run --release --example matcher_memory -- 20000
 //! cargo run --release --example matcher_memory -- 10000 dfa   # the old forced DFA
+//! cargo run --release --example matcher_memory -- 100 long      # 1,000-character phrases
+//! cargo run --release --example matcher_memory -- 100 long-dfa
 //! ```
 //!
 //! Each run is one process, so the peak (Linux's `VmHWM`) is this build's
@@ -39,8 +41,13 @@ fn main() {
     let phrases: usize = args
         .next()
         .map_or(10_000, |a| a.parse().expect("a number of phrases"));
-    let dfa = args.next().as_deref() == Some("dfa");
-    let text = synthetic::phrases_playbook(phrases);
+    let mode = args.next().unwrap_or_default();
+    let dfa = mode.ends_with("dfa");
+    let text = if mode.starts_with("long") {
+        synthetic::long_phrases_playbook(phrases)
+    } else {
+        synthetic::phrases_playbook(phrases)
+    };
     let playbook = load::parse(&text).expect("the playbook loads");
     let before = status_kb("VmRSS:");
     let started = Instant::now();
@@ -64,7 +71,12 @@ fn main() {
     let elapsed = started.elapsed();
     let peak = status_kb("VmHWM:");
     println!(
-        "{phrases} phrases{}: compiled in {:.1} ms, peak memory {:.1} MB above the {:.1} MB before",
+        "{phrases} {}phrases{}: compiled in {:.1} ms, peak memory {:.1} MB above the {:.1} MB before",
+        if mode.starts_with("long") {
+            "long "
+        } else {
+            ""
+        },
         if dfa { " (forced DFA)" } else { "" },
         elapsed.as_secs_f64() * 1000.0,
         mb(peak.saturating_sub(before)),

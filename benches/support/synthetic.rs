@@ -220,3 +220,27 @@ pub fn phrases_playbook(phrases: usize) -> String {
     }
     y
 }
+
+/// A playbook of `phrases` phrases of 1,000 characters (the most a phrase may
+/// have), each in several scripts: the worst case for a DFA's memory.
+pub fn long_phrases_playbook(phrases: usize) -> String {
+    let mut y = String::from(
+        "playbook: bench-long-phrases\ntitle: Bench\ncompany: Bench Inc\nphilosophy: {statement: Fix it.}\n\
+         roles: [{id: agent, title: Agent}]\nsteps: [{id: reply, title: Reply, goal: Help.}]\nrules:\n",
+    );
+    for n in 0..phrases {
+        let mut phrase = format!("p{n}");
+        let mut i = n;
+        while phrase.chars().count() < 990 {
+            phrase.push(' ');
+            phrase.push_str(match i % 3 {
+                0 => HAN[i % HAN.len()],
+                1 => OTHER[i % OTHER.len()],
+                _ => WORDS[i % WORDS.len()],
+            });
+            i += 1;
+        }
+        let _ = writeln!(y, "  - {{id: r{n}, check: avoid, phrases: [\"{phrase}\"]}}");
+    }
+    y
+}

@@ -163,8 +163,8 @@ pub fn phrase_too_long(phrase: &str) -> Option<String> {
 }
 
 /// One automaton over normalised phrases, never a panic: a DFA while its
-/// transition table fits [`DFA_BUDGET_BYTES`], else whatever the crate
-/// chooses (a contiguous NFA, or a non-contiguous one if even that overflows).
+/// transition table fits [`DFA_BUDGET_BYTES`], else a contiguous NFA (or a
+/// non-contiguous one if even that overflows).
 pub fn phrase_automaton<P: AsRef<[u8]>>(
     phrases: &[P],
 ) -> Result<AhoCorasick, aho_corasick::BuildError> {
@@ -184,7 +184,18 @@ fn automaton<P: AsRef<[u8]>>(
     {
         return Ok(dfa);
     }
-    builder.kind(None).build(phrases)
+    // Not `kind(None)`: the crate then tries a DFA for up to 100 phrases
+    // whatever their length (100 phrases of 1,000 characters: 83 MB).
+    match builder
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(phrases)
+    {
+        Ok(nfa) => Ok(nfa),
+        // Too many states for the contiguous layout's state IDs.
+        Err(_) => builder
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(phrases),
+    }
 }
 
 /// An upper bound on the bytes of a DFA's transition table: one state per
