@@ -1729,3 +1729,87 @@ proptest! {
         prop_assert_eq!(replay.caught(), caught);
     }
 }
+
+// --- Patterns looked for by their literals first miss nothing ------------------
+
+/// Patterns with literals in every case (and the letters whose Unicode case
+/// has more than two forms: `k`, `s`), alternations, classes and repetition.
+const FILTERED_PATTERNS: &[&str] = &[
+    r"\bNot my job\b",
+    "Straße",
+    "stop",
+    "k",
+    "(?-i:Kelvin)",
+    "ab|CD",
+    "x{2,3}y",
+    "[A-C]at",
+    r"\bcosts?\b",
+    "抱歉.",
+];
+
+fn filtered_reply() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "not",
+            "NOT",
+            "my",
+            "Job",
+            "jobs",
+            "straße",
+            "STRASSE",
+            "ſtop",
+            "STOP",
+            "K",
+            "\u{212A}",
+            "kelvin",
+            "KELVIN",
+            "ab",
+            "cd",
+            "Cd",
+            "xx",
+            "xxxy",
+            "XXY",
+            "bat",
+            "Cat",
+            "cost",
+            "COSTS",
+            "抱歉了",
+            "抱歉",
+            " ",
+            ",",
+            "’",
+        ]),
+        0..10,
+    )
+    .prop_map(|w| w.concat())
+}
+
+static FILTERED: std::sync::LazyLock<Vec<(&'static Playbook, Engine<'static>)>> =
+    std::sync::LazyLock::new(|| {
+        FILTERED_PATTERNS
+            .iter()
+            .map(|p| {
+                let rule = format!("{{ id: p, check: avoid, patterns: ['{p}'] }}");
+                let pb = playbook(&[&rule]);
+                (pb, Engine::new(pb).expect("compiles"))
+            })
+            .collect()
+    });
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A pattern is searched only when a literal it starts with occurs (with
+    /// ASCII case ignored); that must never hide a match the pattern's own
+    /// regex finds in the normalised reply.
+    #[test]
+    fn a_pattern_filtered_by_its_literals_finds_what_its_regex_finds(reply in filtered_reply()) {
+        let text = ethos::engine::normalize::normalize(&reply);
+        for (pattern, (pb, engine)) in FILTERED_PATTERNS.iter().zip(FILTERED.iter()) {
+            let regex = regex::RegexBuilder::new(pattern).case_insensitive(true).build().unwrap();
+            let expected = regex.find_iter(&text).any(|m| m.start() < m.end());
+            let verdict = engine.assess(&reply, &ctx(pb)).verdict;
+            prop_assert_eq!(verdict == Verdict::Fail, expected, "{} in {:?} ({:?})", pattern, reply, text);
+        }
+    }
+}
