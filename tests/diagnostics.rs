@@ -457,6 +457,39 @@ fn a_pattern_that_does_not_compile_is_invalid_pattern_saying_why() {
 }
 
 #[test]
+fn a_phrase_over_a_thousand_characters_is_phrase_too_long() {
+    // Only this: the engine refuses the phrase, so the example replies are
+    // not replayed (no knock-on `untested-rule`), and it never panics.
+    let d = assert_fixture("phrase-too-long", &[(Code::PhraseTooLong, Error, 52, 15)]);
+    assert_message_has(
+        &d[0],
+        &[
+            "rule `no-money-talk`",
+            "“who is going to pay price",
+            "…”",
+            "1202 characters long",
+            "at most 1000",
+        ],
+    );
+    assert!(
+        d[0].message.chars().count() < 200,
+        "abbreviated: {}",
+        d[0].message
+    );
+}
+
+#[test]
+fn a_customer_says_phrase_over_a_thousand_characters_is_phrase_too_long() {
+    let long = "hurt ".repeat(201);
+    let text = clean_with(
+        "when: { customer_says: [hurt, burnt] }",
+        &format!("when: {{ customer_says: [hurt, \"{}\"] }}", long.trim_end()),
+    );
+    let d = assert_text(&text, &[(Code::PhraseTooLong, Error, 58, 35)]);
+    assert_message_has(&d[0], &["escalation rule `injury`", "1004 characters long"]);
+}
+
+#[test]
 fn a_mention_rule_without_phrases_or_patterns_is_empty_rule() {
     let d = assert_fixture("empty-rule", &[(Code::EmptyRule, Error, 45, 9)]);
     assert_eq!(d[0].message, "rule `warm-greeting` has nothing to check");

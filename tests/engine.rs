@@ -1392,8 +1392,14 @@ proptest! {
 
     #[test]
     fn every_reported_span_is_a_char_boundary_slice_of_the_original(reply in reply_text()) {
-        let pb = greedy_playbook();
-        let engine = engine(pb);
+        // Built once for all cases: rebuilding (and leaking) the engine per
+        // case made this the slowest test (21 s of 512 cases).
+        static GREEDY: std::sync::OnceLock<(&'static Playbook, &'static Engine<'static>)> =
+            std::sync::OnceLock::new();
+        let &(pb, engine) = GREEDY.get_or_init(|| {
+            let pb = greedy_playbook();
+            (pb, engine(pb))
+        });
         let mut c = ctx(pb);
         c.key_facts = vec!["a".into(), "抱歉".into(), "ss".into()];
         let j = engine.judge(&reply, &c, None);
@@ -1507,4 +1513,303 @@ fn a_playbook_without_roles_has_no_policy_to_apply_rather_than_a_panic() {
         },
     );
     assert!(found.iter().any(|d| d.code == ethos::check::Code::Schema));
+}
+
+// --- Long phrases never panic or explode -------------------------------------
+
+/// A phrase of `chars` characters in several scripts (Latin, Han, Cyrillic,
+/// Arabic, Greek, Thai, Hangul), whose bytes use most of the byte range: the
+/// case that made a forced DFA take about 1 KB per phrase byte.
+fn multi_script_phrase(chars: usize, seed: usize) -> String {
+    const WORDS: &[&str] = &[
+        "price",
+        "价格",
+        "цена",
+        "ثمن",
+        "τιμή",
+        "ราคา",
+        "가격",
+        "prix",
+        "费用",
+        "счёт",
+    ];
+    let mut phrase = format!("w{seed}");
+    let mut i = seed;
+    while phrase.chars().count() < chars {
+        phrase.push(' ');
+        phrase.push_str(WORDS[i % WORDS.len()]);
+        i += 1;
+    }
+    phrase
+        .chars()
+        .take(chars)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+fn avoid_phrases_playbook(phrases: &[String]) -> &'static Playbook {
+    let list: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
+    let rule = format!(
+        "{{ id: long, check: avoid, phrases: [{}] }}",
+        list.join(", ")
+    );
+    playbook(&[&rule])
+}
+
+#[test]
+fn many_long_phrases_in_several_scripts_compile_and_are_judged_right() {
+    // 100 phrases of 1,000 characters (about 2.5 KB each): a forced DFA took
+    // hundreds of megabytes and minutes here, and with longer phrases panicked
+    // with StateIDOverflow.
+    let phrases: Vec<String> = (0..100)
+        .map(|i| multi_script_phrase(ethos::engine::MAX_PHRASE_CHARS, i))
+        .collect();
+    assert_eq!(phrases[7].chars().count(), ethos::engine::MAX_PHRASE_CHARS);
+    let pb = avoid_phrases_playbook(&phrases);
+    let engine = engine(pb);
+    let context = ctx(pb);
+    let said = format!("Well, {} — sorry.", phrases[42]);
+    let j = engine.judge(&said, &context, None);
+    assert_eq!(j.verdict, Verdict::Fail);
+    let f = finding(&j, "long");
+    assert_eq!(
+        spans(f),
+        vec![(6, 6 + phrases[42].len(), phrases[42].as_str())]
+    );
+    assert_eq!(engine.assess(&said, &context).verdict, Verdict::Fail);
+    // Most of a phrase is not the phrase.
+    let cut: String = phrases[42].chars().take(900).collect();
+    let j = engine.judge(&cut, &context, None);
+    assert_eq!(j.verdict, Verdict::Pass, "{j:#?}");
+}
+
+#[test]
+fn a_phrase_over_the_limit_is_a_pattern_error_not_a_panic() {
+    // 64 KB in several scripts: the forced DFA's build took over two minutes.
+    let phrase = multi_script_phrase(30_000, 1);
+    let pb = avoid_phrases_playbook(&[phrase]);
+    let Err(err) = Engine::new(pb) else {
+        panic!("a phrase of 30,000 characters compiled");
+    };
+    assert_eq!(err.problem, ethos::engine::Problem::PhraseTooLong);
+    assert_eq!(err.rule, "long");
+    let message = err.to_string();
+    assert!(
+        message.contains("characters long; a phrase is at most 1000"),
+        "{message}"
+    );
+    assert!(
+        message.chars().count() < 200,
+        "the phrase is abbreviated: {message}"
+    );
+}
+
+#[test]
+fn a_customer_says_phrase_over_the_limit_is_a_pattern_error_too() {
+    let phrase = multi_script_phrase(1100, 3);
+    let escalation = format!(
+        "{{ id: hurt, when: {{ customer_says: [\"{phrase}\"] }}, to: duty-manager, within: 5m }}"
+    );
+    let pb = playbook_with(
+        &["{ id: greet, check: mention, phrases: [hello] }"],
+        &[&escalation],
+    );
+    let err = Engine::new(pb).err().expect("refused");
+    assert_eq!(
+        (err.problem, err.rule.as_str()),
+        (ethos::engine::Problem::PhraseTooLong, "hurt")
+    );
+}
+
+// --- check's replay agrees with assess ----------------------------------------
+
+/// Every kind of rule, plain and not: at one step or several, warning and
+/// info severities, patterns with and without a literal to look for first,
+/// placeholders and a condition.
+fn replay_playbook() -> &'static Playbook {
+    static PLAYBOOK: std::sync::OnceLock<&'static Playbook> = std::sync::OnceLock::new();
+    PLAYBOOK.get_or_init(|| {
+        playbook(&[
+            "{ id: greet, at: [welcome], check: mention, phrases: [hello, hi] }",
+            "{ id: greet-soft, at: [welcome, resolve], check: mention, phrases: [welcome], severity: warning }",
+            r"{ id: no-pay, check: avoid, phrases: [who pays], patterns: ['\bcosts?\b'] }",
+            r"{ id: no-digits, at: [resolve], check: avoid, patterns: ['\d+'] }",
+            "{ id: swap-problem, check: swap, swap: { problem: situation } }",
+            "{ id: short, check: length, max_words: 8 }",
+            "{ id: long-enough, at: [resolve], check: length, min_words: 3, severity: warning }",
+            "{ id: echo, check: echo, min: 1 }",
+            "{ id: echo-two, at: [farewell], check: echo, min: 2, severity: info }",
+            "{ id: name, at: [farewell], check: mention, phrases: ['{customer.name}'] }",
+            "{ id: upset, check: mention, when: { customer.mood: upset }, phrases: [sorry] }",
+            "{ id: hi-avoid, at: [farewell], check: avoid, phrases: [hi], severity: warning }",
+        ])
+    })
+}
+
+fn replay_context(pb: &Playbook, step: usize, facts: u8, upset: bool, named: bool) -> Context {
+    let mut c = Context::at_step(pb, ["welcome", "resolve", "farewell", "nowhere"][step % 4]);
+    c.key_facts = ["coffee", "towels", "pool"]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| facts & (1 << i) != 0)
+        .map(|(_, f)| (*f).to_owned())
+        .collect();
+    c.customer_mood = upset.then(|| "upset".to_owned());
+    c.customer_name = named.then(|| "Dana".to_owned());
+    c
+}
+
+fn replay_reply() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "hello",
+            "Hi",
+            "welcome",
+            "who",
+            "pays",
+            "cost",
+            "COSTS",
+            "problem",
+            "situation",
+            "coffee",
+            "towels",
+            "pool",
+            "Dana",
+            "sorry",
+            "42",
+            "the",
+            "and",
+            "抱歉",
+            "!",
+        ]),
+        0..12,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `check` replays examples through `Engine::replay`, which must say what
+    /// `assess` says: a model passes exactly when its verdict is pass, a wrong
+    /// reply fails some rule exactly when `assess` lists one, and the rules
+    /// caught are exactly those some wrong reply failed.
+    #[test]
+    fn replay_agrees_with_assess(
+        examples in proptest::collection::vec(
+            (replay_reply(), 0usize..4, 0u8..8, any::<bool>(), any::<bool>(), any::<bool>()),
+            0..8,
+        ),
+    ) {
+        let pb = replay_playbook();
+        let engine = engine(pb);
+        let mut replay = engine.replay();
+        let mut caught = vec![false; pb.rules.len()];
+        for (reply, step, facts, upset, named, is_model) in &examples {
+            let context = replay_context(pb, *step, *facts, *upset, *named);
+            let assessment = engine.assess(reply, &context);
+            if *is_model {
+                prop_assert_eq!(
+                    replay.passes(reply, &context),
+                    assessment.verdict == Verdict::Pass,
+                    "{:?} at {}", reply, context.step
+                );
+            } else {
+                prop_assert_eq!(
+                    replay.fails_some_rule(reply, &context),
+                    !assessment.failed.is_empty(),
+                    "{:?} at {}", reply, context.step
+                );
+                for &index in &assessment.failed {
+                    caught[index] = true;
+                }
+            }
+        }
+        prop_assert_eq!(replay.caught(), caught);
+    }
+}
+
+// --- Patterns looked for by their literals first miss nothing ------------------
+
+/// Patterns with literals in every case (and the letters whose Unicode case
+/// has more than two forms: `k`, `s`), alternations, classes and repetition.
+const FILTERED_PATTERNS: &[&str] = &[
+    r"\bNot my job\b",
+    "Straße",
+    "stop",
+    "k",
+    "(?-i:Kelvin)",
+    "ab|CD",
+    "x{2,3}y",
+    "[A-C]at",
+    r"\bcosts?\b",
+    "抱歉.",
+];
+
+fn filtered_reply() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        proptest::sample::select(vec![
+            "not",
+            "NOT",
+            "my",
+            "Job",
+            "jobs",
+            "straße",
+            "STRASSE",
+            "ſtop",
+            "STOP",
+            "K",
+            "\u{212A}",
+            "kelvin",
+            "KELVIN",
+            "ab",
+            "cd",
+            "Cd",
+            "xx",
+            "xxxy",
+            "XXY",
+            "bat",
+            "Cat",
+            "cost",
+            "COSTS",
+            "抱歉了",
+            "抱歉",
+            " ",
+            ",",
+            "’",
+        ]),
+        0..10,
+    )
+    .prop_map(|w| w.concat())
+}
+
+static FILTERED: std::sync::LazyLock<Vec<(&'static Playbook, Engine<'static>)>> =
+    std::sync::LazyLock::new(|| {
+        FILTERED_PATTERNS
+            .iter()
+            .map(|p| {
+                let rule = format!("{{ id: p, check: avoid, patterns: ['{p}'] }}");
+                let pb = playbook(&[&rule]);
+                (pb, Engine::new(pb).expect("compiles"))
+            })
+            .collect()
+    });
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A pattern is searched only when a literal it starts with occurs (with
+    /// ASCII case ignored); that must never hide a match the pattern's own
+    /// regex finds in the normalised reply.
+    #[test]
+    fn a_pattern_filtered_by_its_literals_finds_what_its_regex_finds(reply in filtered_reply()) {
+        let text = ethos::engine::normalize::normalize(&reply);
+        for (pattern, (pb, engine)) in FILTERED_PATTERNS.iter().zip(FILTERED.iter()) {
+            let regex = regex::RegexBuilder::new(pattern).case_insensitive(true).build().unwrap();
+            let expected = regex.find_iter(&text).any(|m| m.start() < m.end());
+            let verdict = engine.assess(&reply, &ctx(pb)).verdict;
+            prop_assert_eq!(verdict == Verdict::Fail, expected, "{} in {:?} ({:?})", pattern, reply, text);
+        }
+    }
 }

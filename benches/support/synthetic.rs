@@ -177,3 +177,70 @@ pub const REPLY_EN: &str = "Good morning Dana, I am so sorry about the coffee an
 /// A reply of about 300 bytes in Chinese.
 pub const REPLY_ZH: &str = "您好，王女士，非常抱歉给您带来不便。咖啡洒在毛巾上了，我马上为您更换新的毛巾和一杯热咖啡，\
     不收取任何费用。我已经请厨房为您准备一份小点心送到您的桌上。如果今天还有其他需要，请随时招手，我会第一时间为您处理。";
+
+/// Words of other scripts, so that phrases use much of the byte range (the
+/// case in which a DFA costs the most memory).
+const OTHER: &[&str] = &[
+    "цена",
+    "ثمن",
+    "τιμή",
+    "ราคา",
+    "가격",
+    "prix",
+    "счёт",
+    "χρόνος",
+];
+
+/// A playbook of `phrases` distinct phrases, ten to an `avoid` rule at one
+/// step: two or three words each, in English, Chinese and other scripts.
+pub fn phrases_playbook(phrases: usize) -> String {
+    let mut y = String::from(
+        "playbook: bench-phrases\ntitle: Bench\ncompany: Bench Inc\nphilosophy: {statement: Fix it.}\n\
+         roles: [{id: agent, title: Agent}]\nsteps: [{id: reply, title: Reply, goal: Help.}]\nrules:\n",
+    );
+    let rules = phrases.div_ceil(10);
+    for r in 0..rules {
+        let list: Vec<String> = (r * 10..(r * 10 + 10).min(phrases))
+            .map(|n| {
+                let a = WORDS[n % WORDS.len()];
+                let b = match n % 3 {
+                    0 => HAN[n / 3 % HAN.len()],
+                    1 => OTHER[n / 3 % OTHER.len()],
+                    _ => WORDS[n / 7 % WORDS.len()],
+                };
+                // The number makes each phrase distinct, as in a real playbook.
+                format!("{a} {b} {n}")
+            })
+            .collect();
+        let _ = writeln!(
+            y,
+            "  - {{id: r{r}, check: avoid, phrases: [{}]}}",
+            list.join(", ")
+        );
+    }
+    y
+}
+
+/// A playbook of `phrases` phrases of 1,000 characters (the most a phrase may
+/// have), each in several scripts: the worst case for a DFA's memory.
+pub fn long_phrases_playbook(phrases: usize) -> String {
+    let mut y = String::from(
+        "playbook: bench-long-phrases\ntitle: Bench\ncompany: Bench Inc\nphilosophy: {statement: Fix it.}\n\
+         roles: [{id: agent, title: Agent}]\nsteps: [{id: reply, title: Reply, goal: Help.}]\nrules:\n",
+    );
+    for n in 0..phrases {
+        let mut phrase = format!("p{n}");
+        let mut i = n;
+        while phrase.chars().count() < 990 {
+            phrase.push(' ');
+            phrase.push_str(match i % 3 {
+                0 => HAN[i % HAN.len()],
+                1 => OTHER[i % OTHER.len()],
+                _ => WORDS[i % WORDS.len()],
+            });
+            i += 1;
+        }
+        let _ = writeln!(y, "  - {{id: r{n}, check: avoid, phrases: [\"{phrase}\"]}}");
+    }
+    y
+}

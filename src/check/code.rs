@@ -17,6 +17,7 @@ pub enum Code {
     UnknownValue,
     UnknownBeat,
     InvalidPattern,
+    PhraseTooLong,
     EmptyRule,
     RuleContradiction,
     UnboundPlaceholder,
@@ -46,6 +47,7 @@ impl Code {
         Code::UnknownValue,
         Code::UnknownBeat,
         Code::InvalidPattern,
+        Code::PhraseTooLong,
         Code::EmptyRule,
         Code::RuleContradiction,
         Code::UnboundPlaceholder,
@@ -74,6 +76,7 @@ impl Code {
             Code::UnknownValue => "unknown-value",
             Code::UnknownBeat => "unknown-beat",
             Code::InvalidPattern => "invalid-pattern",
+            Code::PhraseTooLong => "phrase-too-long",
             Code::EmptyRule => "empty-rule",
             Code::RuleContradiction => "rule-contradiction",
             Code::UnboundPlaceholder => "unbound-placeholder",
@@ -124,6 +127,7 @@ impl Code {
             Code::UnknownValue => "a step's `values` names no value",
             Code::UnknownBeat => "a `next` names no beat",
             Code::InvalidPattern => "a pattern does not compile (message says why)",
+            Code::PhraseTooLong => "a phrase is longer than 1,000 characters",
             Code::EmptyRule => {
                 "a rule with nothing to check (no phrases/patterns, no bounds, no swap)"
             }

@@ -8,7 +8,8 @@ use super::context::CheckContext;
 use super::suggest::closest;
 use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
 use crate::engine::normalize::normalize;
-use crate::engine::{Context, Engine, Proposal, Verdict, placeholder};
+use crate::engine::replay::Replay;
+use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 
 pub fn check(ctx: &mut CheckContext) {
@@ -21,7 +22,10 @@ pub fn check(ctx: &mut CheckContext) {
         Ok(engine) => engine,
         Err(err) => return too_large_to_build(ctx, &err),
     };
-    let mut caught = vec![false; ctx.playbook.rules.len()];
+    // Each example reply is judged once, against every rule of its step at
+    // once (see `engine::replay`), so this grows with the playbook, not with
+    // examples × rules.
+    let mut replay = engine.replay();
     for scenario in &ctx.playbook.scenarios {
         // Free replies are judged by the rules alone; only decisions need the
         // role the trainee plays.
@@ -42,11 +46,11 @@ pub fn check(ctx: &mut CheckContext) {
                     decision(ctx, &engine, &context, beat);
                 }
             } else {
-                examples(ctx, &engine, &context, scenario, beat, &mut caught);
+                examples(ctx, &engine, &mut replay, &context, scenario, beat);
             }
         }
     }
-    for (rule, caught) in ctx.playbook.rules.iter().zip(caught) {
+    for (rule, caught) in ctx.playbook.rules.iter().zip(replay.caught()) {
         // A rule that cannot work is reported as what it is (`unknown-step`,
         // `empty-rule`, `unbound-placeholder`), not also as untested.
         if !caught && !is_broken(ctx, rule) {
@@ -55,21 +59,31 @@ pub fn check(ctx: &mut CheckContext) {
     }
 }
 
-/// Report a pattern the engine could not build, unless its syntax error is
-/// already reported, so `check` never passes a playbook `validate` refuses.
+/// Report what the engine could not build, unless it is already reported
+/// (a pattern's syntax error, a phrase over the limit), so `check` never
+/// passes a playbook `validate` refuses.
 fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError) {
-    let pattern = ctx
-        .playbook
-        .rules
-        .iter()
-        .filter(|r| r.id.as_str() == err.rule)
-        .flat_map(Rule::patterns)
-        .find(|p| p.as_str() == err.pattern);
-    let pos = pattern.map_or(crate::playbook::Pos::FILE_START, |p| p.pos);
-    if !ctx.has_reported(Code::InvalidPattern, pos) {
-        ctx.report(Code::InvalidPattern, pos, err.to_string())
-            .help("simplify the pattern (large counted repetitions such as `\\w{500}` grow it fastest), or use `phrases`");
+    let code = match err.problem {
+        Problem::Pattern => Code::InvalidPattern,
+        Problem::PhraseTooLong | Problem::Phrases => Code::PhraseTooLong,
+    };
+    let pos = if err.pos.is_known() {
+        err.pos
+    } else {
+        crate::playbook::Pos::FILE_START
+    };
+    if ctx.has_reported(code, pos) {
+        return;
     }
+    let help = match err.problem {
+        Problem::Pattern => {
+            "simplify the pattern (large counted repetitions such as `\\w{500}` grow it fastest), or use `phrases`"
+        }
+        Problem::PhraseTooLong | Problem::Phrases => {
+            "keep the few words that matter in each phrase, or split long ones into several phrases"
+        }
+    };
+    ctx.report(code, pos, err.to_string()).help(help);
 }
 
 /// The customer's mood as each beat is entered: a beat's `mood` holds from
@@ -123,13 +137,13 @@ fn is_broken(ctx: &CheckContext, rule: &Rule) -> bool {
 fn examples(
     ctx: &mut CheckContext,
     engine: &Engine,
+    replay: &mut Replay,
     context: &Context,
     scenario: &Scenario,
     beat: &Beat,
-    caught: &mut [bool],
 ) {
     if let Some(model) = &beat.model
-        && engine.assess(model, context).verdict == Verdict::Fail
+        && !replay.passes(model, context)
     {
         // The rare failing model is judged in full, for the rules' messages.
         let judgement = engine.judge(model, context, None);
@@ -153,11 +167,7 @@ fn examples(
         .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
     }
     for wrong in &beat.wrong {
-        let assessment = engine.assess(wrong, context);
-        for &index in &assessment.failed {
-            caught[index] = true;
-        }
-        if assessment.failed.is_empty() {
+        if !replay.fails_some_rule(wrong, context) {
             ctx.report(
                 Code::WrongPasses,
                 wrong.pos,
@@ -282,19 +292,58 @@ fn unbound_placeholders(ctx: &mut CheckContext) {
 }
 
 /// A `mention` rule and an `avoid` rule that share a phrase where both apply.
+///
+/// Mention rules are indexed by their normalised phrases, so each avoid rule
+/// meets only the mention rules it shares a phrase with: comparing every pair
+/// grew with avoid × mention rules (and normalised each mention phrase once
+/// per avoid rule), the slowest part of `check` on a large playbook.
 fn contradictions(ctx: &mut CheckContext) {
+    use std::collections::{HashMap, HashSet};
     let rules = &ctx.playbook.rules;
+    let wanted: Vec<HashSet<String>> = rules
+        .iter()
+        .map(|r| {
+            if r.check.value == CheckKind::Mention {
+                r.phrases().iter().map(|p| normalize(p)).collect()
+            } else {
+                HashSet::new()
+            }
+        })
+        .collect();
+    let mut wanted_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, phrases) in wanted.iter().enumerate() {
+        for phrase in phrases {
+            wanted_by.entry(phrase.as_str()).or_default().push(index);
+        }
+    }
     for avoid in rules.iter().filter(|r| r.check.value == CheckKind::Avoid) {
-        for mention in rules.iter().filter(|r| r.check.value == CheckKind::Mention) {
+        let forbidden: Vec<Option<String>> = avoid
+            .phrases()
+            .iter()
+            .map(|p| (!placeholder::has_any(p)).then(|| normalize(p)))
+            .collect();
+        let mut mentions: Vec<usize> = forbidden
+            .iter()
+            .flatten()
+            .filter_map(|p| wanted_by.get(p.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        mentions.sort_unstable();
+        mentions.dedup();
+        for index in mentions {
+            let mention = &rules[index];
             let Some(step) = common_step(ctx, avoid, mention) else {
                 continue;
             };
             if !compatible(avoid.when.as_deref(), mention.when.as_deref()) {
                 continue;
             }
-            let wanted: Vec<String> = mention.phrases().iter().map(|p| normalize(p)).collect();
-            for phrase in avoid.phrases() {
-                if placeholder::has_any(phrase) || !wanted.contains(&normalize(phrase)) {
+            for (phrase, normalized) in avoid.phrases().iter().zip(&forbidden) {
+                if !normalized
+                    .as_ref()
+                    .is_some_and(|n| wanted[index].contains(n))
+                {
                     continue;
                 }
                 ctx.report(

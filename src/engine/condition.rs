@@ -1,10 +1,11 @@
 //! Whether a condition (`when`) holds in a context.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use super::context::{Context, Proposal};
+use super::matcher::{PatternError, Problem, phrase_automaton, phrase_too_long};
 use super::normalize::{is_whole_word, normalize};
-use crate::playbook::{Clause, Condition};
+use crate::playbook::{Clause, Condition, Pos};
 
 /// A condition with its `customer_says` phrases compiled once.
 #[derive(Debug)]
@@ -24,29 +25,38 @@ fn says_any(phrases: &AhoCorasick, text: &str) -> bool {
 }
 
 impl<'p> CompiledCondition<'p> {
-    pub fn new(source: &'p Condition) -> Self {
-        let says = source
-            .clauses
-            .iter()
-            .map(|c| match &c.value {
-                Clause::CustomerSays(phrases) => {
-                    let phrases: Vec<String> = phrases
-                        .iter()
-                        .map(|p| normalize(p))
-                        .filter(|p| !p.is_empty())
-                        .collect();
-                    Some(
-                        AhoCorasickBuilder::new()
-                            .match_kind(MatchKind::Standard)
-                            .kind(Some(AhoCorasickKind::DFA))
-                            .build(&phrases)
-                            .expect("a few short phrases fit an automaton"),
-                    )
+    /// Compile a condition of `owner` (a rule's or escalation rule's id, for
+    /// the error). Fails on a `customer_says` phrase over the length limit.
+    pub fn new(source: &'p Condition, owner: &str, pos: Pos) -> Result<Self, PatternError> {
+        let mut says = Vec::with_capacity(source.clauses.len());
+        for clause in &source.clauses {
+            let Clause::CustomerSays(phrases) = &clause.value else {
+                says.push(None);
+                continue;
+            };
+            let error = |pattern: &str, problem, reason, at: Pos| PatternError {
+                rule: owner.to_owned(),
+                pattern: pattern.to_owned(),
+                problem,
+                reason,
+                // `customer_says: hurt` (one text, not a list) has no place of its own.
+                pos: if at.is_known() { at } else { pos },
+            };
+            let mut normalized = Vec::new();
+            for phrase in phrases.iter() {
+                if let Some(reason) = phrase_too_long(phrase) {
+                    return Err(error(phrase, Problem::PhraseTooLong, reason, phrase.pos));
                 }
-                _ => None,
-            })
-            .collect();
-        CompiledCondition { source, says }
+                let text = normalize(phrase);
+                if !text.is_empty() {
+                    normalized.push(text);
+                }
+            }
+            let automaton = phrase_automaton(&normalized)
+                .map_err(|e| error("", Problem::Phrases, e.to_string(), clause.pos))?;
+            says.push(Some(automaton));
+        }
+        Ok(CompiledCondition { source, says })
     }
 
     /// Whether every clause holds. `message` is the customer's last message,

@@ -17,7 +17,29 @@ use regex::{Regex, RegexBuilder};
 use super::context::Context;
 use super::normalize::{is_whole_word, normalize};
 use super::placeholder;
-use crate::playbook::{CheckKind, Rule};
+use crate::playbook::{CheckKind, Pos, Rule, Spanned};
+
+/// The most characters a phrase may have (`check` says `phrase-too-long`).
+///
+/// A limit an author can understand, far above any phrase a reply is held to
+/// (the longest in the bundled playbooks is under 40), and it bounds what one
+/// phrase can cost the automaton however the phrases are written.
+pub const MAX_PHRASE_CHARS: usize = 1000;
+
+/// The most memory the phrase automaton may take as a DFA, estimated before
+/// building it; past it the automaton is a contiguous NFA.
+///
+/// A DFA stores a full row of transitions per state: with phrases in several
+/// scripts the row has up to 256 entries of 4 bytes, about 1 KB per phrase
+/// byte, and its build time grows with that table. A contiguous NFA stores only
+/// the transitions a state has (a few bytes per phrase byte) and follows
+/// failure links instead. On the judge bench (100 rules, replies of 300
+/// bytes) the two were within noise of each other; the DFA is kept while it
+/// is small (every playbook of a few hundred phrases), where batch grading
+/// measured it a win, and the crate's own choice of "DFA for up to 100
+/// phrases" is not used because 100 long phrases in several scripts would
+/// still take hundreds of megabytes.
+const DFA_BUDGET_BYTES: usize = 4 * 1024 * 1024;
 
 /// What a rule looks for: its phrases, then its patterns, then (for `swap`)
 /// its discouraged phrases, numbered in that order.
@@ -27,6 +49,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// Has placeholders: filled and searched per reply.
     pub dynamic: bool,
+    /// Where it is written, for a [`PatternError`].
+    pub pos: Pos,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,10 +61,11 @@ pub enum ItemKind {
 
 /// The items of a rule, in the numbering hits use.
 pub fn items_of(rule: &Rule) -> Vec<Item> {
-    let item = |raw: &str, kind| Item {
-        raw: raw.to_owned(),
+    let item = |raw: &Spanned<String>, kind| Item {
+        raw: raw.value.clone(),
         kind,
         dynamic: placeholder::has_any(raw),
+        pos: raw.pos,
     };
     match rule.check.value {
         CheckKind::Mention | CheckKind::Avoid => rule
@@ -68,13 +93,129 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// A pattern that does not compile.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("pattern `{pattern}` of rule `{rule}` does not compile: {reason}")]
+/// A phrase or pattern the engine cannot compile: the playbook cannot be
+/// judged with (`check` reports it as `invalid-pattern` or `phrase-too-long`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
+    /// The rule (or escalation rule) it belongs to; empty for the phrases as a whole.
     pub rule: String,
+    /// The phrase or pattern as written; empty for the phrases as a whole.
     pub pattern: String,
+    pub problem: Problem,
     pub reason: String,
+    /// Where it is written ([`Pos::FILE_START`] for the phrases as a whole).
+    pub pos: Pos,
+}
+
+/// What is wrong, in [`PatternError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A pattern does not parse, or is too large to build.
+    Pattern,
+    /// A phrase is over [`MAX_PHRASE_CHARS`].
+    PhraseTooLong,
+    /// The phrases together do not fit one automaton (not reachable within
+    /// the loader's size limits, but a build error is reported, not a panic).
+    Phrases,
+}
+
+impl std::error::Error for PatternError {}
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (rule, reason) = (&self.rule, &self.reason);
+        match self.problem {
+            Problem::Pattern => write!(
+                f,
+                "pattern `{}` of rule `{rule}` does not compile: {reason}",
+                self.pattern
+            ),
+            Problem::PhraseTooLong => write!(
+                f,
+                "phrase “{}” of rule `{rule}` is {reason}",
+                abbreviated(&self.pattern)
+            ),
+            Problem::Phrases => write!(f, "the playbook's phrases do not compile: {reason}"),
+        }
+    }
+}
+
+/// The start of a long phrase, enough to find it by.
+pub fn abbreviated(phrase: &str) -> Cow<'_, str> {
+    const SHOWN: usize = 40;
+    match phrase.char_indices().nth(SHOWN) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &phrase[..end])),
+        None => Cow::Borrowed(phrase),
+    }
+}
+
+/// Why a phrase is too long, or `None`: the one place [`MAX_PHRASE_CHARS`]
+/// is applied, for the engine and for `check`.
+pub fn phrase_too_long(phrase: &str) -> Option<String> {
+    // Counting stops past the limit: a phrase of megabytes costs no more.
+    let chars = phrase.chars().take(MAX_PHRASE_CHARS + 1).count();
+    (chars > MAX_PHRASE_CHARS).then(|| {
+        format!(
+            "{} characters long; a phrase is at most {MAX_PHRASE_CHARS}",
+            phrase.chars().count()
+        )
+    })
+}
+
+/// One automaton over normalised phrases, never a panic: a DFA while its
+/// transition table fits [`DFA_BUDGET_BYTES`], else a contiguous NFA (or a
+/// non-contiguous one if even that overflows).
+pub fn phrase_automaton<P: AsRef<[u8]>>(
+    phrases: &[P],
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    automaton(phrases, false)
+}
+
+fn automaton<P: AsRef<[u8]>>(
+    phrases: &[P],
+    ascii_case_insensitive: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let mut builder = AhoCorasickBuilder::new();
+    builder
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(ascii_case_insensitive);
+    if dfa_estimate(phrases) <= DFA_BUDGET_BYTES
+        && let Ok(dfa) = builder.kind(Some(AhoCorasickKind::DFA)).build(phrases)
+    {
+        return Ok(dfa);
+    }
+    // Not `kind(None)`: the crate then tries a DFA for up to 100 phrases
+    // whatever their length (100 phrases of 1,000 characters: 83 MB).
+    match builder
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(phrases)
+    {
+        Ok(nfa) => Ok(nfa),
+        // Too many states for the contiguous layout's state IDs.
+        Err(_) => builder
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(phrases),
+    }
+}
+
+/// An upper bound on the bytes of a DFA's transition table: one state per
+/// phrase byte (fewer where phrases share a prefix), times the row length,
+/// a power of two at least the number of byte classes, 4 bytes an entry.
+fn dfa_estimate<P: AsRef<[u8]>>(phrases: &[P]) -> usize {
+    let mut seen = [false; 256];
+    let mut states: usize = 1;
+    for p in phrases {
+        let p = p.as_ref();
+        states = states.saturating_add(p.len());
+        for &b in p {
+            seen[usize::from(b)] = true;
+        }
+    }
+    // Each byte a phrase uses splits the byte range at most twice.
+    let classes = (2 * seen.iter().filter(|&&s| s).count() + 1).min(256);
+    states
+        .saturating_mul(classes.next_power_of_two())
+        .saturating_mul(4)
 }
 
 /// Every static phrase and pattern of a playbook, compiled.
@@ -83,10 +224,17 @@ pub struct Matcher {
     phrases: Option<AhoCorasick>,
     /// For each automaton pattern, the (rule, item) pairs that use it.
     phrase_owners: Vec<Vec<(usize, usize)>>,
-    /// For each rule, its patterns (indices into `pattern_regexes`).
+    /// For each rule, its patterns that have no literal to look for first
+    /// (indices into `pattern_regexes`): searched whenever the rule applies.
     rule_patterns: Vec<Vec<usize>>,
     pattern_regexes: Vec<Regex>,
     pattern_owners: Vec<(usize, usize)>,
+    /// The literals that every match of a pattern starts with, for the
+    /// patterns that have them: only a pattern one of whose literals occurs
+    /// is searched.
+    pattern_literals: Option<AhoCorasick>,
+    /// For each literal of `pattern_literals`, the patterns it stands for.
+    literal_owners: Vec<Vec<usize>>,
 }
 
 /// How large one compiled pattern may grow; a pattern past it is reported
@@ -99,10 +247,23 @@ impl Matcher {
         let mut unique: HashMap<String, usize> = HashMap::new();
         let mut phrase_texts: Vec<String> = Vec::new();
         let mut phrase_owners: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut pattern_texts: Vec<&str> = Vec::new();
+        let mut pattern_texts: Vec<(&str, Pos)> = Vec::new();
         let mut pattern_owners = Vec::new();
         for (r, rule_items) in items.iter().enumerate() {
             for (i, item) in rule_items.iter().enumerate() {
+                // Also for a phrase with placeholders, which is searched
+                // without the automaton: the limit is the same for every phrase.
+                if item.kind == ItemKind::Phrase
+                    && let Some(reason) = phrase_too_long(&item.raw)
+                {
+                    return Err(PatternError {
+                        rule: rules[r].id.value.clone(),
+                        pattern: item.raw.clone(),
+                        problem: Problem::PhraseTooLong,
+                        reason,
+                        pos: item.pos,
+                    });
+                }
                 if item.dynamic {
                     continue;
                 }
@@ -120,7 +281,7 @@ impl Matcher {
                         phrase_owners[index].push((r, i));
                     }
                     ItemKind::Pattern => {
-                        pattern_texts.push(&item.raw);
+                        pattern_texts.push((&item.raw, item.pos));
                         pattern_owners.push((r, i));
                     }
                 }
@@ -129,28 +290,67 @@ impl Matcher {
         let phrases = if phrase_texts.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    // A DFA is the fastest search; a playbook's phrases are
-                    // few enough that its memory does not matter.
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&phrase_texts)
-                    .expect("phrases are plain strings, well under the automaton's limits"),
-            )
+            Some(phrase_automaton(&phrase_texts).map_err(|e| PatternError {
+                rule: String::new(),
+                pattern: String::new(),
+                problem: Problem::Phrases,
+                reason: e.to_string(),
+                pos: Pos::FILE_START,
+            })?)
         };
         let mut pattern_regexes = Vec::with_capacity(pattern_texts.len());
-        for (text, (r, _)) in pattern_texts.iter().zip(&pattern_owners) {
+        for (&(text, pos), (r, _)) in pattern_texts.iter().zip(&pattern_owners) {
             pattern_regexes.push(compile_pattern(text).map_err(|reason| PatternError {
                 rule: rules[*r].id.value.clone(),
-                pattern: (*text).to_owned(),
+                pattern: text.to_owned(),
+                problem: Problem::Pattern,
                 reason,
+                pos,
             })?);
         }
         let mut rule_patterns = vec![Vec::new(); items.len()];
-        for (index, &(rule, _)) in pattern_owners.iter().enumerate() {
-            rule_patterns[rule].push(index);
+        let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut literal_owners: Vec<Vec<usize>> = Vec::new();
+        for (index, (&(text, _), &(rule, _))) in
+            pattern_texts.iter().zip(&pattern_owners).enumerate()
+        {
+            let Some(starts) = required_prefixes(text) else {
+                rule_patterns[rule].push(index);
+                continue;
+            };
+            for literal in starts {
+                let at = *literal_index.entry(literal.clone()).or_insert_with(|| {
+                    literals.push(literal);
+                    literal_owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                if literal_owners[at].last() != Some(&index) {
+                    literal_owners[at].push(index);
+                }
+            }
         }
+        let pattern_literals = if literals.is_empty() {
+            None
+        } else {
+            // Built like the phrases' automaton, ASCII case ignored (see
+            // `required_prefixes`); within the same limits, a build error is
+            // not expected, but it would only cost the filter, not a result.
+            if let Ok(ac) = automaton(&literals, true) {
+                Some(ac)
+            } else {
+                for (index, &(rule, _)) in pattern_owners.iter().enumerate() {
+                    if !rule_patterns[rule].contains(&index) {
+                        rule_patterns[rule].push(index);
+                    }
+                }
+                for list in &mut rule_patterns {
+                    list.sort_unstable();
+                }
+                literal_owners.clear();
+                None
+            }
+        };
         Ok(Matcher {
             items,
             phrases,
@@ -158,6 +358,8 @@ impl Matcher {
             rule_patterns,
             pattern_regexes,
             pattern_owners,
+            pattern_literals,
+            literal_owners,
         })
     }
 
@@ -166,9 +368,29 @@ impl Matcher {
         &self.items[rule]
     }
 
-    /// Every occurrence of every static phrase, as a whole word: one pass of
-    /// one automaton, whatever the number of rules.
+    /// Every occurrence of every static phrase, as a whole word, and of every
+    /// pattern that has literals to look for: one pass of one automaton for
+    /// the phrases, one for the patterns' literals, and a search by each
+    /// pattern one of whose literals occurs, whatever the number of rules.
+    /// (Without the literals, every pattern of every applicable rule was
+    /// searched for every reply: `check` of 4,000 rules spent most of its 22 s
+    /// in them.)
     pub fn static_hits(&self, text: &str, out: &mut Vec<Hit>) {
+        self.phrase_hits(text, out);
+        if let Some(ac) = &self.pattern_literals {
+            let mut candidates: Vec<usize> = Vec::new();
+            for m in ac.find_overlapping_iter(text) {
+                candidates.extend_from_slice(&self.literal_owners[m.pattern().as_usize()]);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for index in candidates {
+                self.search_pattern(index, text, out);
+            }
+        }
+    }
+
+    fn phrase_hits(&self, text: &str, out: &mut Vec<Hit>) {
         if let Some(ac) = &self.phrases {
             for m in ac.find_overlapping_iter(text) {
                 if !is_whole_word(text, m.start(), m.end()) {
@@ -186,7 +408,8 @@ impl Matcher {
         }
     }
 
-    /// Whether rule `rule` has patterns without placeholders.
+    /// Whether rule `rule` has patterns (without placeholders) that are
+    /// searched whenever the rule applies, by [`Self::pattern_hits`].
     pub fn has_patterns(&self, rule: usize) -> bool {
         !self.rule_patterns[rule].is_empty()
     }
@@ -201,16 +424,20 @@ impl Matcher {
     /// `cargo bench --bench judge`.)
     pub fn pattern_hits(&self, rule: usize, text: &str, out: &mut Vec<Hit>) {
         for &index in &self.rule_patterns[rule] {
-            let (rule, item) = self.pattern_owners[index];
-            for m in self.pattern_regexes[index].find_iter(text) {
-                if m.start() < m.end() {
-                    out.push(Hit {
-                        rule,
-                        item,
-                        start: m.start(),
-                        end: m.end(),
-                    });
-                }
+            self.search_pattern(index, text, out);
+        }
+    }
+
+    fn search_pattern(&self, index: usize, text: &str, out: &mut Vec<Hit>) {
+        let (rule, item) = self.pattern_owners[index];
+        for m in self.pattern_regexes[index].find_iter(text) {
+            if m.start() < m.end() {
+                out.push(Hit {
+                    rule,
+                    item,
+                    start: m.start(),
+                    end: m.end(),
+                });
             }
         }
     }
@@ -269,6 +496,85 @@ fn compile_pattern(text: &str) -> Result<Regex, String> {
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map_err(|e| regex_reason(&e.to_string()))
+}
+
+/// Literals one of which every match of a pattern starts with, or `None`
+/// when there are none (the pattern can start with too many things, or match
+/// empty text): the pattern is then searched whenever its rule applies.
+///
+/// The literals are matched with ASCII case ignored, so ASCII letters in small
+/// classes (which a case-insensitive pattern has for every letter: `[Nn]`)
+/// are lowered first. That matches a superset of what the pattern's own
+/// literals would, so it can only let through a pattern that then finds
+/// nothing, never hold back one that matches; and without it `not my job`
+/// alone has 256 spellings, past the extractor's limits.
+fn required_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&apostrophes_as_in_replies(pattern))
+        .ok()?;
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .extract(&ascii_lowered(hir));
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    let mut lowered: Vec<Vec<u8>> = literals
+        .iter()
+        .map(|l| l.as_bytes().to_ascii_lowercase())
+        .collect();
+    lowered.sort_unstable();
+    lowered.dedup();
+    Some(lowered)
+}
+
+/// The pattern with ASCII capitals in small classes replaced by their small
+/// letters (see [`required_prefixes`]): for finding literals only.
+fn ascii_lowered(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+    /// Classes up to this size are rewritten; a larger one has too many
+    /// literals for the extractor anyway.
+    const SMALL: u32 = 32;
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let size: u32 = class
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                .sum();
+            if size > SMALL {
+                return Hir::class(Class::Unicode(class));
+            }
+            let chars = class
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|c| {
+                    let c = c.to_ascii_lowercase();
+                    ClassUnicodeRange::new(c, c)
+                });
+            Hir::class(Class::Unicode(ClassUnicode::new(chars)))
+        }
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(ascii_lowered(*repetition.sub));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(ascii_lowered(*capture.sub));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_lowered).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(ascii_lowered).collect())
+        }
+    }
 }
 
 /// The last line of a regex error ("error: unclosed group"), without the

@@ -11,12 +11,13 @@ pub mod matcher;
 pub mod normalize;
 pub mod placeholder;
 pub mod policy;
+pub mod replay;
 pub mod rules;
 
 pub use context::{Context, Proposal};
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
 pub use judgement::{Status, Verdict};
-pub use matcher::PatternError;
+pub use matcher::{MAX_PHRASE_CHARS, PatternError, Problem};
 pub use policy::PolicyOutcome;
 
 use condition::CompiledCondition;
@@ -61,8 +62,9 @@ pub struct Engine<'p> {
 }
 
 impl<'p> Engine<'p> {
-    /// Compile a playbook. Fails only on a pattern that does not compile
-    /// (`ethos check` reports it as `invalid-pattern`).
+    /// Compile a playbook. Fails on a pattern that does not compile or a
+    /// phrase over the length limit (`ethos check` reports them as
+    /// `invalid-pattern` and `phrase-too-long`), never with a panic.
     pub fn new(playbook: &'p Playbook) -> Result<Self, PatternError> {
         let matcher = Matcher::new(&playbook.rules)?;
         Ok(Engine {
@@ -94,13 +96,18 @@ impl<'p> Engine<'p> {
             rule_conditions: playbook
                 .rules
                 .iter()
-                .map(|r| r.when.as_ref().map(|w| CompiledCondition::new(w)))
-                .collect(),
+                .map(|r| {
+                    r.when
+                        .as_ref()
+                        .map(|w| CompiledCondition::new(w, &r.id, w.pos))
+                        .transpose()
+                })
+                .collect::<Result<_, _>>()?,
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when))
-                .collect(),
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos))
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -284,6 +291,44 @@ impl<'p> Engine<'p> {
                 };
             visit(index, rule_hits);
         }
+    }
+
+    /// Replay the playbook's own example replies, for `check`: linear in the
+    /// playbook, where calling [`Self::assess`] on each grows with examples
+    /// × rules (see [`replay`]).
+    pub fn replay(&self) -> replay::Replay<'_, 'p> {
+        replay::Replay::new(self)
+    }
+
+    /// The hits of rule `index` that applies at the reply's step, given its
+    /// static hits: `None` when its condition does not hold or a placeholder
+    /// has no value (either way it neither passes nor fails). The body of
+    /// [`Self::each_applicable`]'s loop, for one rule.
+    fn rule_hits<'a>(
+        &self,
+        index: usize,
+        static_hits: &'a [Hit],
+        text: &str,
+        context: &Context,
+        message: &str,
+        scratch: &'a mut Vec<Hit>,
+    ) -> Option<&'a [Hit]> {
+        if self.conditional[index]
+            && let Some(condition) = &self.rule_conditions[index]
+            && !condition.holds(context, message, None)
+        {
+            return None;
+        }
+        if !self.dynamic[index] && !self.matcher.has_patterns(index) {
+            return Some(static_hits);
+        }
+        scratch.clear();
+        scratch.extend_from_slice(static_hits);
+        self.matcher.pattern_hits(index, text, scratch);
+        if self.dynamic[index] {
+            self.matcher.dynamic_hits(index, text, context, scratch)?;
+        }
+        Some(scratch.as_slice())
     }
 
     /// What the policy decides for a proposal in a context.

@@ -43,14 +43,14 @@ impl<'a> Reply<'a> {
         })
     }
 
-    fn key_facts_mentioned(&self, context: &Context) -> usize {
+    pub(crate) fn key_facts_mentioned(&self, context: &Context) -> usize {
         self.key_facts(context)
             .iter()
             .filter(|f| !f.is_empty())
             .count()
     }
 
-    fn words(&self) -> usize {
+    pub(crate) fn words(&self) -> usize {
         *self.words.get_or_init(|| count_words(self.original))
     }
 }
