@@ -16,6 +16,8 @@
 //! tree or the same error as it always did. A test compares both readers'
 //! trees over every playbook and fixture we have.
 
+use std::borrow::Cow;
+
 // Through serde-saphyr's re-export: the very parser, version and features it
 // reads with, so both readers parse alike.
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, Span, StrInput};
@@ -116,7 +118,7 @@ impl Reader<'_> {
                 }
                 let (id, pos) = self.start(span)?;
                 let value = if style == ScalarStyle::Plain {
-                    self.plain(&value, pos)
+                    self.plain(value, pos)
                 } else {
                     Value::Str(value.into_owned())
                 };
@@ -208,7 +210,7 @@ impl Reader<'_> {
     /// an untagged one (null, then YAML 1.1 booleans, then integers, then
     /// floats, else text), with a number or boolean keeping its text as
     /// written.
-    fn plain(&self, value: &str, pos: Pos) -> Value {
+    fn plain(&self, value: Cow<'_, str>, pos: Pos) -> Value {
         let written = |fallback: String| -> String {
             let start = pos.offset as usize;
             self.text
@@ -216,13 +218,13 @@ impl Reader<'_> {
                 .filter(|t| !t.is_empty())
                 .map_or(fallback, str::to_owned)
         };
-        match resolve_plain(value) {
+        match resolve_plain(&value) {
             Plain::Null => Value::Null,
             Plain::Bool(b) => Value::Bool(b, written(b.to_string())),
             Plain::Int(n) => Value::Int(n, written(n.to_string())),
             Plain::UInt(n) => Value::UInt(n, written(n.to_string())),
             Plain::Float(x) => Value::Float(x, written(x.to_string())),
-            Plain::Str => Value::Str(value.to_owned()),
+            Plain::Str => Value::Str(value.into_owned()),
         }
     }
 }
