@@ -5,7 +5,8 @@
 //! into a tree of positioned nodes ([`Node`], with our own [`Pos`]) and finds
 //! every syntax error and limit; `node.rs` then fills the model from the tree
 //! and collects every schema error. Swapping the crate means touching this
-//! file alone.
+//! file alone (and `events.rs`, its fast path for the common case, which
+//! reads serde-saphyr's own parser, `granit-parser`).
 
 use std::fmt;
 
@@ -17,6 +18,7 @@ use serde_saphyr::{
     Spanned as YamlSpanned, UserMessageFormatter,
 };
 
+use super::events;
 use super::hints;
 use super::model::Playbook;
 use super::node::{self, Node};
@@ -108,6 +110,17 @@ fn parse_tree(text: &str) -> Result<Node, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_large(text.len()));
     }
+    // The common case, read fast; anything unusual, and every error, is
+    // left to serde-saphyr below, so diagnostics stay exactly its own.
+    if let Some(root) = events::read(text) {
+        return Ok(root);
+    }
+    parse_tree_slow(text)
+}
+
+/// [`parse_tree`] through serde-saphyr: every file the fast reader leaves,
+/// and every syntax error and limit.
+fn parse_tree_slow(text: &str) -> Result<Node, LoadError> {
     let mut budget = Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
@@ -424,4 +437,184 @@ pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Stri
             .next()
             .map_or_else(String::new, |p| tidy_message(&p.message))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::{events, parse_tree_slow};
+
+    /// Every file under `dir` (recursively) whose name ends in one of `exts`
+    /// (all files if `exts` is empty).
+    fn files(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, exts, out);
+            } else if exts.is_empty()
+                || path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| exts.contains(&e))
+            {
+                out.push(path);
+            }
+        }
+    }
+
+    fn corpus() -> &'static [(String, String)] {
+        static CORPUS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+        CORPUS.get_or_init(read_corpus)
+    }
+
+    fn read_corpus() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        files(&root.join("playbooks"), &["yaml", "yml"], &mut paths);
+        files(&root.join("templates"), &["yaml", "yml"], &mut paths);
+        files(&root.join("tests/fixtures"), &["yaml", "yml"], &mut paths);
+        files(&root.join("fuzz/corpus/load_and_check"), &[], &mut paths);
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|p| {
+                let text = String::from_utf8(std::fs::read(&p).ok()?).ok()?;
+                Some((p.display().to_string(), text))
+            })
+            .collect()
+    }
+
+    /// Where the fast reader reads a file, it reads the tree serde-saphyr
+    /// reads (ids, positions, values and the text of every scalar).
+    fn agrees(text: &str) -> Result<bool, String> {
+        let Some(fast) = events::read(text) else {
+            return Ok(false);
+        };
+        let slow = parse_tree_slow(text)
+            .map_err(|e| format!("fast reader accepted what serde-saphyr refuses: {e:?}"))?;
+        let (fast, slow) = (format!("{fast:#?}"), format!("{slow:#?}"));
+        if fast == slow {
+            Ok(true)
+        } else {
+            let line = fast
+                .lines()
+                .zip(slow.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            Err(format!(
+                "trees differ from line {line} of their dumps:\nfast: {}\nslow: {}",
+                fast.lines().nth(line).unwrap_or_default(),
+                slow.lines().nth(line).unwrap_or_default()
+            ))
+        }
+    }
+
+    #[test]
+    fn fast_reader_reads_the_tree_serde_saphyr_reads() {
+        let corpus = corpus();
+        let mut fast = 0;
+        for (name, text) in corpus {
+            match agrees(text) {
+                Ok(read) => fast += usize::from(read),
+                Err(why) => panic!("{name}: {why}"),
+            }
+        }
+        // The bundled playbooks are the common case the fast path is for.
+        assert!(
+            fast * 2 > corpus.len(),
+            "{fast} of {} read fast",
+            corpus.len()
+        );
+        for (name, text) in corpus.iter().filter(|(n, _)| n.contains("/playbooks/")) {
+            if !text.contains('&') {
+                assert!(events::read(text).is_some(), "{name} left to serde-saphyr");
+            }
+        }
+    }
+
+    /// Bits of YAML that touch every rule the fast reader copies or gives up on.
+    const SNIPPETS: &[&str] = &[
+        "&a ",
+        "*a",
+        "!!str ",
+        "! ",
+        "\t",
+        "0x1F",
+        "0X1F",
+        "0o17",
+        "0b2",
+        "- ",
+        ": ",
+        "'",
+        "\"",
+        "\n",
+        "  ",
+        "yes",
+        "No",
+        "~",
+        "null",
+        ".nan",
+        "-.inf",
+        "1_0",
+        "1__0",
+        "012",
+        "-012",
+        "1e999",
+        "-0",
+        "+3",
+        "#",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "<<: ",
+        "? ",
+        "|\n",
+        ">-\n",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "\u{feff}",
+        "：",
+        "é",
+        "\\",
+        "\r\n",
+        "1.50",
+        "99999999999999999999",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn fast_reader_agrees_on_edited_files(
+            file in any::<prop::sample::Index>(),
+            edits in prop::collection::vec(
+                (any::<prop::sample::Index>(), prop::sample::select(SNIPPETS)),
+                1..4,
+            ),
+        ) {
+            let corpus: Vec<&(String, String)> =
+                corpus().iter().filter(|(_, t)| t.len() < 20_000).collect();
+            let (name, text) = &corpus[file.index(corpus.len())];
+            let mut text = text.clone();
+            for (at, snippet) in edits {
+                let mut at = at.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, snippet);
+            }
+            if let Err(why) = agrees(&text) {
+                prop_assert!(false, "{name} edited to {text:?}: {why}");
+            }
+        }
+    }
 }

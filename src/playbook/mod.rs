@@ -2,6 +2,7 @@
 
 pub mod bundled;
 pub mod condition;
+mod events;
 mod hints;
 pub mod load;
 pub mod model;
