@@ -98,6 +98,7 @@ Examples:
   ethos grade --playbook hotel-a replies.jsonl > graded.jsonl
   ethos grade --playbook playbooks/support.yaml --summary replies.jsonl
   cat replies.csv | ethos grade --playbook hotel-a --input-format csv -
+  ethos grade --playbook hotel-a --input-format csv --ignore-columns zendesk-export.csv
   ethos grade --playbook hotel-a --summary --fail-under 90 replies.jsonl   # for CI
 
 Input lines: {\"id\", \"step\", \"text\", \"context\"?: {same keys as validate --set},
