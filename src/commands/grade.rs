@@ -54,7 +54,11 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
             let _ = out.flush();
             return Err(match e {
                 grade::Error::Read(e) if args.input != "-" => {
-                    anyhow!("cannot read {}: {}", args.input, grade::describe(&e))
+                    anyhow!(
+                        "cannot read {}: {}",
+                        args.input,
+                        crate::io_error::describe(&e)
+                    )
                 }
                 e => e.into(),
             });

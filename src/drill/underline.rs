@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
 use crate::playbook::Severity;
-use crate::report::reply::{Mark, underlined};
+use crate::report::reply::{Mark, paint, underlined};
 
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
@@ -124,14 +124,6 @@ fn rows(text: &str, width: usize) -> Vec<Range<usize>> {
         line_start = line_end + 1;
     }
     rows
-}
-
-fn paint(text: &str, style: Style, color: bool) -> String {
-    if color {
-        format!("{style}{text}{style:#}")
-    } else {
-        text.to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -102,7 +102,7 @@ impl Error {
     }
 }
 
-pub use crate::io_error::describe;
+use crate::io_error::describe;
 
 /// Something to tell as the work goes on (a progress bar).
 pub trait Progress: Sync {

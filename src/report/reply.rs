@@ -232,7 +232,8 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
     table
 }
 
-fn paint(text: &str, style: Style, color: bool) -> String {
+/// `text` in `style` when colour is on (the drill's underlines use it too).
+pub fn paint(text: &str, style: Style, color: bool) -> String {
     if color {
         format!("{style}{text}{style:#}")
     } else {
