@@ -24,6 +24,9 @@ pub struct Context {
     pub message: Option<String>,
     /// Facts an `echo` rule wants the reply to mention.
     pub key_facts: Vec<String>,
+    /// The role the case is already with (context key `escalated`): obligations
+    /// up to that role are met.
+    pub escalated: Option<String>,
 }
 
 /// What a reply does besides its words.
@@ -99,6 +102,7 @@ impl Context {
                 .collect(),
             message: None,
             key_facts: Vec::new(),
+            escalated: None,
         }
     }
 

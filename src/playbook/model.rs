@@ -58,6 +58,15 @@ pub struct Playbook {
     /// Percent a drill must score to pass; 80 when absent.
     #[serde(default)]
     pub pass_mark: Option<Spanned<f64>>,
+    /// Bundled rule packs whose rules this playbook adds (`courtesy-en`, ...).
+    #[serde(default)]
+    pub uses: Vec<Spanned<String>>,
+    /// Pack rules dropped, by their full id (`courtesy-en/dismissive`).
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    /// Negation cues added to the built-in ones of the playbook's language.
+    #[serde(default)]
+    pub negation_cues: Vec<Spanned<String>>,
 }
 
 impl Playbook {
@@ -119,6 +128,20 @@ pub struct Role {
     /// Empowerment: action id -> the most this role may grant alone, per incident.
     #[serde(default)]
     pub may: SpannedMap<String, Limit>,
+    /// How staff hand a case to this role, in words or by a tool call.
+    #[serde(default)]
+    pub handoff: Option<Spanned<Handoff>>,
+}
+
+/// How a case is handed to a role: a reply that says one of `phrases` (not
+/// negated), or, in a conversation, a call of `tool`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Handoff {
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub tool: Option<Spanned<String>>,
 }
 
 impl Role {
@@ -242,6 +265,39 @@ pub struct Rule {
     /// How many key facts an `echo` reply must mention (default 1).
     #[serde(default)]
     pub min: Option<Spanned<u32>>,
+    /// `ignore`: a negated occurrence counts as any other (version 1 matching).
+    #[serde(default)]
+    pub negation: Option<Spanned<Negation>>,
+    /// Replies this rule alone must pass, and must fail (`check` runs them).
+    #[serde(default)]
+    pub examples: Option<Spanned<RuleExamples>>,
+    /// The context the examples are judged in (keys as for `--set`).
+    #[serde(default)]
+    pub examples_context: Option<Spanned<SpannedMap<String, Scalar>>>,
+}
+
+/// How a rule treats an occurrence under a negation cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Negation {
+    /// A negated occurrence does not count (`mention`, `echo`) or is not a
+    /// violation (`avoid`): the default.
+    #[default]
+    Respect,
+    /// A negated occurrence counts as any other.
+    Ignore,
+}
+
+/// A rule's own examples.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleExamples {
+    /// Replies the rule must pass.
+    #[serde(default)]
+    pub pass: Vec<Spanned<String>>,
+    /// Replies the rule must fail.
+    #[serde(default)]
+    pub fail: Vec<Spanned<String>>,
 }
 
 impl Rule {
@@ -290,6 +346,13 @@ impl Rule {
 
     pub fn patterns(&self) -> &[Spanned<String>] {
         self.patterns.as_ref().map_or(&[], |p| p.value.as_slice())
+    }
+
+    /// Whether negated occurrences count as any other (`negation: ignore`).
+    pub fn ignores_negation(&self) -> bool {
+        self.negation
+            .as_ref()
+            .is_some_and(|n| n.value == Negation::Ignore)
     }
 }
 
