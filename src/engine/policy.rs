@@ -83,12 +83,11 @@ pub fn decide(
     // Where the case already is (context key `escalated`) meets obligations
     // up to that role, as the reply's own escalation does; only the reply's
     // own can be unneeded.
-    let met = escalated.max(
-        context
-            .escalated
-            .as_deref()
-            .and_then(|r| playbook.role_rank(r)),
-    );
+    let already = context
+        .escalated
+        .as_deref()
+        .and_then(|r| playbook.role_rank(r));
+    let met = escalated.max(already);
     let mut findings = Vec::new();
 
     if let Some(req) = &required
@@ -171,7 +170,10 @@ pub fn decide(
     }
     // The sentence is for people; batch grading skips writing it.
     let decision = if with_decision {
-        decision_sentence(playbook, acting, required.as_ref(), &actions)
+        // A requirement the case's place already meets is not asked for again.
+        let open = required.as_ref().filter(|r| already.is_none_or(|a| a < r.rank));
+        let with = already.filter(|&a| a > acting && open.is_none());
+        decision_sentence(playbook, acting, open, &actions, with)
     } else {
         String::new()
     };
@@ -411,6 +413,7 @@ fn decision_sentence(
     acting: usize,
     required: Option<&Required>,
     actions: &[ActionRuling],
+    already_with: Option<usize>,
 ) -> String {
     let roles = playbook.roles.as_slice();
     if let Some(required) = required {
@@ -427,7 +430,13 @@ fn decision_sentence(
     }
     let actor = capitalise(&the(&roles[acting]));
     match actions {
-        [] => format!("{actor} handles this: no escalation rule applies."),
+        [] => match already_with {
+            Some(with) => format!(
+                "The case is already with {}: nothing more to escalate.",
+                the(&roles[with])
+            ),
+            None => format!("{actor} handles this: no escalation rule applies."),
+        },
         [one] => {
             let limit = match one.ruling {
                 Ruling::Allowed { limit } => limit_with_unit(playbook, &one.action, limit),
