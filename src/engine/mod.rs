@@ -139,7 +139,8 @@ impl<'p> Engine<'p> {
         });
         let (policy, decision) = match proposal {
             Some(proposal) => {
-                let outcome = self.free_reply_outcome(normalized.text(), context, &message, proposal);
+                let outcome =
+                    self.free_reply_outcome(normalized.text(), context, &message, proposal);
                 (outcome.findings, Some(outcome.decision))
             }
             None => (Vec::new(), None),
@@ -378,7 +379,10 @@ impl<'p> Engine<'p> {
         message: &str,
         proposal: &Proposal,
     ) -> PolicyOutcome {
-        let worded = proposal.escalate.is_none().then(|| self.with_worded_escalation(text, proposal));
+        let worded = proposal
+            .escalate
+            .is_none()
+            .then(|| self.with_worded_escalation(text, proposal));
         let proposal = worded.as_ref().unwrap_or(proposal);
         let outcome = self.decide_with(context, message, proposal);
         if proposal.actions.is_empty() && proposal.escalate.is_none() {

@@ -171,7 +171,9 @@ pub fn decide(
     // The sentence is for people; batch grading skips writing it.
     let decision = if with_decision {
         // A requirement the case's place already meets is not asked for again.
-        let open = required.as_ref().filter(|r| already.is_none_or(|a| a < r.rank));
+        let open = required
+            .as_ref()
+            .filter(|r| already.is_none_or(|a| a < r.rank));
         let with = already.filter(|&a| a > acting && open.is_none());
         decision_sentence(playbook, acting, open, &actions, with)
     } else {
