@@ -113,15 +113,10 @@ impl<'e, 'p> Session<'e, 'p> {
                 ));
             }
             let started = Instant::now();
+            let conversation = conversation_so_far(&context, &said);
             let (turn, feedback) = match &current.decide {
-                Some(decide) => {
-                    let conversation = conversation_so_far(&context, &said);
-                    self.decision(prompter, current, decide, &conversation, color)?
-                }
-                None => {
-                    let conversation = conversation_so_far(&context, &said);
-                    self.free_reply(prompter, current, &context, &conversation, color)?
-                }
+                Some(decide) => self.decision(prompter, current, decide, &conversation, color)?,
+                None => self.free_reply(prompter, current, &context, &conversation, color)?,
             };
             // Once the case has gone up, later beats do not ask for it again.
             if let Some(to) = self.escalation_of(&turn) {
