@@ -1332,14 +1332,26 @@ fn the_decision_names_the_escalation_target_and_within_time() {
 }
 
 #[test]
-fn a_missed_escalation_fails_the_reply_whatever_the_words() {
+fn a_missed_escalation_fails_a_reply_that_acts_whatever_the_words() {
     let pb = policy_playbook();
     let mut c = ctx(pb);
     c.contacts = 3;
-    let j = judge_with(pb, "Let me fix it", &c, &Proposal::default());
+    let j = judge_with(
+        pb,
+        "Let me fix it",
+        &c,
+        &proposal(&[("replace", 1.0)], None),
+    );
     assert_eq!(codes(&j.policy), ["missed-escalation"]);
     assert_eq!(j.policy[0].because, ["third-contact"]);
     assert_eq!(j.verdict, Verdict::Fail);
+    // One that declares nothing it did is told what is required, not failed
+    // (PLAYBOOK.md v2, "Escalating in words").
+    let j = judge_with(pb, "Let me fix it", &c, &Proposal::default());
+    assert_eq!(codes(&j.policy), ["escalation-not-shown"]);
+    assert_eq!(j.policy[0].severity, Severity::Info);
+    assert_eq!(j.policy[0].to.as_deref(), Some("duty-manager"));
+    assert_eq!(j.verdict, Verdict::Pass);
     let j = judge_with(
         pb,
         "Let me fix it",

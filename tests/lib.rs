@@ -10,6 +10,7 @@ mod engine;
 mod formats;
 mod fuzz_corpus;
 mod grade;
+mod handoff;
 mod policy_agreement;
 mod pty;
 mod render;

@@ -344,7 +344,11 @@ fn escalation_agrees(pb: &Bundled) -> usize {
             }
             let policy = policy_of(pb, &front, &args);
             let context = format!("{} rule {} {args:?}: {policy:#?}\n{bullet}", pb.id, rule.id);
-            let missed = policy.iter().find(|f| f["code"] == "missed-escalation");
+            // `Hello.` declares nothing it did: the requirement is reported
+            // as `escalation-not-shown`, unless an action is declared.
+            let missed = policy
+                .iter()
+                .find(|f| f["code"] == "missed-escalation" || f["code"] == "escalation-not-shown");
             let because_it = missed.is_some_and(|m| {
                 m["because"]
                     .as_array()

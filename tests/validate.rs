@@ -195,13 +195,18 @@ fn json_output_has_the_fields_the_spec_names() {
             "code", "severity", "action", "amount", "to", "because", "message",
         ],
     );
-    assert_eq!(p["code"], "missed-escalation");
-    assert_eq!(p["severity"], "error");
+    // The reply declares nothing it did: the escalation is reported, not
+    // held against it (PLAYBOOK.md v2, "Escalating in words").
+    assert_eq!(p["code"], "escalation-not-shown");
+    assert_eq!(p["severity"], "info");
     assert_eq!(p["action"], Value::Null);
     assert_eq!(p["amount"], Value::Null);
     assert_eq!(p["to"], "duty-manager");
     assert_eq!(p["because"], serde_json::json!(["injury"]));
-    assert!(p["message"].as_str().unwrap().contains("5m"), "{p}");
+    assert!(
+        json["decision"].as_str().unwrap().contains("5m"),
+        "{json:#}"
+    );
 }
 
 #[test]
@@ -321,8 +326,8 @@ fn set_gives_and_overrides_the_context() {
         "--set",
         "customer.tier=gold",
     ]);
-    assert_eq!(code, 1);
-    assert_eq!(policy_codes(&json), ["missed-escalation"]);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(policy_codes(&json), ["escalation-not-shown"]);
     assert_eq!(
         json["policy"][0]["because"],
         serde_json::json!(["third-contact"])
@@ -559,14 +564,22 @@ fn a_chinese_injury_must_go_to_the_duty_manager() {
         args.push(reply);
         args
     };
+    // Declaring nothing it did, the reply is told where the case goes.
     let (code, json) = judged(&args(None));
-    assert_eq!(code, 1);
+    assert_eq!(code, 0, "{json:#}");
     assert_eq!(json["step"], "解决");
     let p = &json["policy"][0];
-    assert_eq!(p["code"], "missed-escalation");
+    assert_eq!(p["code"], "escalation-not-shown");
     assert_eq!(p["to"], "值班经理");
     assert_eq!(p["because"], serde_json::json!(["受伤"]));
     assert!(p["message"].as_str().unwrap().contains("值班经理"), "{p}");
+    // Declaring a role too low is a missed escalation.
+    let (code, json) = judged(&args(Some("服务员")));
+    assert_eq!(code, 1, "{json:#}");
+    assert!(
+        policy_codes(&json).contains(&"missed-escalation"),
+        "{json:#}"
+    );
     let (code, json) = judged(&args(Some("值班经理")));
     assert_eq!(code, 0, "{json:#}");
     assert!(policy_codes(&json).is_empty());
@@ -855,7 +868,8 @@ fn human_output_names_every_policy_finding_with_its_role_and_reason() {
     // The decision is the missed escalation's sentence: said once, with the finding.
     assert_eq!(text.matches("Refunds above").count(), 1, "{text}");
 
-    // An injury the reply does not hand on: the finding is the only thing that fails.
+    // An injury the reply does not show it hands on: reported, not failed
+    // (its words fail `care-first`).
     let out = ethos()
         .args([
             "validate",
@@ -869,8 +883,9 @@ fn human_output_names_every_policy_finding_with_its_role_and_reason() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("care-first"), "{text}");
     assert!(
-        text.contains("✗ missed-escalation (to `duty-manager`; escalation rule `injury`):"),
+        text.contains("ℹ escalation-not-shown (to `duty-manager`; escalation rule `injury`):"),
         "{text}"
     );
 }

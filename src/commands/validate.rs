@@ -119,6 +119,13 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
     for setting in &args.set {
         apply_setting(&mut context, setting)?;
     }
+    if let Some(role) = &context.escalated
+        && playbook.role(role).is_none()
+    {
+        let help = unknown_id_help(role, "role", playbook.roles.iter().map(|r| r.id.as_str()))
+            .unwrap_or_default();
+        bail!("`--set escalated={role}`: the playbook has no role `{role}`: {help}");
+    }
     Ok(context)
 }
 
@@ -127,9 +134,9 @@ fn apply_setting(context: &mut Context, setting: &str) -> anyhow::Result<()> {
         anyhow!("`--set {setting}` needs the form KEY=VALUE, e.g. --set customer.name=Dana")
     })?;
     let key = key.trim();
-    // Texts are taken as written (a message may well contain `: `); other
+    // Texts (and the role id of `escalated`) are taken as written (a message may well contain `: `); other
     // values are read as YAML scalars, as in a playbook.
-    let value = if key.starts_with("customer.") || key == "message" {
+    let value = if key.starts_with("customer.") || key == "message" || key == "escalated" {
         Scalar::Text(value.to_owned())
     } else {
         parse_value::<Scalar>(value).map_err(|why| anyhow!("`--set {setting}`: {why}"))?

@@ -20,8 +20,8 @@ use std::time::Instant;
 pub use prompter::{ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
-use crate::engine::{Context, Engine, Proposal, Verdict};
-use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario};
+use crate::engine::{Context, Engine, PolicyCode, Proposal, Verdict};
+use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
 use crate::report::reply::failing_spans;
 
 /// The most turns a drill takes: scenarios may loop (a failed reply sends the
@@ -113,13 +113,15 @@ impl<'e, 'p> Session<'e, 'p> {
                 ));
             }
             let started = Instant::now();
+            let conversation = conversation_so_far(&context, &said);
             let (turn, feedback) = match &current.decide {
-                Some(decide) => {
-                    let conversation = conversation_so_far(&context, &said);
-                    self.decision(prompter, current, decide, &conversation, color)?
-                }
-                None => self.free_reply(prompter, current, &context, color)?,
+                Some(decide) => self.decision(prompter, current, decide, &conversation, color)?,
+                None => self.free_reply(prompter, current, &context, &conversation, color)?,
             };
+            // Once the case has gone up, later beats do not ask for it again.
+            if let Some(to) = self.escalation_of(&turn) {
+                escalate(self.playbook, &mut context, to);
+            }
             let turn = Turn {
                 seconds: round1(started.elapsed().as_secs_f64()),
                 ..turn
@@ -183,16 +185,30 @@ impl<'e, 'p> Session<'e, 'p> {
         format!("\n{who}{mood}: “{}”", beat.customer.trim())
     }
 
+    /// A free reply: its words judged in the beat's `context`, what it does
+    /// (an escalation in words) by the policy in `conversation`, which holds
+    /// what the customer has said so far.
     fn free_reply(
         &self,
         prompter: &mut dyn Prompter,
         beat: &Beat,
         context: &Context,
+        conversation: &Context,
         color: bool,
     ) -> Result<(Turn, String), Stop> {
         let width = prompter.width();
         let reply = prompter.reply(self.words.your_reply)?;
-        let judgement = self.engine.judge(&reply, context, None);
+        let words = self.engine.judge(&reply, context, None);
+        let outcome = self
+            .engine
+            .decide_free_reply(&reply, conversation, &Proposal::default());
+        let judgement = crate::engine::Judgement::new(
+            words.step,
+            words.role,
+            words.findings,
+            outcome.findings,
+            None,
+        );
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
         let _ = writeln!(
@@ -225,6 +241,25 @@ impl<'e, 'p> Session<'e, 'p> {
                 );
             }
         }
+        for finding in &judgement.policy {
+            let mark = match finding.severity {
+                Severity::Error => "✗",
+                Severity::Warning => "⚠",
+                Severity::Info => "ℹ",
+            };
+            // The findings' sentences are English but for this one; other
+            // languages get the code.
+            if self.decisions.is_none() || finding.code == PolicyCode::EscalationNotShown {
+                let _ = writeln!(
+                    feedback,
+                    "  {mark} {}: {}",
+                    finding.code.as_str(),
+                    finding.message
+                );
+            } else {
+                let _ = writeln!(feedback, "  {mark} {}", finding.code.as_str());
+            }
+        }
         let turn = Turn {
             beat: beat.id.value.clone(),
             step: beat.step.value.clone(),
@@ -233,9 +268,18 @@ impl<'e, 'p> Session<'e, 'p> {
             choice: None,
             verdict: if passed { "pass" } else { "fail" }.to_owned(),
             score: judgement.score,
+            // What it failed: its rules, and what it did that the policy
+            // holds against it (a report is not a failure).
             failed: judgement
                 .failed_rules()
                 .map(|f| f.rule.to_owned())
+                .chain(
+                    judgement
+                        .policy
+                        .iter()
+                        .filter(|f| f.severity != Severity::Info)
+                        .map(|f| f.code.as_str().to_owned()),
+                )
                 .collect(),
             seconds: 0.0,
         };
@@ -344,6 +388,20 @@ impl<'e, 'p> Session<'e, 'p> {
         Ok((turn, feedback.trim_end().to_owned()))
     }
 
+    /// The role a turn handed the case to: a choice's `escalate`, or a free
+    /// reply's handoff phrase.
+    fn escalation_of(&self, turn: &Turn) -> Option<&'p str> {
+        match (&turn.choice, &turn.reply) {
+            (Some(choice), _) => choice
+                .escalate
+                .as_deref()
+                .and_then(|r| self.playbook.role(r))
+                .map(|r| r.id.as_str()),
+            (None, Some(reply)) => self.engine.worded_escalation(reply),
+            (None, None) => None,
+        }
+    }
+
     fn next_beat(&self, beat: &Beat, passed: bool) -> Option<&'p Beat> {
         let next = beat.next.as_ref()?;
         let id = match &next.value {
@@ -371,6 +429,16 @@ impl<'e, 'p> Session<'e, 'p> {
             self.playbook.pass_mark(),
             context.customer_mood.clone(),
         );
+    }
+}
+
+/// Record that the case went to `to`: the context's `escalated` becomes the
+/// more senior of where it was and `to`.
+fn escalate(playbook: &Playbook, context: &mut Context, to: &str) {
+    let rank = |r: &str| playbook.role_rank(r);
+    let already = context.escalated.as_deref().and_then(rank);
+    if rank(to) > already {
+        context.escalated = Some(to.to_owned());
     }
 }
 

@@ -142,12 +142,13 @@ impl Context {
 /// The keys a context can be given (`validate --set`, a graded line's
 /// `context`).
 pub const CONTEXT_KEYS: &str =
-    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message";
+    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message, escalated";
 
 impl Context {
     /// Give or override one context value. Texts (`customer.*`, `message`)
     /// take any scalar as text; `contacts` a whole number; `waiting` a
-    /// duration (`15m`); `facts.KEY` any scalar.
+    /// duration (`15m`); `facts.KEY` any scalar; `escalated` a role id (the
+    /// caller, who has the playbook, says whether it is a role).
     pub fn set(&mut self, key: &str, value: Scalar) -> Result<(), String> {
         let text = |v: Scalar| match v {
             Scalar::Text(t) => t,
@@ -158,6 +159,7 @@ impl Context {
             "customer.mood" => self.customer_mood = Some(text(value)),
             "customer.tier" => self.customer_tier = Some(text(value)),
             "message" => self.message = Some(text(value)),
+            "escalated" => self.escalated = Some(text(value)),
             "contacts" => {
                 self.contacts = match value {
                     Scalar::Int(n) => u32::try_from(n)

@@ -72,6 +72,9 @@ pub enum PolicyCode {
     OverLimit,
     ForbiddenAction,
     UnneededEscalation,
+    /// A free reply that declares nothing it did, where the policy requires
+    /// an escalation: reported (`info`), not held against the reply.
+    EscalationNotShown,
 }
 
 impl PolicyCode {
@@ -81,12 +84,14 @@ impl PolicyCode {
             PolicyCode::OverLimit => "over-limit",
             PolicyCode::ForbiddenAction => "forbidden-action",
             PolicyCode::UnneededEscalation => "unneeded-escalation",
+            PolicyCode::EscalationNotShown => "escalation-not-shown",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             PolicyCode::UnneededEscalation => Severity::Warning,
+            PolicyCode::EscalationNotShown => Severity::Info,
             _ => Severity::Error,
         }
     }

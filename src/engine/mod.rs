@@ -6,6 +6,7 @@
 
 pub mod condition;
 pub mod context;
+pub mod handoff;
 pub mod judgement;
 pub mod matcher;
 pub mod normalize;
@@ -59,6 +60,8 @@ pub struct Engine<'p> {
     conditional: Vec<bool>,
     rule_conditions: Vec<Option<CompiledCondition<'p>>>,
     escalations: Vec<CompiledCondition<'p>>,
+    /// The roles' handoff phrases, for replies that escalate in words.
+    handoffs: handoff::Handoffs,
 }
 
 impl<'p> Engine<'p> {
@@ -108,6 +111,7 @@ impl<'p> Engine<'p> {
                 .iter()
                 .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos))
                 .collect::<Result<_, _>>()?,
+            handoffs: handoff::Handoffs::new(playbook),
         })
     }
 
@@ -135,7 +139,8 @@ impl<'p> Engine<'p> {
         });
         let (policy, decision) = match proposal {
             Some(proposal) => {
-                let outcome = self.decide_with(context, &message, proposal);
+                let outcome =
+                    self.free_reply_outcome(normalized.text(), context, &message, proposal);
                 (outcome.findings, Some(outcome.decision))
             }
             None => (Vec::new(), None),
@@ -176,11 +181,13 @@ impl<'p> Engine<'p> {
         into.policy.clear();
         let message = normalized_message(context);
         self.assess_words(reply, context, &message, into);
-        if self.playbook.escalation.is_empty()
-            && proposal.actions.is_empty()
-            && proposal.escalate.is_none()
-        {
-            return; // nothing for the policy to judge
+        let worded = (proposal.escalate.is_none() && !self.handoffs.is_empty())
+            .then(|| self.with_worded_escalation(&normalize(reply), proposal));
+        let proposal = worded.as_ref().unwrap_or(proposal);
+        if proposal.actions.is_empty() && proposal.escalate.is_none() {
+            // Declares nothing it did: judged by its words; the policy would
+            // only report (`escalation-not-shown`), which fails nothing.
+            return;
         }
         let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
         let outcome = policy::decide(
@@ -339,6 +346,62 @@ impl<'p> Engine<'p> {
             .map(normalize)
             .unwrap_or_default();
         self.decide_with(context, &message, proposal)
+    }
+
+    /// What the policy makes of a free reply (`validate`, `grade`, a drill's
+    /// free reply): its declared proposal, escalating in words where it
+    /// declares no escalation; a reply that declares nothing it did is
+    /// reported on, not judged ([`policy::not_shown`]).
+    pub fn decide_free_reply(
+        &self,
+        reply: &str,
+        context: &Context,
+        proposal: &Proposal,
+    ) -> PolicyOutcome {
+        let message = normalized_message(context);
+        self.free_reply_outcome(&normalize(reply), context, &message, proposal)
+    }
+
+    /// The role a reply hands the case to in words (a handoff phrase), if any.
+    pub fn worded_escalation(&self, reply: &str) -> Option<&'p str> {
+        if self.handoffs.is_empty() {
+            return None;
+        }
+        let rank = self.handoffs.worded(&normalize(reply))?;
+        Some(self.playbook.roles[rank].id.as_str())
+    }
+
+    /// [`Self::decide_free_reply`] of the normalised reply `text`.
+    fn free_reply_outcome(
+        &self,
+        text: &str,
+        context: &Context,
+        message: &str,
+        proposal: &Proposal,
+    ) -> PolicyOutcome {
+        let worded = proposal
+            .escalate
+            .is_none()
+            .then(|| self.with_worded_escalation(text, proposal));
+        let proposal = worded.as_ref().unwrap_or(proposal);
+        let outcome = self.decide_with(context, message, proposal);
+        if proposal.actions.is_empty() && proposal.escalate.is_none() {
+            policy::not_shown(self.playbook, outcome)
+        } else {
+            outcome
+        }
+    }
+
+    /// The proposal with the escalation the reply (normalised `text`) words
+    /// with a handoff phrase, if any.
+    fn with_worded_escalation(&self, text: &str, proposal: &Proposal) -> Proposal {
+        Proposal {
+            actions: proposal.actions.clone(),
+            escalate: self
+                .handoffs
+                .worded(text)
+                .map(|rank| self.playbook.roles[rank].id.value.clone()),
+        }
     }
 
     fn decide_with(&self, context: &Context, message: &str, proposal: &Proposal) -> PolicyOutcome {

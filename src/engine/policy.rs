@@ -80,10 +80,18 @@ pub fn decide(
         .escalate
         .as_deref()
         .and_then(|r| playbook.role_rank(r));
+    // Where the case already is (context key `escalated`) meets obligations
+    // up to that role, as the reply's own escalation does; only the reply's
+    // own can be unneeded.
+    let already = context
+        .escalated
+        .as_deref()
+        .and_then(|r| playbook.role_rank(r));
+    let met = escalated.max(already);
     let mut findings = Vec::new();
 
     if let Some(req) = &required
-        && escalated.is_none_or(|e| e < req.rank)
+        && met.is_none_or(|e| e < req.rank)
     {
         findings.push(PolicyFinding {
             code: PolicyCode::MissedEscalation,
@@ -101,7 +109,7 @@ pub fn decide(
     }
     for ruling in &actions {
         match ruling.ruling {
-            Ruling::NeedsRole { rank, limit } if escalated.is_none_or(|e| e < rank) => {
+            Ruling::NeedsRole { rank, limit } if met.is_none_or(|e| e < rank) => {
                 findings.push(PolicyFinding {
                     code: PolicyCode::OverLimit,
                     severity: PolicyCode::OverLimit.severity(),
@@ -162,7 +170,12 @@ pub fn decide(
     }
     // The sentence is for people; batch grading skips writing it.
     let decision = if with_decision {
-        decision_sentence(playbook, acting, required.as_ref(), &actions)
+        // A requirement the case's place already meets is not asked for again.
+        let open = required
+            .as_ref()
+            .filter(|r| already.is_none_or(|a| a < r.rank));
+        let with = already.filter(|&a| a > acting && open.is_none());
+        decision_sentence(playbook, acting, open, &actions, with)
     } else {
         String::new()
     };
@@ -171,6 +184,43 @@ pub fn decide(
         actions,
         findings,
         decision,
+    }
+}
+
+/// The outcome for a free reply that declares nothing it did (no action, no
+/// escalation, in flags or in words): the policy is reported as what it
+/// requires, and a required escalation the reply does not show is
+/// `escalation-not-shown` (`info`), not held against it. Such a reply can
+/// break no other obligation: every other finding needs an action or an
+/// escalation.
+pub fn not_shown(playbook: &Playbook, mut outcome: PolicyOutcome) -> PolicyOutcome {
+    for finding in &mut outcome.findings {
+        if finding.code != PolicyCode::MissedEscalation {
+            continue;
+        }
+        finding.code = PolicyCode::EscalationNotShown;
+        finding.severity = PolicyCode::EscalationNotShown.severity();
+        let to = finding.to.as_deref().and_then(|r| playbook.role(r));
+        if let Some(to) = to {
+            finding.message = not_shown_sentence(playbook, to);
+        }
+    }
+    outcome
+}
+
+/// What `escalation-not-shown` says, in the playbook's language (the
+/// requirement itself, with its reason and time, is the decision's).
+fn not_shown_sentence(playbook: &Playbook, to: &Role) -> String {
+    use crate::render::labels::Lang;
+    match Lang::of(playbook.language()) {
+        Lang::Zh => format!(
+            "回复没有表明已把此事交给{}（政策要求如此），因此不按此判定。",
+            to.title.trim()
+        ),
+        Lang::En => format!(
+            "The reply does not show the case going to {}, as the policy requires; it is not judged on that.",
+            the(to)
+        ),
     }
 }
 
@@ -365,6 +415,7 @@ fn decision_sentence(
     acting: usize,
     required: Option<&Required>,
     actions: &[ActionRuling],
+    already_with: Option<usize>,
 ) -> String {
     let roles = playbook.roles.as_slice();
     if let Some(required) = required {
@@ -381,7 +432,13 @@ fn decision_sentence(
     }
     let actor = capitalise(&the(&roles[acting]));
     match actions {
-        [] => format!("{actor} handles this: no escalation rule applies."),
+        [] => match already_with {
+            Some(with) => format!(
+                "The case is already with {}: nothing more to escalate.",
+                the(&roles[with])
+            ),
+            None => format!("{actor} handles this: no escalation rule applies."),
+        },
         [one] => {
             let limit = match one.ruling {
                 Ruling::Allowed { limit } => limit_with_unit(playbook, &one.action, limit),

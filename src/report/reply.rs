@@ -14,6 +14,7 @@ use crate::playbook::Severity;
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
 const PASS: Style = AnsiColor::Green.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default().bold();
 
 /// Everything `ethos validate` shows for a judgement. `width` is the table
 /// width (the terminal's, or a fixed one when output is not a terminal).
@@ -53,7 +54,7 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
 }
 
 /// What the policy decides, then every policy finding on a line of its own:
-/// its code (red for an error), the role the case should go to and the
+/// its code (red for an error, cyan for a report), the role the case should go to and the
 /// reason (the escalation rules, or the action and amount), then its
 /// message. A finding is never hidden because the decision already says the
 /// same sentence: a missed escalation must be visible as one.
@@ -69,10 +70,11 @@ fn policy_lines(judgement: &Judgement, color: bool) -> String {
         _ => {}
     }
     for finding in &judgement.policy {
-        let (mark, style) = if finding.severity == Severity::Error {
-            ("✗", FAIL)
-        } else {
-            ("⚠", WARN)
+        let (mark, style) = match finding.severity {
+            Severity::Error => ("✗", FAIL),
+            Severity::Warning => ("⚠", WARN),
+            // Reported, not held against the reply (`escalation-not-shown`).
+            Severity::Info => ("ℹ", INFO),
         };
         let mut facts = Vec::new();
         if let Some(to) = &finding.to {
