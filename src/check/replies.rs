@@ -256,7 +256,7 @@ fn untested(ctx: &mut CheckContext, rule: &Rule) {
         ),
     )
     .help(format!(
-        "add a `wrong` reply that breaks it to a beat{at} where it applies, or give the rule `examples: {{fail: [...]}}`"
+        "add a `wrong` reply that breaks it to a beat{at} where it applies"
     ));
 }
 
