@@ -1,7 +1,7 @@
 //! Rule `examples`, run by `check`: each example is judged by its rule alone,
 //! at the rule's first step, in its `examples_context`.
 
-use ethos::check::{CheckOptions, Code, Diagnostic, check_source};
+use ethos::check::{CheckOptions, Diagnostic, check_source};
 use ethos::playbook::{Date, Source};
 
 fn options() -> CheckOptions {

@@ -40,12 +40,12 @@ pub fn check(ctx: &mut CheckContext) {
                 }
             }
             Some(Ok(pack)) => {
-                offered.extend(pack.rules.iter().map(|r| packs::full_id(&pack.pack, &r.id)))
+                offered.extend(pack.rules.iter().map(|r| packs::full_id(&pack.pack, &r.id)));
             }
         }
     }
     for disabled in &pb.disable {
-        if offered.iter().any(|id| *id == disabled.value) {
+        if offered.contains(&disabled.value) {
             continue;
         }
         let (pack, _) = disabled.split_once('/').unwrap_or(("", ""));

@@ -86,9 +86,8 @@ struct PackEntry {
 fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
     let mut entries = Vec::new();
     for p in packs::PACKS {
-        let pack = match packs::load(p.id) {
-            Some(Ok(pack)) => pack,
-            _ => anyhow::bail!("bundled rule pack {} does not load", p.id),
+        let Some(Ok(pack)) = packs::load(p.id) else {
+            anyhow::bail!("bundled rule pack {} does not load", p.id)
         };
         entries.push(PackEntry {
             id: p.id,
