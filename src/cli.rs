@@ -106,15 +106,19 @@ Input lines: {\"id\", \"step\", \"text\", \"context\"?: {same keys as validate -
 \"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
     Grade(GradeArgs),
 
-    /// The bundled playbooks
+    /// The bundled playbooks, or with --packs the bundled rule packs
     #[command(after_help = "\
 Examples:
   ethos list
+  ethos list --packs
   ethos list --format json")]
     List {
         /// Output format
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
+        /// List the rule packs a playbook can add with `uses:` instead
+        #[arg(long)]
+        packs: bool,
     },
 
     /// A playbook as tables: steps, rules, who may grant what, escalation, scenarios

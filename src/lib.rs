@@ -61,7 +61,7 @@ where
         cli::Command::Report { dir, format } => commands::report::run(dir, *format),
         cli::Command::Render(args) => commands::render::run(args),
         cli::Command::Grade(args) => commands::grade::run(args),
-        cli::Command::List { format } => commands::list::run(*format),
+        cli::Command::List { format, packs } => commands::list::run(*format, *packs),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),
         cli::Command::Schema => commands::schema::run(),

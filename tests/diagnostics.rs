@@ -226,6 +226,7 @@ fn severities_follow_the_spec_table() {
         Code::StepWithoutRules,
         Code::UntestedRule,
         Code::ReviewOverdue,
+        Code::ExampleSkipped,
     ];
     for &code in Code::ALL {
         let expected = if warnings.contains(&code) {

@@ -33,6 +33,11 @@ pub enum Code {
     StepWithoutRules,
     UntestedRule,
     ReviewOverdue,
+    ExampleFails,
+    ExamplePasses,
+    ExampleSkipped,
+    UnknownPack,
+    UnknownDisabledRule,
 }
 
 impl Code {
@@ -63,6 +68,11 @@ impl Code {
         Code::StepWithoutRules,
         Code::UntestedRule,
         Code::ReviewOverdue,
+        Code::ExampleFails,
+        Code::ExamplePasses,
+        Code::ExampleSkipped,
+        Code::UnknownPack,
+        Code::UnknownDisabledRule,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -92,6 +102,11 @@ impl Code {
             Code::StepWithoutRules => "step-without-rules",
             Code::UntestedRule => "untested-rule",
             Code::ReviewOverdue => "review-overdue",
+            Code::ExampleFails => "example-fails",
+            Code::ExamplePasses => "example-passes",
+            Code::ExampleSkipped => "example-skipped",
+            Code::UnknownPack => "unknown-pack",
+            Code::UnknownDisabledRule => "unknown-disabled-rule",
         }
     }
 
@@ -102,7 +117,8 @@ impl Code {
             | Code::UnreachableBeat
             | Code::StepWithoutRules
             | Code::UntestedRule
-            | Code::ReviewOverdue => Severity::Warning,
+            | Code::ReviewOverdue
+            | Code::ExampleSkipped => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -157,6 +173,13 @@ impl Code {
                 "no `wrong` reply of any scenario fails this rule, so nothing shows that it catches what it is meant to catch"
             }
             Code::ReviewOverdue => "`review_by` has passed",
+            Code::ExampleFails => "a rule's `pass` example fails that rule",
+            Code::ExamplePasses => "a rule's `fail` example passes that rule",
+            Code::ExampleSkipped => {
+                "a rule's example could not be judged: the rule is skipped in its `examples_context` (a placeholder with no value, a `when` that does not hold)"
+            }
+            Code::UnknownPack => "`uses` names no bundled rule pack",
+            Code::UnknownDisabledRule => "`disable` names no rule of the packs the playbook uses",
         }
     }
 

@@ -34,7 +34,9 @@ impl<'a> CheckContext<'a> {
             code,
             severity: code.severity(),
             message: message.into(),
-            file: self.file.to_owned(),
+            // A place in a pack rule is in the pack's file, not the playbook's.
+            file: crate::playbook::packs::name_of_file(pos.file)
+                .unwrap_or_else(|| self.file.to_owned()),
             pos,
             help: None,
         });

@@ -5,6 +5,8 @@
 pub mod code;
 pub mod context;
 pub mod diagnostic;
+mod examples;
+mod packs;
 mod policy;
 mod references;
 mod replies;
@@ -18,11 +20,18 @@ pub use code::Code;
 pub use context::{CheckContext, CheckOptions};
 pub use diagnostic::{Counts, Diagnostic};
 
+use crate::playbook::packs::{self as pack_files, Pack};
 use crate::playbook::{LoadErrorKind, Playbook, Pos, Source, load};
 
 /// Check one playbook source: the file's own problems, sorted.
 pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
-    let mut diagnostics = match load::parse_all(&source.text) {
+    let parsed = if pack_files::is_pack(&source.text) {
+        // A rule pack is checked as a playbook holding its rules.
+        load::parse_pack(&source.text, 0).map(Pack::into_host_playbook)
+    } else {
+        load::parse_all(&source.text)
+    };
+    let mut diagnostics = match parsed {
         Ok(playbook) => check_playbook(&playbook, &source.name, options),
         // Only the loader's errors: the checks would run on what did load,
         // and report what is missing (an `untested-rule` for a rule whose
@@ -63,7 +72,14 @@ pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) ->
     rules::check(&mut ctx);
     policy::check(&mut ctx);
     scenarios::check(&mut ctx);
-    replies::check(&mut ctx);
+    packs::check(&mut ctx);
+    // One engine for the rules' own examples and the scenarios' replies.
+    let engine = crate::engine::Engine::new(playbook);
+    let tested_by_examples = match &engine {
+        Ok(engine) => examples::check(&mut ctx, engine),
+        Err(_) => Vec::new(),
+    };
+    replies::check(&mut ctx, engine.as_ref(), &tested_by_examples);
     review::check(&mut ctx);
     ctx.into_diagnostics()
 }

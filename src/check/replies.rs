@@ -12,15 +12,21 @@ use crate::engine::replay::Replay;
 use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 
-pub fn check(ctx: &mut CheckContext) {
+/// `engine` is the playbook compiled (shared with the rules' own examples);
+/// `tested_by_examples[i]`: whether a `fail` example of rule `i` fails it.
+pub fn check(
+    ctx: &mut CheckContext,
+    engine: Result<&Engine, &crate::engine::PatternError>,
+    tested_by_examples: &[bool],
+) {
     unbound_placeholders(ctx);
     contradictions(ctx);
     // Without every pattern compiled there is no engine to run the examples
     // with. `invalid-pattern` has reported syntax errors; a pattern can also
     // parse and still be too large to build, which only building shows.
-    let engine = match Engine::new(ctx.playbook) {
+    let engine = match engine {
         Ok(engine) => engine,
-        Err(err) => return too_large_to_build(ctx, &err),
+        Err(err) => return too_large_to_build(ctx, err),
     };
     // Each example reply is judged once, against every rule of its step at
     // once (see `engine::replay`), so this grows with the playbook, not with
@@ -43,17 +49,18 @@ pub fn check(ctx: &mut CheckContext) {
             context.enter_beat(beat);
             if beat.is_decision() {
                 if role_known {
-                    decision(ctx, &engine, &context, beat);
+                    decision(ctx, engine, &context, beat);
                 }
             } else {
-                examples(ctx, &engine, &mut replay, &context, scenario, beat);
+                examples(ctx, engine, &mut replay, &context, scenario, beat);
             }
         }
     }
-    for (rule, caught) in ctx.playbook.rules.iter().zip(replay.caught()) {
+    for (index, (rule, caught)) in ctx.playbook.rules.iter().zip(replay.caught()).enumerate() {
+        let by_example = tested_by_examples.get(index).copied().unwrap_or(false);
         // A rule that cannot work is reported as what it is (`unknown-step`,
         // `empty-rule`, `unbound-placeholder`), not also as untested.
-        if !caught && !is_broken(ctx, rule) {
+        if !caught && !by_example && !is_broken(ctx, rule) {
             untested(ctx, rule);
         }
     }

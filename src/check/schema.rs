@@ -89,7 +89,14 @@ pub fn check(ctx: &mut CheckContext) {
                 .flat_map(|s| s.beats.iter().map(|b| &b.id)),
         );
     for id in ids {
-        if !ID.is_match(id) {
+        // A pack rule's id is `PACK/ID` (`playbook::packs`); only pack rules
+        // may carry the prefix, so a playbook's own ids never clash with them.
+        let own = if id.pos.is_in_pack() {
+            id.split_once('/').map_or(id.as_str(), |(_, rule)| rule)
+        } else {
+            id.as_str()
+        };
+        if !ID.is_match(own) {
             ctx.report(Code::Schema, id.pos, format!("`{id}` is not a valid id"))
                 .help("ids are lower-case words joined by `-` or `_`, e.g. `warm-greeting`; no spaces");
         }

@@ -6,7 +6,7 @@ use super::Outcome;
 use crate::check::{self, CheckOptions, Code, Diagnostic};
 use crate::cli::{CheckArgs, Deny};
 use crate::playbook::source::{ReadError, display_path, not_utf8_message};
-use crate::playbook::{Date, Pos, Source, bundled};
+use crate::playbook::{Date, Pos, Source, bundled, packs};
 use crate::report::{self, CheckReport, CheckedFile, Format};
 
 /// The folder `ethos check` looks in when given no path.
@@ -92,6 +92,13 @@ fn collect_sources(paths: &[PathBuf], bundled: bool) -> (Vec<Input>, Vec<String>
                 .filter_map(|b| Source::bundled(b.id))
                 .map(Input::Source),
         );
+        // The rule packs too: their rules' examples must hold.
+        inputs.extend(packs::PACKS.iter().map(|p| {
+            Input::Source(Source {
+                name: packs::file_name(p.id),
+                text: p.text.to_owned(),
+            })
+        }));
     }
     if paths.is_empty() && !bundled {
         if Path::new(DEFAULT_DIR).is_dir() {

@@ -1,10 +1,10 @@
-//! `ethos list`: the bundled playbooks.
+//! `ethos list`: the bundled playbooks, or (`--packs`) the bundled rule packs.
 
 use serde::Serialize;
 
 use super::Outcome;
 use crate::cli::OutputFormat;
-use crate::playbook::{bundled, load};
+use crate::playbook::{bundled, load, packs};
 use crate::report::tables;
 
 /// One line of `ethos list`.
@@ -19,7 +19,10 @@ struct Entry {
     scenarios: usize,
 }
 
-pub fn run(format: OutputFormat) -> anyhow::Result<Outcome> {
+pub fn run(format: OutputFormat, packs: bool) -> anyhow::Result<Outcome> {
+    if packs {
+        return list_packs(format);
+    }
     let mut entries = Vec::new();
     for b in bundled::BUNDLED {
         let pb = load::parse(b.text)
@@ -65,6 +68,56 @@ pub fn run(format: OutputFormat) -> anyhow::Result<Outcome> {
                 ]);
             }
             format!("{table}\n\nTry one: ethos show ID · ethos drill ID · ethos init --from ID\n")
+        }
+    };
+    super::print_stdout(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// One line of `ethos list --packs`.
+#[derive(Serialize)]
+struct PackEntry {
+    id: &'static str,
+    title: String,
+    rules: usize,
+    language: String,
+}
+
+fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
+    let mut entries = Vec::new();
+    for p in packs::PACKS {
+        let Some(Ok(pack)) = packs::load(p.id) else {
+            anyhow::bail!("bundled rule pack {} does not load", p.id)
+        };
+        entries.push(PackEntry {
+            id: p.id,
+            title: pack.title.value.clone(),
+            rules: pack.rules.len(),
+            language: pack.language().to_owned(),
+        });
+    }
+    let text = match format {
+        OutputFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&entries).expect("plain data serialises");
+            json.push('\n');
+            json
+        }
+        OutputFormat::Human => {
+            let mut table = tables::table(
+                &["id", "title", "rules", "language"],
+                tables::width_for_stdout(),
+            );
+            for e in &entries {
+                table.add_row(vec![
+                    e.id.to_owned(),
+                    e.title.clone(),
+                    e.rules.to_string(),
+                    e.language.clone(),
+                ]);
+            }
+            format!(
+                "{table}\n\nAdd one to a playbook: `uses: [ID]`; drop one of its rules: `disable: [ID/RULE]`\n"
+            )
         }
     };
     super::print_stdout(&text)?;

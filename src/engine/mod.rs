@@ -338,6 +338,38 @@ impl<'p> Engine<'p> {
         Some(scratch.as_slice())
     }
 
+    /// Judge a reply by one rule alone, as if it were the playbook's only
+    /// rule (`check`'s rule `examples`): `skipped` where its `when` does not
+    /// hold or a placeholder has no value in the context. The rule is judged
+    /// whatever the context's step (the caller picks one where it applies).
+    /// `None` for an index past the playbook's rules.
+    pub fn judge_rule(
+        &self,
+        index: usize,
+        reply: &str,
+        context: &Context,
+    ) -> Option<RuleFinding<'_>> {
+        let rule = self.playbook.rules.get(index)?;
+        let normalized = Normalized::new(reply);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let message = normalized_message(context);
+        let text = judged.normalized.text();
+        let mut static_hits = Vec::new();
+        self.matcher.static_hits(text, &mut static_hits);
+        static_hits.retain(|h| h.rule == index);
+        static_hits.sort_unstable_by_key(|h| (h.start, h.end, h.item));
+        let mut scratch = Vec::new();
+        let hits = self.rule_hits(index, &static_hits, text, context, &message, &mut scratch);
+        Some(rules::judge(
+            index,
+            rule,
+            &self.default_messages[index],
+            hits,
+            &judged,
+            context,
+        ))
+    }
+
     /// What the policy decides for a proposal in a context.
     pub fn decide(&self, context: &Context, proposal: &Proposal) -> PolicyOutcome {
         let message = context

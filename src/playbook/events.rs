@@ -189,6 +189,7 @@ impl Reader<'_> {
             column: clamp(span.start.col() + 1),
             offset: clamp(start),
             len: clamp(end.saturating_sub(start)),
+            file: 0,
         };
         Some((id, pos))
     }

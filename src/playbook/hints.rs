@@ -126,6 +126,7 @@ pub fn place_missing_field(text: &str, pos: Pos) -> Pos {
         column: pos.column,
         offset: line_offset(text, best) + byte_of_column(lines[best as usize - 1], pos.column),
         len: 0,
+        file: 0,
     }
 }
 
@@ -159,6 +160,7 @@ pub fn place_tab(text: &str, pos: Pos) -> Pos {
         column: u32::try_from(text[line_start..at].chars().count() + 1).unwrap_or(1),
         offset: u32::try_from(at).unwrap_or(0),
         len: 1,
+        file: 0,
     }
 }
 
@@ -216,6 +218,7 @@ pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
                 offset: line_offset(text, u32::try_from(i + 1).ok()?)
                     + u32::try_from(start).ok()?,
                 len: u32::try_from('：'.len_utf8()).ok()?,
+                file: 0,
             };
             return Some((full_width_message('：'), at));
         }
@@ -226,6 +229,7 @@ pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
                 offset: line_offset(text, u32::try_from(i + 1).ok()?)
                     + u32::try_from(start).ok()?,
                 len: u32::try_from('，'.len_utf8()).ok()?,
+                file: 0,
             };
             return Some((full_width_message('，'), at));
         }
@@ -334,6 +338,7 @@ mod tests {
             column,
             offset: 0,
             len: 0,
+            file: 0,
         }
     }
 

@@ -68,7 +68,41 @@ pub fn parse(text: &str) -> Result<Playbook, LoadError> {
 /// empty list): a syntax error alone, as the YAML cannot be read past it, or
 /// every schema error, in file order.
 pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
-    let root = parse_tree(text).map_err(|e| vec![e])?;
+    let mut playbook = parse_document::<Playbook>(text, 0)?;
+    // Here, so every command (check, validate, grade, drill, render) sees
+    // the pack rules the playbook `uses`.
+    super::packs::apply(&mut playbook);
+    Ok(playbook)
+}
+
+/// Parse a playbook without adding the rule packs it `uses`.
+pub fn parse_bare(text: &str) -> Result<Playbook, Vec<LoadError>> {
+    parse_document::<Playbook>(text, 0)
+}
+
+/// Parse a bundled rule pack; `file` marks its positions (see `Pos::file`).
+pub fn parse_pack(text: &str, file: u16) -> Result<super::packs::Pack, Vec<LoadError>> {
+    parse_document(text, file).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|mut e| {
+                e.pos.file = file;
+                e
+            })
+            .collect()
+    })
+}
+
+/// Read one document of the playbook format (a playbook or a pack), with
+/// every problem it has.
+fn parse_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: u16,
+) -> Result<T, Vec<LoadError>> {
+    let mut root = parse_tree(text).map_err(|e| vec![e])?;
+    if file != 0 {
+        root.set_file(file);
+    }
     if matches!(root.value, node::Value::Null) {
         return Err(vec![empty_file()]);
     }
@@ -81,8 +115,8 @@ pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
             pos: p.pos,
         })
         .collect();
-    let mut errors = match node::from_tree::<Playbook>(&root) {
-        Ok(playbook) if signs.is_empty() => return Ok(playbook),
+    let mut errors = match node::from_tree::<T>(&root) {
+        Ok(document) if signs.is_empty() => return Ok(document),
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(|p| schema_error(p, text)).collect(),
     };
@@ -423,6 +457,7 @@ fn pos_of(loc: &Location) -> Pos {
         column: clamp(loc.column()),
         offset: clamp(span.byte_offset().unwrap_or(0)),
         len: clamp(span.byte_len().unwrap_or(0)),
+        file: 0,
     }
 }
 

@@ -7,6 +7,7 @@ mod hints;
 pub mod load;
 pub mod model;
 mod node;
+pub mod packs;
 pub mod schema;
 pub mod source;
 pub mod spanned;

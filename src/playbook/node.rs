@@ -52,6 +52,20 @@ pub enum Value {
 }
 
 impl Node {
+    /// Mark every position in the tree as one of file `file` (a bundled rule
+    /// pack: see `Pos::file`).
+    pub fn set_file(&mut self, file: u16) {
+        self.pos.file = file;
+        match &mut self.value {
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.set_file(file)),
+            Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+                k.set_file(file);
+                v.set_file(file);
+            }),
+            _ => {}
+        }
+    }
+
     /// The text of a scalar as a text field would read it.
     fn text(&self) -> Option<&str> {
         match &self.value {
@@ -202,7 +216,7 @@ fn unexpected_words(unexpected: &de::Unexpected) -> String {
 
 /// The struct name by which [`super::Spanned`] asks for its node's position.
 pub const SPANNED: &str = "$ethos::Spanned";
-/// The fields of that request: the position as four numbers, then the value.
+/// The fields of that request: the position as five numbers, then the value.
 pub const SPANNED_FIELDS: &[&str] = &["$pos", "$value"];
 
 /// How many times a document is read again to find more errors. Each read
@@ -786,7 +800,7 @@ impl<'de> MapAccess<'de> for SpannedAccess<'_, '_> {
         self.step += 1;
         if self.step == 1 {
             let p = self.node.node.pos;
-            let numbers = [p.line, p.column, p.offset, p.len];
+            let numbers = [p.line, p.column, p.offset, p.len, u32::from(p.file)];
             seed.deserialize(de::value::SeqDeserializer::new(numbers.into_iter()))
         } else {
             // A value's own check (a date that is no date) fails after the
@@ -853,12 +867,13 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for super::Spanned
                 let mut pos = Pos::UNKNOWN;
                 while let Some(key) = map.next_key::<String>()? {
                     if key == SPANNED_FIELDS[0] {
-                        let [line, column, offset, len] = map.next_value::<[u32; 4]>()?;
+                        let [line, column, offset, len, file] = map.next_value::<[u32; 5]>()?;
                         pos = Pos {
                             line,
                             column,
                             offset,
                             len,
+                            file: u16::try_from(file).unwrap_or(0),
                         };
                     } else {
                         return Ok(super::Spanned::new(map.next_value()?, pos));
@@ -933,6 +948,7 @@ fn sign_in(node: &Node, text: &str, sign: char) -> Option<Problem> {
             column,
             offset: node.pos.offset + u32::try_from(byte).ok()?,
             len: u32::try_from(sign.len_utf8()).ok()?,
+            file: node.pos.file,
         },
         missing_field: None,
     })

@@ -181,6 +181,7 @@ fn first_invalid_byte(bytes: &[u8], valid_up_to: usize) -> Pos {
         column: clamp(column),
         offset: clamp(valid_up_to),
         len: 1,
+        file: 0,
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Pos {
     pub column: u32,
     pub offset: u32,
     pub len: u32,
+    /// Which file: 0 for the file being loaded, `n` for the `n`-th bundled
+    /// rule pack (`playbook::packs`), whose rules a playbook `uses`. Last, so
+    /// positions still sort by line and column.
+    pub file: u16,
 }
 
 impl Pos {
@@ -28,6 +32,7 @@ impl Pos {
         column: 0,
         offset: 0,
         len: 0,
+        file: 0,
     };
 
     /// The start of a file, for problems with the file as a whole.
@@ -36,11 +41,18 @@ impl Pos {
         column: 1,
         offset: 0,
         len: 0,
+        file: 0,
     };
 
     /// Whether this points somewhere in a file.
     pub fn is_known(self) -> bool {
         self.line > 0
+    }
+
+    /// Whether this is a place in a bundled rule pack, not in the playbook's
+    /// own file.
+    pub fn is_in_pack(self) -> bool {
+        self.file != 0
     }
 }
 
@@ -76,6 +88,7 @@ impl Pos {
                     column: *column,
                     offset: *offset,
                     len: *len,
+                    file: 0,
                 }),
             ),
             _ => (text, None),
@@ -151,6 +164,7 @@ mod tests {
             column: 7,
             offset: 40,
             len: 5,
+            file: 0,
         };
         let tagged = pos.tag("unknown condition `x`");
         assert_eq!(Pos::untag(&tagged), ("unknown condition `x`", Some(pos)));

@@ -18,7 +18,15 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     let mut out = String::new();
     for file in &report.files {
         for d in &file.diagnostics {
-            out.push_str(&renderer.render(&groups(d, &file.source)));
+            // A diagnostic about a pack rule the playbook uses shows the
+            // pack's line, not the playbook's.
+            let pack = d
+                .pos
+                .is_in_pack()
+                .then(|| crate::playbook::packs::source_of_file(d.pos.file))
+                .flatten();
+            let source = pack.as_ref().unwrap_or(&file.source);
+            out.push_str(&renderer.render(&groups(d, source)));
             out.push_str("\n\n");
         }
     }
