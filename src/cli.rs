@@ -353,8 +353,8 @@ pub struct GradeArgs {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_line_bytes: usize,
 
-    /// CSV: skip columns ethos does not know instead of refusing the file
-    #[arg(long)]
+    /// Skip CSV columns (JSON Lines: fields) ethos does not know instead of refusing them
+    #[arg(long, visible_alias = "ignore-fields")]
     pub ignore_columns: bool,
 }
 
