@@ -102,8 +102,10 @@ Examples:
   ethos grade --playbook hotel-a --summary --fail-under 90 replies.jsonl   # for CI
 
 Input lines: {\"id\", \"step\", \"text\", \"context\"?: {same keys as validate --set},
-\"actions\"?: [{\"id\", \"amount\"}], \"escalate\"?}. Output lines: {\"id\", \"verdict\",
-\"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
+\"actions\"?: [{\"id\", \"amount\"}], \"escalate\"?, \"role\"?, \"scenario\"?, \"beat\"?
+(the beat gives step, customer, facts, key facts and message), \"key_facts\"?: [..],
+\"escalated\"?: ROLE}; another field is an error for its line (--ignore-fields skips it).
+Output lines: {\"id\", \"verdict\", \"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
     Grade(GradeArgs),
 
     /// Compare ethos's verdicts with your people's labels: agreement, kappa, disagreements
