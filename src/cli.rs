@@ -102,9 +102,22 @@ Examples:
   ethos grade --playbook hotel-a --summary --fail-under 90 replies.jsonl   # for CI
 
 Input lines: {\"id\", \"step\", \"text\", \"context\"?: {same keys as validate --set},
-\"actions\"?: [{\"id\", \"amount\"}], \"escalate\"?}. Output lines: {\"id\", \"verdict\",
-\"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
+\"actions\"?: [{\"id\", \"amount\"}], \"escalate\"?, \"role\"?, \"scenario\"?, \"beat\"?
+(the beat gives step, customer, facts, key facts and message), \"key_facts\"?: [..],
+\"escalated\"?: ROLE}; another field is an error for its line (--ignore-fields skips it).
+Output lines: {\"id\", \"verdict\", \"score\", \"failed\"}, in input order. A bad line gives {\"line\", \"error\"} and exit 2 at the end.")]
     Grade(GradeArgs),
+
+    /// Compare ethos's verdicts with your people's labels: agreement, kappa, disagreements
+    #[command(after_help = "\
+Examples:
+  ethos calibrate --playbook hotel-a labels.jsonl
+  ethos calibrate --playbook playbooks/support.yaml --format json team-a.jsonl team-b.jsonl
+  ethos calibrate --playbook hotel-a --min-agreement 90 labels.jsonl   # for CI
+
+A label line is a grade line plus \"human\": \"pass\" or \"fail\" and an optional \"note\".
+Exit codes: 0 done, 1 agreement below --min-agreement, 2 a bad label line or an unreadable file.")]
+    Calibrate(CalibrateArgs),
 
     /// The bundled playbooks, or with --packs the bundled rule packs
     #[command(after_help = "\
@@ -357,9 +370,28 @@ pub struct GradeArgs {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_line_bytes: usize,
 
-    /// CSV: skip columns ethos does not know instead of refusing the file
-    #[arg(long)]
+    /// Skip CSV columns (JSON Lines: fields) ethos does not know instead of refusing them
+    #[arg(long, visible_alias = "ignore-fields")]
     pub ignore_columns: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalibrateArgs {
+    /// The labels: JSON Lines files, or `-` for standard input
+    #[arg(value_name = "LABELS", required = true)]
+    pub labels: Vec<String>,
+
+    /// A playbook file, or the id of a bundled playbook
+    #[arg(long)]
+    pub playbook: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Exit 1 if ethos agrees with fewer than this percentage of the labels (0 to 100)
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub min_agreement: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

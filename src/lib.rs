@@ -7,6 +7,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod calibrate;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -61,6 +62,7 @@ where
         cli::Command::Report { dir, format } => commands::report::run(dir, *format),
         cli::Command::Render(args) => commands::render::run(args),
         cli::Command::Grade(args) => commands::grade::run(args),
+        cli::Command::Calibrate(args) => commands::calibrate::run(args),
         cli::Command::List { format, packs } => commands::list::run(*format, *packs),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),

@@ -710,3 +710,148 @@ fn validate_with_nothing_on_standard_input_is_exit_2_not_an_empty_reply() {
     )
     .code(1);
 }
+
+#[test]
+fn an_unknown_field_is_an_error_for_its_line_and_the_other_lines_are_graded() {
+    let typo = r#"{"id": "t", "step": "welcome", "text": "Hello Claire", "contxt": {"customer.name": "Claire"}}"#;
+    let out = ethos()
+        .args(["grade", "--playbook", "hotel-a", "-"])
+        .write_stdin(format!("{GOOD}\n{typo}\n{BAD}\n"))
+        .assert()
+        .code(2)
+        .stderr(contains("line 2: unknown field `contxt`"))
+        .get_output()
+        .stdout
+        .clone();
+    let out = lines(&out);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["verdict"], "pass");
+    assert_eq!(out[1]["line"], 2);
+    assert_eq!(out[1]["id"], "t", "the error line says whose it is");
+    let error = out[1]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("unknown field `contxt`, expected one of `id`, `step`"),
+        "{error}"
+    );
+    assert!(error.contains("did you mean `context`?"), "{error}");
+    assert_eq!(out[2]["verdict"], "fail");
+}
+
+#[test]
+fn ignore_columns_skips_unknown_json_fields_too() {
+    let export = r#"{"id": 1, "step": "welcome", "text": "Oh no, Claire, let me bring you fresh towels and a new coffee.", "ticket_url": "https://desk.example/1", "context": {"customer.name": "Claire"}}"#;
+    for flag in ["--ignore-columns", "--ignore-fields"] {
+        let out = ethos()
+            .args(["grade", "--playbook", "hotel-a", flag, "-"])
+            .write_stdin(export)
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(lines(&out)[0]["verdict"], "pass", "{flag}");
+    }
+}
+
+/// The findings of `acknowledge` (an `echo` rule) on each graded line.
+fn acknowledge_status(input: &str) -> Vec<serde_json::Value> {
+    let out = ethos()
+        .args(["grade", "--playbook", "hotel-a", "--explain", "-"])
+        .write_stdin(input.to_owned())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    lines(&out)
+        .iter()
+        .map(|l| {
+            l["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["rule"] == "acknowledge")
+                .map_or(serde_json::Value::Null, |f| f["status"].clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_scenario_and_beat_give_the_step_customer_and_key_facts_so_echo_applies() {
+    let reply = "Oh no, Claire, let me bring you fresh towels and a new coffee.";
+    let plain = format!(
+        r#"{{"step": "welcome", "text": "{reply}", "context": {{"customer.name": "Claire"}}}}"#
+    );
+    let beat = format!(r#"{{"scenario": "coffee-gate", "beat": "spill", "text": "{reply}"}}"#);
+    assert_eq!(
+        acknowledge_status(&format!("{plain}\n{beat}\n")),
+        ["skipped", "pass"],
+        "without key facts the echo rule is skipped; the beat's key facts make it apply"
+    );
+}
+
+#[test]
+fn a_lines_own_step_context_and_key_facts_override_the_beats() {
+    // The beat's key facts are coffee and towels; the line's own are not in the reply.
+    let line = r#"{"scenario": "coffee-gate", "beat": "spill", "key_facts": ["umbrella"], "text": "Oh no, Claire, let me bring you fresh towels and a new coffee."}"#;
+    assert_eq!(acknowledge_status(line), ["fail"]);
+    let out = ethos()
+        .args(["grade", "--playbook", "hotel-a", "--explain", "-"])
+        .write_stdin(r#"{"scenario": "coffee-gate", "beat": "spill", "step": "farewell", "context": {"customer.name": "Dana"}, "text": "Enjoy your day, Claire!"}"#)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = &lines(&out)[0];
+    assert_eq!(out["step"], "farewell");
+    let use_name = out["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "use-name")
+        .unwrap();
+    assert_eq!(
+        use_name["status"], "fail",
+        "the line's name, Dana, replaces Claire"
+    );
+}
+
+#[test]
+fn an_unknown_scenario_beat_or_escalated_role_is_an_error_with_the_likely_id() {
+    let input = [
+        r#"{"scenario": "coffee-gat", "beat": "spill", "text": "Hello"}"#,
+        r#"{"scenario": "coffee-gate", "beat": "spil", "text": "Hello"}"#,
+        r#"{"step": "welcome", "escalated": "duty-manger", "text": "Hello"}"#,
+        r#"{"beat": "spill", "text": "Hello"}"#,
+        r#"{"step": "welcome", "escalated": "duty-manager", "text": "Hello Claire, oh no"}"#,
+    ]
+    .join("\n");
+    let out = ethos()
+        .args(["grade", "--playbook", "hotel-a", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let out = lines(&out);
+    let error = |i: usize| out[i]["error"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        error(0).contains("did you mean `coffee-gate`?"),
+        "{}",
+        error(0)
+    );
+    assert!(error(1).contains("did you mean `spill`?"), "{}", error(1));
+    assert!(error(2).contains("`escalated`"), "{}", error(2));
+    assert!(
+        error(2).contains("did you mean `duty-manager`?"),
+        "{}",
+        error(2)
+    );
+    assert!(error(3).contains("no `scenario`"), "{}", error(3));
+    assert!(
+        out[4].get("verdict").is_some(),
+        "a known escalated role is graded"
+    );
+}

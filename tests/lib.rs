@@ -1,6 +1,7 @@
 //! Integration tests of ethos, one module per area.
 
 mod authoring;
+mod calibrate;
 mod cli;
 mod contract;
 mod diagnostics;

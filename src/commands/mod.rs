@@ -4,6 +4,7 @@
 // Commands are the presentation layer: printing is their job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod calibrate;
 pub mod check;
 pub mod completions;
 pub mod drill;

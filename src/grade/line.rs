@@ -1,33 +1,146 @@
 //! One line of `ethos grade`: the reply read from JSON, judged, written back.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::engine::{Assessment, Context, Engine, Proposal, Verdict};
+use super::Scenes;
+use crate::check::suggest::{self, unknown_id_help};
+use crate::engine::{Assessment, Context, Engine, Judgement, Proposal, Verdict};
 use crate::playbook::{Playbook, Scalar};
 
-/// A reply as a graded line gives it. Unknown fields are ignored: help-desk
-/// exports carry many.
+/// A reply as a graded line gives it. A field ethos does not know is an
+/// error for the line (a mistyped `contxt` would otherwise be graded without
+/// its context, and quietly pass or fail).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LineIn<'a> {
     #[serde(borrow, default)]
     pub id: Option<&'a RawValue>,
+    /// The step; a line with a `beat` takes the beat's step when it has none.
     #[serde(borrow, default)]
     pub step: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     pub text: Option<Cow<'a, str>>,
-    /// The role that replied (an addition to the spec's fields); the first role by default.
+    /// The role that replied (an addition to the spec's fields); the
+    /// scenario's role, else the first role, by default.
     #[serde(borrow, default)]
     pub role: Option<Cow<'a, str>>,
-    /// Borrowed from the line: reading a context allocates nothing.
+    /// The scenario whose customer and facts the reply answers.
+    #[serde(borrow, default)]
+    pub scenario: Option<Cow<'a, str>>,
+    /// The beat of `scenario`: its step, customer line and key facts.
+    #[serde(borrow, default)]
+    pub beat: Option<Cow<'a, str>>,
+    /// Borrowed from the line: reading a context allocates nothing. Its
+    /// values override the scenario's.
     #[serde(borrow, default)]
     pub context: Option<ContextIn<'a>>,
+    /// What an `echo` rule wants mentioned; replaces the beat's.
+    #[serde(default)]
+    pub key_facts: Option<Vec<String>>,
+    /// The role the case is already with.
+    #[serde(borrow, default)]
+    pub escalated: Option<Cow<'a, str>>,
     #[serde(default)]
     pub actions: Vec<ActionIn>,
     #[serde(default)]
     pub escalate: Option<String>,
+    /// A person's verdict (`ethos calibrate`); `grade` reads past it, so a
+    /// labels file can be graded as it is.
+    #[serde(borrow, default)]
+    pub human: Option<Cow<'a, str>>,
+    /// Why the person judged so (`ethos calibrate`); `grade` reads past it.
+    #[serde(borrow, default)]
+    pub note: Option<Cow<'a, str>>,
+}
+
+/// Read one line of JSON as a reply, or say why it is not one.
+pub fn read(text: &str) -> Result<LineIn<'_>, String> {
+    // serde reads a struct from an array too (`["r1", "welcome", "Hello"]`
+    // would be graded as id, step, text): only an object is a reply.
+    if let Some(found) = not_an_object(text) {
+        return Err(format!("expected one JSON object a line, found {found}"));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        if !e.is_data() {
+            return format!("not a JSON object: {e}");
+        }
+        // An object with a wrong field: serde's words name it ("unknown
+        // field `contxt`, expected one of …"); the likely typo is added.
+        let mut why = e.to_string();
+        if let Some(field) = why
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next())
+            && let Some(best) = suggest::closest(field, FIELDS.iter().copied())
+        {
+            let _ = write!(why, "; did you mean `{best}`?");
+        }
+        why
+    })
+}
+
+/// `text` with only the fields of a graded line, for `--ignore-columns`
+/// (help-desk exports carry many): `None` if it is not a JSON object. Only
+/// lines with unknown fields come here, so the second parse costs the rest
+/// nothing.
+pub fn known_fields(text: &str) -> Option<String> {
+    let fields: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let mut known = String::with_capacity(text.len());
+    known.push('{');
+    for (key, value) in fields.iter().filter(|(k, _)| FIELDS.contains(&k.as_str())) {
+        if known.len() > 1 {
+            known.push(',');
+        }
+        let _ = write!(known, "\"{key}\":{}", value.get());
+    }
+    known.push('}');
+    Some(known)
+}
+
+/// The fields of a graded line, as [`LineIn`] names them.
+pub const FIELDS: &[&str] = &[
+    "id",
+    "step",
+    "text",
+    "role",
+    "scenario",
+    "beat",
+    "context",
+    "key_facts",
+    "escalated",
+    "actions",
+    "escalate",
+    "human",
+    "note",
+];
+
+/// The `id` of a line that is not a reply, so its error line can say whose
+/// it is; `None` where even that cannot be read.
+pub fn id_of(text: &str) -> Option<&RawValue> {
+    #[derive(Deserialize)]
+    struct IdOnly<'a> {
+        #[serde(borrow, default)]
+        id: Option<&'a RawValue>,
+    }
+    serde_json::from_str::<IdOnly>(text).ok()?.id
+}
+
+/// What a line holds when it is JSON but not an object, in words.
+fn not_an_object(text: &str) -> Option<&'static str> {
+    let first = *text.trim_start().as_bytes().first()?;
+    if first == b'{' || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return None; // an object, or not JSON at all: serde's message says where
+    }
+    Some(match first {
+        b'[' => "an array",
+        b'"' => "a text",
+        b't' | b'f' => "true or false",
+        b'n' => "null",
+        _ => "a number",
+    })
 }
 
 #[derive(Deserialize, Serialize)]
@@ -168,6 +281,7 @@ pub struct LineError<'a> {
 /// What one worker keeps between lines, so grading a line allocates little.
 pub struct Grader<'e, 'p> {
     pub engine: &'e Engine<'p>,
+    scenes: &'e Scenes<'p>,
     context: Context,
     proposal: Proposal,
     pub assessment: Assessment,
@@ -184,8 +298,29 @@ fn refill(spare: &mut String, text: &str) -> String {
     buffer
 }
 
+/// `context` made equal to `base`, field by field, so its buffers are reused.
+fn reset_to(context: &mut Context, base: &Context) {
+    context.step.clone_from(&base.step);
+    context.role.clone_from(&base.role);
+    context.customer_name.clone_from(&base.customer_name);
+    context.customer_mood.clone_from(&base.customer_mood);
+    context.customer_tier.clone_from(&base.customer_tier);
+    context.contacts = base.contacts;
+    context.waiting = base.waiting;
+    context.facts.clone_from(&base.facts);
+    context.message.clone_from(&base.message);
+    context.key_facts.clone_from(&base.key_facts);
+    context.escalated.clone_from(&base.escalated);
+}
+
+/// Why an id names nothing, with the likely typo.
+fn unknown<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+    let help = unknown_id_help(id, kind, known).unwrap_or_default();
+    format!("unknown {kind} `{id}`: {help}")
+}
+
 impl<'e, 'p> Grader<'e, 'p> {
-    pub fn new(engine: &'e Engine<'p>) -> Self {
+    pub fn new(engine: &'e Engine<'p>, scenes: &'e Scenes<'p>) -> Self {
         let default_role = engine
             .playbook
             .roles
@@ -194,6 +329,7 @@ impl<'e, 'p> Grader<'e, 'p> {
             .unwrap_or_default();
         Grader {
             engine,
+            scenes,
             context: Context::default(),
             proposal: Proposal::default(),
             assessment: Assessment::default(),
@@ -210,35 +346,60 @@ impl<'e, 'p> Grader<'e, 'p> {
     /// Read a line into the context and proposal, or say why it cannot be graded.
     pub fn prepare(&mut self, input: &LineIn<'_>) -> Result<(), String> {
         let pb = self.engine.playbook;
-        let step = input.step.as_deref().ok_or("the line has no `step`")?;
-        if pb.step(step).is_none() {
-            let steps: Vec<&str> = pb.steps.iter().map(|s| s.id.as_str()).collect();
-            let help = crate::check::suggest::unknown_id_help(step, "step", steps.iter().copied())
-                .unwrap_or_default();
-            return Err(format!("unknown step `{step}`: {help}"));
-        }
+        let roles = || pb.roles.iter().map(|r| r.id.as_str());
         let c = &mut self.context;
-        c.step.clear();
-        c.step.push_str(step);
-        c.role.clear();
-        c.role
-            .push_str(input.role.as_deref().unwrap_or(&self.default_role));
+        match (input.scenario.as_deref(), input.beat.as_deref()) {
+            (Some(scenario), beat) => reset_to(c, self.scenes.context(scenario, beat)?),
+            (None, Some(beat)) => {
+                return Err(format!(
+                    "the line names beat `{beat}` but no `scenario`; beats are named within their scenario"
+                ));
+            }
+            (None, None) => {
+                // Kept aside, not dropped, so their buffers serve the next line.
+                if let Some(name) = c.customer_name.take() {
+                    self.spare_name = name;
+                }
+                if let Some(message) = c.message.take() {
+                    self.spare_message = message;
+                }
+                c.step.clear();
+                c.role.clear();
+                c.role.push_str(&self.default_role);
+                c.customer_mood = None;
+                c.customer_tier = None;
+                c.contacts = crate::playbook::Scenario::DEFAULT_CONTACTS;
+                c.waiting = crate::playbook::Duration::default();
+                c.facts.clear();
+                c.key_facts.clear();
+                c.escalated = None;
+            }
+        }
+        if let Some(step) = input.step.as_deref() {
+            c.step.clear();
+            c.step.push_str(step);
+        }
+        if c.step.is_empty() {
+            return Err(if input.scenario.is_some() {
+                "the line has no `step`; give `step`, or the `beat` the reply answers".to_owned()
+            } else {
+                "the line has no `step`".to_owned()
+            });
+        }
+        if pb.step(&c.step).is_none() {
+            return Err(unknown(
+                "step",
+                &c.step,
+                pb.steps.iter().map(|s| s.id.as_str()),
+            ));
+        }
+        if let Some(role) = input.role.as_deref() {
+            c.role.clear();
+            c.role.push_str(role);
+        }
         if pb.role(&c.role).is_none() {
-            return Err(format!("unknown role `{}`", c.role));
+            return Err(unknown("role", &c.role, roles()));
         }
-        // Kept aside, not dropped, so their buffers serve the next line.
-        if let Some(name) = c.customer_name.take() {
-            self.spare_name = name;
-        }
-        if let Some(message) = c.message.take() {
-            self.spare_message = message;
-        }
-        c.customer_mood = None;
-        c.customer_tier = None;
-        c.contacts = crate::playbook::Scenario::DEFAULT_CONTACTS;
-        c.waiting = crate::playbook::Duration::default();
-        c.facts.clear();
-        c.key_facts.clear();
         for (key, value) in input.context.iter().flat_map(|c| c.0.iter()) {
             // The two texts most lines give reuse their buffers.
             match (key.as_ref(), value) {
@@ -262,10 +423,27 @@ impl<'e, 'p> Grader<'e, 'p> {
             c.set(key, scalar)
                 .map_err(|why| format!("context `{key}`: {why}"))?;
         }
+        if let Some(key_facts) = &input.key_facts {
+            c.key_facts.clone_from(key_facts);
+        }
+        if let Some(role) = input.escalated.as_deref() {
+            if pb.role(role).is_none() {
+                return Err(unknown("role", role, roles()).replacen(
+                    "unknown role",
+                    "`escalated` names an unknown role",
+                    1,
+                ));
+            }
+            c.escalated = Some(role.to_owned());
+        }
         self.proposal.actions.clear();
         for action in &input.actions {
             if pb.action(&action.id).is_none() {
-                return Err(format!("unknown action `{}`", action.id));
+                return Err(unknown(
+                    "action",
+                    &action.id,
+                    pb.actions.iter().map(|a| a.id.as_str()),
+                ));
             }
             if !(action.amount.is_finite() && action.amount >= 0.0) {
                 return Err(format!("the amount of `{}` must be 0 or more", action.id));
@@ -278,7 +456,11 @@ impl<'e, 'p> Grader<'e, 'p> {
         if let Some(role) = &input.escalate
             && pb.role(role).is_none()
         {
-            return Err(format!("unknown role `{role}` to escalate to"));
+            return Err(unknown("role", role, roles()).replacen(
+                "unknown role",
+                "unknown role to escalate to",
+                1,
+            ));
         }
         if input.text.is_none() {
             return Err("the line has no `text`".to_owned());
@@ -292,10 +474,15 @@ impl<'e, 'p> Grader<'e, 'p> {
             .grade_into(text, &self.context, &self.proposal, &mut self.assessment);
     }
 
+    /// The full judgement of the prepared line: the findings with their
+    /// spans and messages, and the policy's.
+    pub fn judge(&self, text: &str) -> Judgement<'e> {
+        self.engine.judge(text, &self.context, Some(&self.proposal))
+    }
+
     /// The full judgement of the prepared line, as `validate --format json` gives it.
     pub fn explain(&self, text: &str) -> serde_json::Value {
-        let judgement = self.engine.judge(text, &self.context, Some(&self.proposal));
-        serde_json::to_value(&judgement).expect("plain data serialises")
+        serde_json::to_value(self.judge(text)).expect("plain data serialises")
     }
 
     pub fn step(&self) -> &str {
@@ -311,5 +498,44 @@ impl<'e, 'p> Grader<'e, 'p> {
             .map(|&i| rules[i].id.as_str())
             .chain(self.assessment.policy.iter().map(|c| c.as_str()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_lists_every_field_serde_knows() {
+        let why = read(r#"{"zzzzzz": 1}"#).err().unwrap();
+        let listed: Vec<&str> = why
+            .split("expected one of ")
+            .nth(1)
+            .unwrap()
+            .split(" at line")
+            .next()
+            .unwrap()
+            .split(", ")
+            .map(|f| f.trim_matches('`'))
+            .collect();
+        assert_eq!(listed, FIELDS);
+    }
+
+    #[test]
+    fn a_mistyped_field_is_named_with_the_likely_one() {
+        let why = read(r#"{"step": "welcome", "text": "hi", "contxt": {}}"#)
+            .err()
+            .unwrap();
+        assert!(
+            why.starts_with("unknown field `contxt`, expected one of `id`"),
+            "{why}"
+        );
+        assert!(why.ends_with("did you mean `context`?"), "{why}");
+    }
+
+    #[test]
+    fn a_line_that_is_not_json_says_so() {
+        let why = read("not json").err().unwrap();
+        assert!(why.starts_with("not a JSON object"), "{why}");
     }
 }

@@ -14,6 +14,7 @@
 pub mod csv_rows;
 pub mod line;
 pub mod lines;
+pub mod scenes;
 pub mod tally;
 
 use std::collections::BTreeMap;
@@ -22,7 +23,8 @@ use std::io::{self, Read, Write};
 use crossbeam_channel::{Receiver, Sender, bounded, select};
 
 use crate::engine::Engine;
-use line::{Grader, LineError, LineIn, LineOut};
+use line::{Grader, LineError, LineOut};
+pub use scenes::Scenes;
 pub use tally::Tally;
 
 /// Input bytes per batch: big enough that handing batches between threads
@@ -52,7 +54,7 @@ pub struct Options {
     pub quiet: bool,
     /// A longer line (a longer CSV record) is refused with an error for it.
     pub max_line_bytes: usize,
-    /// CSV columns ethos does not know are skipped instead of refused.
+    /// CSV columns (JSON fields) ethos does not know are skipped instead of refused.
     pub ignore_columns: bool,
 }
 
@@ -185,13 +187,15 @@ pub fn run(
     // even while the reader is still blocked reading.
     let (stop_tx, stop_rx) = bounded::<()>(0);
     let mut tally = Tally::new(engine.playbook);
+    let scenes = Scenes::new(engine.playbook);
+    let scenes = &scenes;
     let written = std::thread::scope(|scope| -> Result<(), Error> {
         let mut workers = Vec::with_capacity(jobs);
         let mut started = Ok(());
         for _ in 0..jobs {
             let (work_rx, done_tx, stop_rx) = (work_rx.clone(), done_tx.clone(), stop_rx.clone());
             match std::thread::Builder::new().spawn_scoped(scope, move || {
-                work(engine, &work_rx, &done_tx, &stop_rx, options)
+                work(engine, scenes, &work_rx, &done_tx, &stop_rx, options)
             }) {
                 Ok(worker) => workers.push(worker),
                 Err(e) => {
@@ -258,12 +262,13 @@ fn write_in_order(
 
 fn work(
     engine: &Engine,
+    scenes: &Scenes,
     batches: &Receiver<Batch>,
     done: &Sender<Graded>,
     stop: &Receiver<()>,
     options: Options,
 ) -> Tally {
-    let mut grader = Grader::new(engine);
+    let mut grader = Grader::new(engine, scenes);
     let mut tally = Tally::new(engine.playbook);
     loop {
         let batch = select! {
@@ -343,21 +348,6 @@ fn line_error(
     }
 }
 
-/// What a line holds when it is JSON but not an object, in words.
-fn not_an_object(text: &str) -> Option<&'static str> {
-    let first = *text.trim_start().as_bytes().first()?;
-    if first == b'{' || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
-        return None; // an object, or not JSON at all: serde's message says where
-    }
-    Some(match first {
-        b'[' => "an array",
-        b'"' => "a text",
-        b't' | b'f' => "true or false",
-        b'n' => "null",
-        _ => "a number",
-    })
-}
-
 fn grade_line(
     grader: &mut Grader,
     tally: &mut Tally,
@@ -370,17 +360,22 @@ fn grade_line(
         let why = "the line is not UTF-8; save the file as UTF-8".to_owned();
         return line_error(tally, number, None, why, options, out);
     };
-    // serde reads a struct from an array too (`["r1", "welcome", "Hello"]`
-    // would be graded as id, step, text): only an object is a reply.
-    if let Some(found) = not_an_object(text) {
-        let why = format!("expected one JSON object a line, found {found}");
-        return line_error(tally, number, None, why, options, out);
-    }
-    let input: LineIn = match serde_json::from_str(text) {
+    let known;
+    let input = match line::read(text) {
         Ok(input) => input,
-        Err(e) => {
-            let why = format!("not a JSON object: {e}");
-            return line_error(tally, number, None, why, options, out);
+        Err(why) if options.ignore_columns && why.starts_with("unknown field") => {
+            known = line::known_fields(text).unwrap_or_default();
+            match line::read(&known) {
+                Ok(input) => input,
+                Err(why) => {
+                    let id = line::id_of(text);
+                    return line_error(tally, number, id, why, options, out);
+                }
+            }
+        }
+        Err(why) => {
+            let id = line::id_of(text);
+            return line_error(tally, number, id, why, options, out);
         }
     };
     if let Err(why) = grader.prepare(&input) {
