@@ -152,6 +152,7 @@ mod tests {
             start: 33,
             end: 41,
             replacement: None,
+            negated: false,
         };
         let marks = [Mark {
             span: &span,

@@ -8,11 +8,13 @@ pub mod condition;
 pub mod context;
 pub mod judgement;
 pub mod matcher;
+pub mod negation;
 pub mod normalize;
 pub mod placeholder;
 pub mod policy;
 pub mod replay;
 pub mod rules;
+pub mod wildcard;
 
 pub use context::{Context, Proposal};
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
@@ -22,25 +24,25 @@ pub use policy::PolicyOutcome;
 
 use condition::CompiledCondition;
 use matcher::{Hit, Matcher};
-use normalize::{Normalized, normalize};
+use negation::{Cues, Said, Scope};
+use normalize::Normalized;
 
 use std::collections::HashMap;
 
 use crate::playbook::Playbook;
 
-/// The customer's last message, normalised as replies are (for `customer_says`).
-fn normalized_message(context: &Context) -> String {
-    context
-        .message
-        .as_deref()
-        .map(normalize)
-        .unwrap_or_default()
+/// The customer's last message, normalised as replies are, with its line
+/// breaks (for `customer_says`).
+fn normalized_message(context: &Context) -> Said {
+    context.message.as_deref().map(Said::new).unwrap_or_default()
 }
 
 /// A playbook compiled for judging replies.
 pub struct Engine<'p> {
     pub playbook: &'p Playbook,
     matcher: Matcher,
+    /// The negation cues: built-in and the playbook's `negation_cues`.
+    cues: Cues,
     /// What each rule says when it has no `message`, worked out once.
     default_messages: Vec<String>,
     /// For each step, the rules that may apply there (their `at` names it or
@@ -67,6 +69,12 @@ impl<'p> Engine<'p> {
     /// `invalid-pattern` and `phrase-too-long`), never with a panic.
     pub fn new(playbook: &'p Playbook) -> Result<Self, PatternError> {
         let matcher = Matcher::new(&playbook.rules)?;
+        let extra_cues: Vec<&str> = playbook
+            .negation_cues
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        let engine_cues = Cues::new(&extra_cues);
         Ok(Engine {
             playbook,
             dynamic: (0..playbook.rules.len())
@@ -99,15 +107,16 @@ impl<'p> Engine<'p> {
                 .map(|r| {
                     r.when
                         .as_ref()
-                        .map(|w| CompiledCondition::new(w, &r.id, w.pos))
+                        .map(|w| CompiledCondition::new(w, &r.id, w.pos, &engine_cues))
                         .transpose()
                 })
                 .collect::<Result<_, _>>()?,
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos))
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &engine_cues))
                 .collect::<Result<_, _>>()?,
+            cues: engine_cues,
         })
     }
 
@@ -120,7 +129,7 @@ impl<'p> Engine<'p> {
         proposal: Option<&Proposal>,
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let message = normalized_message(context);
         let mut findings = Vec::new();
         self.each_applicable(&judged, context, &message, |index, hits| {
@@ -204,11 +213,11 @@ impl<'p> Engine<'p> {
         &self,
         reply: &str,
         context: &Context,
-        message: &str,
+        message: &Said,
         assessment: &mut Assessment,
     ) {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let (mut passed, mut counted) = (0.0, 0.0);
         self.each_applicable(&judged, context, message, |index, hits| {
             let plan = &self.plans[index];
@@ -239,12 +248,12 @@ impl<'p> Engine<'p> {
         &self,
         reply: &rules::Reply,
         context: &Context,
-        message: &str,
+        message: &Said,
         mut visit: impl FnMut(usize, Option<&[Hit]>),
     ) {
-        let text = reply.normalized.text();
+        let scope = &reply.scope;
         let mut hits: Vec<Hit> = Vec::new();
-        self.matcher.static_hits(text, &mut hits);
+        self.matcher.static_hits(scope, &mut hits);
         hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
         let mut dynamic = Vec::new();
         // Candidates are the step's rules, already filtered by `at`; a step the
@@ -278,10 +287,11 @@ impl<'p> Engine<'p> {
                 if self.dynamic[index] || self.matcher.has_patterns(index) {
                     dynamic.clear();
                     dynamic.extend_from_slice(&hits[from..to]);
-                    self.matcher.pattern_hits(index, text, &mut dynamic);
+                    self.matcher
+                        .pattern_hits(index, scope.text(), &mut dynamic);
                     let filled = if self.dynamic[index] {
                         self.matcher
-                            .dynamic_hits(index, text, context, &mut dynamic)
+                            .dynamic_hits(index, scope, context, &mut dynamic)
                     } else {
                         Some(())
                     };
@@ -308,9 +318,9 @@ impl<'p> Engine<'p> {
         &self,
         index: usize,
         static_hits: &'a [Hit],
-        text: &str,
+        scope: &Scope,
         context: &Context,
-        message: &str,
+        message: &Said,
         scratch: &'a mut Vec<Hit>,
     ) -> Option<&'a [Hit]> {
         if self.conditional[index]
@@ -324,24 +334,20 @@ impl<'p> Engine<'p> {
         }
         scratch.clear();
         scratch.extend_from_slice(static_hits);
-        self.matcher.pattern_hits(index, text, scratch);
+        self.matcher.pattern_hits(index, scope.text(), scratch);
         if self.dynamic[index] {
-            self.matcher.dynamic_hits(index, text, context, scratch)?;
+            self.matcher.dynamic_hits(index, scope, context, scratch)?;
         }
         Some(scratch.as_slice())
     }
 
     /// What the policy decides for a proposal in a context.
     pub fn decide(&self, context: &Context, proposal: &Proposal) -> PolicyOutcome {
-        let message = context
-            .message
-            .as_deref()
-            .map(normalize)
-            .unwrap_or_default();
+        let message = normalized_message(context);
         self.decide_with(context, &message, proposal)
     }
 
-    fn decide_with(&self, context: &Context, message: &str, proposal: &Proposal) -> PolicyOutcome {
+    fn decide_with(&self, context: &Context, message: &Said, proposal: &Proposal) -> PolicyOutcome {
         let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
         policy::decide(
             self.playbook,
