@@ -23,7 +23,10 @@ steps:
 
 /// A playbook with these rules (one flow mapping each) and extra top-level YAML.
 fn playbook(rules: &[&str], extra: &str) -> &'static Playbook {
-    let mut text = format!("{BASE}{extra}\nrules:\n");
+    let mut text = format!("{BASE}{extra}\n");
+    if !rules.is_empty() {
+        text.push_str("rules:\n");
+    }
     for rule in rules {
         text.push_str("  - ");
         text.push_str(rule);
@@ -65,7 +68,10 @@ fn nobody_here_is_going_to_ask_who_pays_passes_avoid() {
         status_of(AVOID_WHO_PAYS, "Nobody here is going to ask you who pays"),
         Status::Pass
     );
-    assert_eq!(status_of(AVOID_WHO_PAYS, "I will ask you who pays"), Status::Fail);
+    assert_eq!(
+        status_of(AVOID_WHO_PAYS, "I will ask you who pays"),
+        Status::Fail
+    );
 }
 
 #[test]
@@ -79,14 +85,20 @@ fn won_t_negates_what_follows() {
 #[test]
 fn chinese_cues_negate_without_spaces() {
     let rule = "{ id: again, check: avoid, phrases: [再跑一趟] }";
-    assert_eq!(status_of(rule, "您放心，我们不会让您再跑一趟"), Status::Pass);
+    assert_eq!(
+        status_of(rule, "您放心，我们不会让您再跑一趟"),
+        Status::Pass
+    );
     assert_eq!(status_of(rule, "您放心，我们会让您再跑一趟"), Status::Fail);
 }
 
 #[test]
 fn a_negated_mention_does_not_count() {
     let rule = "{ id: apologise, check: mention, phrases: [apologise] }";
-    assert_eq!(status_of(rule, "I will not apologise for our policy"), Status::Fail);
+    assert_eq!(
+        status_of(rule, "I will not apologise for our policy"),
+        Status::Fail
+    );
     assert_eq!(status_of(rule, "I apologise for our policy"), Status::Pass);
     let sorry = "{ id: sorry, check: mention, phrases: [say sorry] }";
     assert_eq!(status_of(sorry, "I won't say sorry"), Status::Fail);
@@ -128,7 +140,10 @@ fn a_cue_in_an_earlier_clause_does_not_negate() {
 #[test]
 fn seven_words_between_cue_and_phrase_do_not_negate() {
     assert_eq!(
-        status_of(AVOID_WHO_PAYS, "Nobody here is really going to ask you who pays"),
+        status_of(
+            AVOID_WHO_PAYS,
+            "Nobody here is really going to ask you who pays"
+        ),
         Status::Fail
     );
     assert_eq!(
@@ -276,7 +291,10 @@ fn playbook_cues_add_to_the_builtin_ones() {
         "negation_cues: [niemand]\n",
     );
     let context = Context::at_step(pb, "resolve");
-    assert_eq!(status_in(pb, "niemand fragt wer zahlt", &context), Status::Pass);
+    assert_eq!(
+        status_in(pb, "niemand fragt wer zahlt", &context),
+        Status::Pass
+    );
     assert_eq!(status_in(pb, "ich frage wer zahlt", &context), Status::Fail);
 }
 
@@ -286,7 +304,9 @@ fn validate_shows_negated_matches_in_words_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pb.yaml");
     let mut text = format!("{BASE}\nrules:\n  - {AVOID_WHO_PAYS}\n");
-    text.push_str("  - { id: apologise, check: mention, phrases: [apologise], severity: warning }\n");
+    text.push_str(
+        "  - { id: apologise, check: mention, phrases: [apologise], severity: warning }\n",
+    );
     std::fs::write(&path, text).unwrap();
     let reply = "Nobody will ask who pays, and I won't apologise";
     let run = |format: &str| {
@@ -302,7 +322,10 @@ fn validate_shows_negated_matches_in_words_and_json() {
     let human = run("human");
     assert!(human.contains("no-pay (negated)"), "{human}");
     assert!(human.contains("apologise (negated)"), "{human}");
-    assert!(human.contains("negated (not counted): “who pays”"), "{human}");
+    assert!(
+        human.contains("negated (not counted): “who pays”"),
+        "{human}"
+    );
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings[0]["status"], "pass");

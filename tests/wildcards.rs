@@ -38,15 +38,28 @@ fn matched(phrase: &str, reply: &str) -> Option<String> {
     let passed = finding.status == Status::Pass;
     assert_eq!(engine.assess(reply, &context).failed.is_empty(), passed);
     let m = finding.matches.first()?;
-    assert_eq!(&reply[m.start..m.end], m.text, "spans are offsets into the original");
+    assert_eq!(
+        &reply[m.start..m.end],
+        m.text,
+        "spans are offsets into the original"
+    );
     passed.then(|| m.text.clone())
 }
 
 #[test]
 fn a_star_after_letters_takes_the_rest_of_the_word() {
-    assert_eq!(matched("apologi*", "We apologise.").as_deref(), Some("apologise"));
-    assert_eq!(matched("apologi*", "We apologize.").as_deref(), Some("apologize"));
-    assert_eq!(matched("apologi*", "Our apologies!").as_deref(), Some("apologies"));
+    assert_eq!(
+        matched("apologi*", "We apologise.").as_deref(),
+        Some("apologise")
+    );
+    assert_eq!(
+        matched("apologi*", "We apologize.").as_deref(),
+        Some("apologize")
+    );
+    assert_eq!(
+        matched("apologi*", "Our apologies!").as_deref(),
+        Some("apologies")
+    );
     assert_eq!(matched("apologi*", "Our apology"), None);
     // The tail stops at a hyphen (and at '), which ends the word.
     assert_eq!(
@@ -61,7 +74,10 @@ fn a_lone_star_is_up_to_three_words() {
     assert!(matched(phrase, "I'll add to your room").is_some());
     assert!(matched(phrase, "I'll add it to your room").is_some());
     assert!(matched(phrase, "I'll add the coffee to your room").is_some());
-    assert_eq!(matched(phrase, "I'll add the very hot coffee to your room"), None);
+    assert_eq!(
+        matched(phrase, "I'll add the very hot coffee to your room"),
+        None
+    );
     assert_eq!(matched(phrase, "I've added the coffee to your room"), None);
     assert_eq!(
         matched("add* * to your room", "I've added the coffee to your room").as_deref(),
@@ -83,7 +99,10 @@ fn a_lone_star_between_words() {
 
 #[test]
 fn a_star_between_han_is_up_to_three_characters() {
-    assert_eq!(matched("马上*处理", "我马上处理").as_deref(), Some("马上处理"));
+    assert_eq!(
+        matched("马上*处理", "我马上处理").as_deref(),
+        Some("马上处理")
+    );
     assert_eq!(
         matched("马上*处理", "我们马上为您处理。").as_deref(),
         Some("马上为您处理")
@@ -93,8 +112,14 @@ fn a_star_between_han_is_up_to_three_characters() {
 
 #[test]
 fn a_wildcard_never_crosses_a_clause_end() {
-    assert_eq!(matched("add * to your room", "I'll add it, to your room"), None);
-    assert_eq!(matched("add * to your room", "I'll add it\nto your room"), None);
+    assert_eq!(
+        matched("add * to your room", "I'll add it, to your room"),
+        None
+    );
+    assert_eq!(
+        matched("add * to your room", "I'll add it\nto your room"),
+        None
+    );
     assert_eq!(matched("马上*处理", "马上，处理"), None);
     assert_eq!(matched("马上*处理", "马上、处理"), None);
 }

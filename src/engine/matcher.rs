@@ -278,13 +278,15 @@ impl Matcher {
                 }
             }
         }
-        let phrases = PhraseSet::new(phrase_texts.iter().map(|(t, o)| (t.as_str(), *o)))
-            .map_err(|e| PatternError {
-                rule: String::new(),
-                pattern: String::new(),
-                problem: Problem::Phrases,
-                reason: e.to_string(),
-                pos: Pos::FILE_START,
+        let phrases =
+            PhraseSet::new(phrase_texts.iter().map(|(t, o)| (t.as_str(), *o))).map_err(|e| {
+                PatternError {
+                    rule: String::new(),
+                    pattern: String::new(),
+                    problem: Problem::Phrases,
+                    reason: e.to_string(),
+                    pos: Pos::FILE_START,
+                }
             })?;
         let mut pattern_regexes = Vec::with_capacity(pattern_texts.len());
         for (&(text, pos), (r, _)) in pattern_texts.iter().zip(&pattern_owners) {

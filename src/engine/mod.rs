@@ -34,7 +34,11 @@ use crate::playbook::Playbook;
 /// The customer's last message, normalised as replies are, with its line
 /// breaks (for `customer_says`).
 fn normalized_message(context: &Context) -> Said {
-    context.message.as_deref().map(Said::new).unwrap_or_default()
+    context
+        .message
+        .as_deref()
+        .map(Said::new)
+        .unwrap_or_default()
 }
 
 /// A playbook compiled for judging replies.
@@ -287,8 +291,7 @@ impl<'p> Engine<'p> {
                 if self.dynamic[index] || self.matcher.has_patterns(index) {
                     dynamic.clear();
                     dynamic.extend_from_slice(&hits[from..to]);
-                    self.matcher
-                        .pattern_hits(index, scope.text(), &mut dynamic);
+                    self.matcher.pattern_hits(index, scope.text(), &mut dynamic);
                     let filled = if self.dynamic[index] {
                         self.matcher
                             .dynamic_hits(index, scope, context, &mut dynamic)

@@ -139,7 +139,9 @@ fn is_clause_end_char(c: char) -> bool {
 
 /// Whether `text` has a line-break character (what normalisation folds into a space).
 fn has_line_break(text: &str) -> bool {
-    text.contains(['\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}'])
+    text.contains([
+        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ])
 }
 
 /// The offsets in `normalized`'s text of the spaces that stand for white space
@@ -273,18 +275,12 @@ impl<'t> Scope<'t> {
                 }
             }
         }
-        cues.retain(|c| {
-            !shields
-                .iter()
-                .any(|s| s.start <= c.start && c.end <= s.end)
-        });
+        cues.retain(|c| !shields.iter().any(|s| s.start <= c.start && c.end <= s.end));
         cues.sort_unstable_by_key(|c| (c.end, c.start));
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
-            let spaced_hyphen = c == '-'
-                && at > 0
-                && bytes[at - 1] == b' '
-                && bytes.get(at + 1) == Some(&b' ');
+            let spaced_hyphen =
+                c == '-' && at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ');
             if spaced_hyphen || is_clause_end_char(c) {
                 ends.push(at);
             }
@@ -329,7 +325,10 @@ mod tests {
 
     #[test]
     fn a_cue_up_to_six_words_before_negates() {
-        assert!(negated("Nobody here is going to ask you who pays", "who pays"));
+        assert!(negated(
+            "Nobody here is going to ask you who pays",
+            "who pays"
+        ));
         assert!(!negated(
             "Nobody here is really going to ask you who pays",
             "who pays"

@@ -66,7 +66,10 @@ impl<'a> Reply<'a> {
     pub(crate) fn key_facts_mentioned(&self, context: &Context, respect_negation: bool) -> usize {
         self.key_facts(context)
             .iter()
-            .filter(|f| f.iter().any(|&(_, _, negated)| !(negated && respect_negation)))
+            .filter(|f| {
+                f.iter()
+                    .any(|&(_, _, negated)| !(negated && respect_negation))
+            })
             .count()
     }
 

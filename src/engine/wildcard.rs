@@ -293,9 +293,15 @@ mod tests {
     #[test]
     fn a_tail_takes_the_rest_of_the_word() {
         for word in ["apologise", "apologize", "apologies"] {
-            assert_eq!(found(&format!("We {word}."), "apologi*").as_deref(), Some(word));
+            assert_eq!(
+                found(&format!("We {word}."), "apologi*").as_deref(),
+                Some(word)
+            );
         }
-        assert_eq!(found("an apologist-like", "apologi*").as_deref(), Some("apologist"));
+        assert_eq!(
+            found("an apologist-like", "apologi*").as_deref(),
+            Some("apologist")
+        );
         assert_eq!(found("Sorry's", "sorr*").as_deref(), Some("Sorry"));
         assert_eq!(found("the apology", "apologi*"), None);
     }
@@ -321,14 +327,23 @@ mod tests {
 
     #[test]
     fn a_star_between_han_stands_for_up_to_three_characters() {
-        assert_eq!(found("我马上处理", "马上*处理").as_deref(), Some("马上处理"));
-        assert_eq!(found("我马上为您处理", "马上*处理").as_deref(), Some("马上为您处理"));
+        assert_eq!(
+            found("我马上处理", "马上*处理").as_deref(),
+            Some("马上处理")
+        );
+        assert_eq!(
+            found("我马上为您处理", "马上*处理").as_deref(),
+            Some("马上为您处理")
+        );
         assert!(found("我马上就为您来处理", "马上*处理").is_none());
     }
 
     #[test]
     fn an_escaped_star_is_a_star() {
-        assert_eq!(found("press * now", r"press \* now").as_deref(), Some("press * now"));
+        assert_eq!(
+            found("press * now", r"press \* now").as_deref(),
+            Some("press * now")
+        );
         assert!(found("press the button now", r"press \* now").is_none());
     }
 
