@@ -42,10 +42,10 @@ pub fn fitted(reply: &str, marks: &[Mark], color: bool, width: Option<usize>) ->
 
 /// One row's text with the marked words coloured, the carets under them, and
 /// the rules they broke.
-fn marked<'m>(
+fn marked(
     reply: &str,
     row: Range<usize>,
-    marks: &[Mark<'m>],
+    marks: &[Mark<'_>],
     color: bool,
 ) -> (String, String, Vec<String>) {
     let (mut text, mut carets) = (String::new(), String::new());

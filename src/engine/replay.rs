@@ -116,8 +116,8 @@ impl<'e, 'p> Replay<'e, 'p> {
                     && !engine.plans[i].empty
                     // Plain echo rules share one count of key facts, which
                     // respects negation.
-                    && !(engine.plans[i].kind == CheckKind::Echo
-                        && !engine.plans[i].respects_negation)
+                    && (engine.plans[i].kind != CheckKind::Echo
+                        || engine.plans[i].respects_negation)
             })
             .collect();
         let steps = engine
