@@ -184,13 +184,13 @@ impl Said {
     }
 }
 
-/// What a reply's cues and clause ends are, found on first use.
+/// A reply's cues, found on first use.
 #[derive(Debug, Default)]
 struct Found {
     /// Cues that can negate (pseudo-cues and clause words taken out), sorted by end.
     cues: Vec<Range<usize>>,
-    /// Starts of every clause end, sorted.
-    ends: Vec<usize>,
+    /// Starts of the clause-ending words.
+    clause_words: Vec<usize>,
 }
 
 /// Negation scope and clause ends in one normalised text.
@@ -199,6 +199,9 @@ pub struct Scope<'t> {
     breaks: Breaks<'t>,
     cues: &'t Cues,
     found: OnceCell<Found>,
+    /// Starts of every clause end, sorted: worked out only when a cue stands
+    /// before an occurrence or a wildcard spans a gap (most replies need none).
+    ends: OnceCell<Vec<usize>>,
 }
 
 enum Breaks<'t> {
@@ -215,6 +218,7 @@ impl<'t> Scope<'t> {
             breaks: Breaks::Known(line_breaks),
             cues,
             found: OnceCell::new(),
+            ends: OnceCell::new(),
         }
     }
 
@@ -225,6 +229,7 @@ impl<'t> Scope<'t> {
             breaks: Breaks::Mapped(normalized, original, OnceCell::new()),
             cues,
             found: OnceCell::new(),
+            ends: OnceCell::new(),
         }
     }
 
@@ -247,7 +252,7 @@ impl<'t> Scope<'t> {
 
     fn find(&self) -> Found {
         let text = self.text;
-        let mut ends: Vec<usize> = self.line_breaks().to_vec();
+        let mut clause_words = Vec::new();
         let mut cues = Vec::new();
         let mut shields: Vec<Range<usize>> = Vec::new();
         let matches = self
@@ -270,13 +275,24 @@ impl<'t> Scope<'t> {
                 Kind::Cue => cues.push(start..end),
                 Kind::Pseudo => shields.push(start..end),
                 Kind::ClauseWord => {
-                    ends.push(start);
+                    clause_words.push(start);
                     shields.push(start..end);
                 }
             }
         }
         cues.retain(|c| !shields.iter().any(|s| s.start <= c.start && c.end <= s.end));
         cues.sort_unstable_by_key(|c| (c.end, c.start));
+        Found { cues, clause_words }
+    }
+
+    fn ends(&self) -> &[usize] {
+        self.ends.get_or_init(|| self.find_ends())
+    }
+
+    fn find_ends(&self) -> Vec<usize> {
+        let text = self.text;
+        let mut ends: Vec<usize> = self.line_breaks().to_vec();
+        ends.extend_from_slice(&self.found().clause_words);
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
             let spaced_hyphen =
@@ -286,12 +302,12 @@ impl<'t> Scope<'t> {
             }
         }
         ends.sort_unstable();
-        Found { cues, ends }
+        ends
     }
 
     /// Whether a clause ends anywhere in `text[from..to]`.
     pub fn crosses_clause_end(&self, from: usize, to: usize) -> bool {
-        let ends = &self.found().ends;
+        let ends = self.ends();
         let first = ends.partition_point(|&e| e < from);
         ends.get(first).is_some_and(|&e| e < to)
     }
