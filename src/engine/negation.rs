@@ -327,6 +327,25 @@ impl<'t> Scope<'t> {
     }
 }
 
+/// The whole-word occurrences of a normalised phrase (wildcards allowed) in a
+/// normalised text that are not negated: what `customer_says` and handoff
+/// phrases count. `line_breaks` are the text's (see [`line_breaks`], [`Said`]).
+pub fn unnegated_occurrences(
+    text: &str,
+    line_breaks: &[usize],
+    phrase: &str,
+    cues: &Cues,
+) -> Vec<Range<usize>> {
+    let Some(phrase) = super::wildcard::Phrase::new(phrase) else {
+        return Vec::new();
+    };
+    let scope = Scope::new(text, line_breaks, cues);
+    super::wildcard::occurrences(&scope, &phrase)
+        .into_iter()
+        .filter(|r| !scope.negated(r.start))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,6 +414,26 @@ mod tests {
         assert!(!negated("No problem I will refund it", "refund"));
         assert!(!negated("Not only will we refund it", "refund"));
         assert!(negated("No I will not refund it", "refund"));
+    }
+
+    #[test]
+    fn unnegated_occurrences_leave_out_the_negated_ones() {
+        let said = Said::new("I can't get my manager. Get my manager now");
+        let found = unnegated_occurrences(
+            &said.text,
+            &said.line_breaks,
+            "get my manager",
+            Cues::builtin(),
+        );
+        assert_eq!(found, [24..38]);
+        let lines = Said::new("No\nget my manager");
+        let found = unnegated_occurrences(
+            &lines.text,
+            &lines.line_breaks,
+            "get my manager",
+            Cues::builtin(),
+        );
+        assert_eq!(found.len(), 1, "a line break ends the cue's clause");
     }
 
     #[test]
