@@ -425,7 +425,7 @@ mod tests {
             "get my manager",
             Cues::builtin(),
         );
-        assert_eq!(found, [24..38]);
+        assert_eq!(found, vec![Range { start: 24, end: 38 }]);
         let lines = Said::new("No\nget my manager");
         let found = unnegated_occurrences(
             &lines.text,
