@@ -1655,6 +1655,11 @@ fn replay_playbook() -> &'static Playbook {
             "{ id: name, at: [farewell], check: mention, phrases: ['{customer.name}'] }",
             "{ id: upset, check: mention, when: { customer.mood: upset }, phrases: [sorry] }",
             "{ id: hi-avoid, at: [farewell], check: avoid, phrases: [hi], severity: warning }",
+            // Version 2: negation and wildcards.
+            "{ id: no-pay-v1, check: avoid, negation: ignore, phrases: [who pays], severity: warning }",
+            "{ id: add-it, check: mention, phrases: ['add* * to your bill'], severity: info }",
+            "{ id: sorr, at: [resolve], check: avoid, phrases: ['sorr*'] }",
+            "{ id: echo-v1, at: [resolve], check: echo, negation: ignore, min: 2 }",
         ])
     })
 }
@@ -1694,8 +1699,20 @@ fn replay_reply() -> impl Strategy<Value = String> {
             "and",
             "抱歉",
             "!",
+            "not",
+            "nobody",
+            "no problem",
+            "won't",
+            "but",
+            ",",
+            "add",
+            "added",
+            "it",
+            "to your bill",
+            "sorrier",
+            "不会",
         ]),
-        0..12,
+        0..14,
     )
     .prop_map(|w| w.join(" "))
 }

@@ -6,14 +6,10 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
-use crate::playbook::Severity;
 use crate::report::reply::{Mark, paint, underlined};
 
-const FAIL: Style = AnsiColor::Red.on_default().bold();
-const WARN: Style = AnsiColor::Yellow.on_default().bold();
 /// Each row of the reply is indented by this much.
 const INDENT: &str = "  ";
 
@@ -46,14 +42,14 @@ pub fn fitted(reply: &str, marks: &[Mark], color: bool, width: Option<usize>) ->
 
 /// One row's text with the marked words coloured, the carets under them, and
 /// the rules they broke.
-fn marked<'m>(
+fn marked(
     reply: &str,
     row: Range<usize>,
-    marks: &[Mark<'m>],
+    marks: &[Mark<'_>],
     color: bool,
-) -> (String, String, Vec<&'m str>) {
+) -> (String, String, Vec<String>) {
     let (mut text, mut carets) = (String::new(), String::new());
-    let mut labels: Vec<&str> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
     let mut cursor = row.start;
     for mark in marks {
         let start = mark.span.start.max(cursor);
@@ -65,16 +61,13 @@ fn marked<'m>(
         text.push_str(before);
         carets.push_str(&" ".repeat(console::measure_text_width(before)));
         let word = &reply[start..end];
-        let style = if mark.severity == Severity::Error {
-            FAIL
-        } else {
-            WARN
-        };
+        let style = mark.style();
         text.push_str(&paint(word, style, color));
         let underline = "^".repeat(console::measure_text_width(word).max(1));
         carets.push_str(&paint(&underline, style, color));
-        if !labels.contains(&mark.rule) {
-            labels.push(mark.rule);
+        let label = mark.label();
+        if !labels.contains(&label) {
+            labels.push(label);
         }
         cursor = end;
     }
@@ -130,6 +123,7 @@ fn rows(text: &str, width: usize) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::engine::Match;
+    use crate::playbook::Severity;
 
     fn rows_of(text: &str, width: usize) -> Vec<&str> {
         rows(text, width).into_iter().map(|r| &text[r]).collect()
@@ -152,11 +146,13 @@ mod tests {
             start: 33,
             end: 41,
             replacement: None,
+            negated: false,
         };
         let marks = [Mark {
             span: &span,
             rule: "guest-not-customer",
             severity: Severity::Warning,
+            negated: false,
         }];
         let shown = fitted(reply, &marks, false, Some(34));
         assert_eq!(

@@ -1,33 +1,33 @@
 //! Whether a condition (`when`) holds in a context.
 
-use aho_corasick::AhoCorasick;
-
 use super::context::{Context, Proposal};
-use super::matcher::{PatternError, Problem, phrase_automaton, phrase_too_long};
-use super::normalize::{is_whole_word, normalize};
+use super::matcher::{PatternError, Problem, phrase_too_long};
+use super::negation::{Cues, Said, Scope};
+use super::normalize::normalize;
+use super::wildcard::PhraseSet;
 use crate::playbook::{Clause, Condition, Pos};
 
 /// A condition with its `customer_says` phrases compiled once.
 #[derive(Debug)]
 pub struct CompiledCondition<'p> {
     pub source: &'p Condition,
-    /// For each clause, an automaton of its normalised phrases
-    /// (`customer_says` only): one pass over the message, however many
-    /// phrases.
-    says: Vec<Option<AhoCorasick>>,
-}
-
-/// Whether any phrase of `phrases` occurs in `text` as a whole word.
-fn says_any(phrases: &AhoCorasick, text: &str) -> bool {
-    phrases
-        .find_overlapping_iter(text)
-        .any(|m| is_whole_word(text, m.start(), m.end()))
+    /// For each clause, its normalised phrases (`customer_says` only): one
+    /// pass over the message, however many phrases.
+    says: Vec<Option<PhraseSet<()>>>,
+    /// The playbook's negation cues (shared, not copied: an automaton is
+    /// reference-counted).
+    cues: Cues,
 }
 
 impl<'p> CompiledCondition<'p> {
     /// Compile a condition of `owner` (a rule's or escalation rule's id, for
     /// the error). Fails on a `customer_says` phrase over the length limit.
-    pub fn new(source: &'p Condition, owner: &str, pos: Pos) -> Result<Self, PatternError> {
+    pub fn new(
+        source: &'p Condition,
+        owner: &str,
+        pos: Pos,
+        cues: &Cues,
+    ) -> Result<Self, PatternError> {
         let mut says = Vec::with_capacity(source.clauses.len());
         for clause in &source.clauses {
             let Clause::CustomerSays(phrases) = &clause.value else {
@@ -52,21 +52,38 @@ impl<'p> CompiledCondition<'p> {
                     normalized.push(text);
                 }
             }
-            let automaton = phrase_automaton(&normalized)
+            let set = PhraseSet::new(normalized.iter().map(|p| (p.as_str(), ())))
                 .map_err(|e| error("", Problem::Phrases, e.to_string(), clause.pos))?;
-            says.push(Some(automaton));
+            says.push(Some(set));
         }
-        Ok(CompiledCondition { source, says })
+        Ok(CompiledCondition {
+            source,
+            says,
+            cues: cues.clone(),
+        })
+    }
+
+    /// Whether the message says one of the phrases; unless `negation: ignore`,
+    /// a negated occurrence does not count ("I'm not hurt").
+    fn says_any(&self, phrases: &PhraseSet<()>, message: &Said, ignore_negation: bool) -> bool {
+        let scope = Scope::new(&message.text, &message.line_breaks, &self.cues);
+        let mut said = false;
+        phrases.find(&scope, |_, start, _| {
+            said = said || ignore_negation || !scope.negated(start);
+        });
+        said
     }
 
     /// Whether every clause holds. `message` is the customer's last message,
     /// normalised; `proposal` is what the reply does (for `action`, `amount`).
-    pub fn holds(&self, context: &Context, message: &str, proposal: Option<&Proposal>) -> bool {
+    pub fn holds(&self, context: &Context, message: &Said, proposal: Option<&Proposal>) -> bool {
         let mut action_ok = true;
         let mut actions_checked = false;
         for (clause, says) in self.source.clauses.iter().zip(&self.says) {
             let holds = match &clause.value {
-                Clause::CustomerSays(_) => says.as_ref().is_some_and(|p| says_any(p, message)),
+                Clause::CustomerSays(phrases) => says
+                    .as_ref()
+                    .is_some_and(|p| self.says_any(p, message, phrases.ignores_negation())),
                 Clause::Contacts(bounds) => bounds.contains(&context.contacts),
                 Clause::Waiting(bounds) => bounds.contains(&context.waiting),
                 Clause::CustomerMood(moods) => one_of(context.customer_mood.as_deref(), moods),

@@ -5,7 +5,7 @@
 //! The phrases are few (a handful per role), so each is searched on its own
 //! with the same whole-word matching as rules, normalised once per engine.
 
-use super::matcher::find_phrase;
+use super::negation::{Cues, unnegated_occurrences};
 use super::normalize::normalize;
 use crate::playbook::Playbook;
 
@@ -42,13 +42,12 @@ impl Handoffs {
 
     /// The rank of the most senior role whose handoff phrase occurs in the
     /// normalised reply `text`, not negated.
-    pub fn worded(&self, text: &str) -> Option<usize> {
+    pub fn worded(&self, text: &str, cues: &Cues) -> Option<usize> {
         self.phrases.iter().find_map(|(rank, phrase)| {
-            let occurrences = find_phrase(text, phrase);
-            // NEGATION HOOK (h-matching): the one place where negation scope
-            // plugs in. An occurrence hands the case on only when it is not
-            // negated ("I can't get my manager"): filter `occurrences` through
-            // the negation check here.
+            // An occurrence hands the case on only when it is not negated
+            // ("I can't get my manager"). Line breaks are gone from the
+            // normalised text; a comma or full stop still ends a clause.
+            let occurrences = unnegated_occurrences(text, &[], phrase, cues);
             (!occurrences.is_empty()).then_some(*rank)
         })
     }

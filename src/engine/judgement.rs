@@ -33,6 +33,10 @@ pub struct Match {
     /// For `swap`: what to say instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replacement: Option<String>,
+    /// Under a negation cue, so it did not count (rule 6); written to JSON
+    /// only when true, so version 1's output is unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
 }
 
 /// How one applicable rule judged the reply.

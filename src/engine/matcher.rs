@@ -15,8 +15,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 use super::context::Context;
+use super::negation::Scope;
 use super::normalize::{is_whole_word, normalize};
 use super::placeholder;
+use super::wildcard::{Phrase, PhraseSet, occurrences};
 use crate::playbook::{CheckKind, Pos, Rule, Spanned};
 
 /// The most characters a phrase may have (`check` says `phrase-too-long`).
@@ -91,6 +93,9 @@ pub struct Hit {
     pub item: usize,
     pub start: usize,
     pub end: usize,
+    /// A phrase's occurrence under a negation cue (rule 6); patterns match
+    /// as written and are never negated.
+    pub negated: bool,
 }
 
 /// A phrase or pattern the engine cannot compile: the playbook cannot be
@@ -221,9 +226,8 @@ fn dfa_estimate<P: AsRef<[u8]>>(phrases: &[P]) -> usize {
 /// Every static phrase and pattern of a playbook, compiled.
 pub struct Matcher {
     items: Vec<Vec<Item>>,
-    phrases: Option<AhoCorasick>,
-    /// For each automaton pattern, the (rule, item) pairs that use it.
-    phrase_owners: Vec<Vec<(usize, usize)>>,
+    /// Every static phrase, owned by (rule, item) pairs.
+    phrases: PhraseSet<(usize, usize)>,
     /// For each rule, its patterns that have no literal to look for first
     /// (indices into `pattern_regexes`): searched whenever the rule applies.
     rule_patterns: Vec<Vec<usize>>,
@@ -244,9 +248,7 @@ const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
 impl Matcher {
     pub fn new(rules: &[Rule]) -> Result<Matcher, PatternError> {
         let items: Vec<Vec<Item>> = rules.iter().map(items_of).collect();
-        let mut unique: HashMap<String, usize> = HashMap::new();
-        let mut phrase_texts: Vec<String> = Vec::new();
-        let mut phrase_owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut phrase_texts: Vec<(String, (usize, usize))> = Vec::new();
         let mut pattern_texts: Vec<(&str, Pos)> = Vec::new();
         let mut pattern_owners = Vec::new();
         for (r, rule_items) in items.iter().enumerate() {
@@ -268,18 +270,7 @@ impl Matcher {
                     continue;
                 }
                 match item.kind {
-                    ItemKind::Phrase => {
-                        let text = normalize(&item.raw);
-                        if text.is_empty() {
-                            continue;
-                        }
-                        let index = *unique.entry(text.clone()).or_insert_with(|| {
-                            phrase_texts.push(text);
-                            phrase_owners.push(Vec::new());
-                            phrase_texts.len() - 1
-                        });
-                        phrase_owners[index].push((r, i));
-                    }
+                    ItemKind::Phrase => phrase_texts.push((normalize(&item.raw), (r, i))),
                     ItemKind::Pattern => {
                         pattern_texts.push((&item.raw, item.pos));
                         pattern_owners.push((r, i));
@@ -287,17 +278,16 @@ impl Matcher {
                 }
             }
         }
-        let phrases = if phrase_texts.is_empty() {
-            None
-        } else {
-            Some(phrase_automaton(&phrase_texts).map_err(|e| PatternError {
-                rule: String::new(),
-                pattern: String::new(),
-                problem: Problem::Phrases,
-                reason: e.to_string(),
-                pos: Pos::FILE_START,
-            })?)
-        };
+        let phrases =
+            PhraseSet::new(phrase_texts.iter().map(|(t, o)| (t.as_str(), *o))).map_err(|e| {
+                PatternError {
+                    rule: String::new(),
+                    pattern: String::new(),
+                    problem: Problem::Phrases,
+                    reason: e.to_string(),
+                    pos: Pos::FILE_START,
+                }
+            })?;
         let mut pattern_regexes = Vec::with_capacity(pattern_texts.len());
         for (&(text, pos), (r, _)) in pattern_texts.iter().zip(&pattern_owners) {
             pattern_regexes.push(compile_pattern(text).map_err(|reason| PatternError {
@@ -354,7 +344,6 @@ impl Matcher {
         Ok(Matcher {
             items,
             phrases,
-            phrase_owners,
             rule_patterns,
             pattern_regexes,
             pattern_owners,
@@ -375,8 +364,18 @@ impl Matcher {
     /// (Without the literals, every pattern of every applicable rule was
     /// searched for every reply: `check` of 4,000 rules spent most of its 22 s
     /// in them.)
-    pub fn static_hits(&self, text: &str, out: &mut Vec<Hit>) {
-        self.phrase_hits(text, out);
+    pub fn static_hits(&self, scope: &Scope, out: &mut Vec<Hit>) {
+        let text = scope.text();
+        self.phrases.find(scope, |owners, start, end| {
+            let negated = scope.negated(start);
+            out.extend(owners.iter().map(|&(rule, item)| Hit {
+                rule,
+                item,
+                start,
+                end,
+                negated,
+            }));
+        });
         if let Some(ac) = &self.pattern_literals {
             let mut candidates: Vec<usize> = Vec::new();
             for m in ac.find_overlapping_iter(text) {
@@ -386,24 +385,6 @@ impl Matcher {
             candidates.dedup();
             for index in candidates {
                 self.search_pattern(index, text, out);
-            }
-        }
-    }
-
-    fn phrase_hits(&self, text: &str, out: &mut Vec<Hit>) {
-        if let Some(ac) = &self.phrases {
-            for m in ac.find_overlapping_iter(text) {
-                if !is_whole_word(text, m.start(), m.end()) {
-                    continue;
-                }
-                for &(rule, item) in &self.phrase_owners[m.pattern().as_usize()] {
-                    out.push(Hit {
-                        rule,
-                        item,
-                        start: m.start(),
-                        end: m.end(),
-                    });
-                }
             }
         }
     }
@@ -437,6 +418,7 @@ impl Matcher {
                     item,
                     start: m.start(),
                     end: m.end(),
+                    negated: false,
                 });
             }
         }
@@ -447,10 +429,11 @@ impl Matcher {
     pub fn dynamic_hits(
         &self,
         rule: usize,
-        text: &str,
+        scope: &Scope,
         context: &Context,
         out: &mut Vec<Hit>,
     ) -> Option<()> {
+        let text = scope.text();
         for (item_index, item) in self.items[rule]
             .iter()
             .enumerate()
@@ -459,12 +442,16 @@ impl Matcher {
             match item.kind {
                 ItemKind::Phrase => {
                     let filled = placeholder::fill_phrase(&item.raw, context)?;
-                    for (start, end) in find_phrase(text, &normalize(&filled)) {
+                    let Some(phrase) = Phrase::new(&normalize(&filled)) else {
+                        continue;
+                    };
+                    for found in occurrences(scope, &phrase) {
                         out.push(Hit {
                             rule,
                             item: item_index,
-                            start,
-                            end,
+                            start: found.start,
+                            end: found.end,
+                            negated: scope.negated(found.start),
                         });
                     }
                 }
@@ -481,6 +468,7 @@ impl Matcher {
                             item: item_index,
                             start: m.start(),
                             end: m.end(),
+                            negated: false,
                         });
                     }
                 }

@@ -9,11 +9,13 @@ pub mod context;
 pub mod handoff;
 pub mod judgement;
 pub mod matcher;
+pub mod negation;
 pub mod normalize;
 pub mod placeholder;
 pub mod policy;
 pub mod replay;
 pub mod rules;
+pub mod wildcard;
 
 pub use context::{Context, Proposal};
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
@@ -23,18 +25,20 @@ pub use policy::PolicyOutcome;
 
 use condition::CompiledCondition;
 use matcher::{Hit, Matcher};
-use normalize::{Normalized, normalize};
+use negation::{Cues, Said, Scope};
+use normalize::Normalized;
 
 use std::collections::HashMap;
 
 use crate::playbook::Playbook;
 
-/// The customer's last message, normalised as replies are (for `customer_says`).
-fn normalized_message(context: &Context) -> String {
+/// The customer's last message, normalised as replies are, with its line
+/// breaks (for `customer_says`).
+fn normalized_message(context: &Context) -> Said {
     context
         .message
         .as_deref()
-        .map(normalize)
+        .map(Said::new)
         .unwrap_or_default()
 }
 
@@ -42,6 +46,8 @@ fn normalized_message(context: &Context) -> String {
 pub struct Engine<'p> {
     pub playbook: &'p Playbook,
     matcher: Matcher,
+    /// The negation cues: built-in and the playbook's `negation_cues`.
+    cues: Cues,
     /// What each rule says when it has no `message`, worked out once.
     default_messages: Vec<String>,
     /// For each step, the rules that may apply there (their `at` names it or
@@ -70,6 +76,12 @@ impl<'p> Engine<'p> {
     /// `invalid-pattern` and `phrase-too-long`), never with a panic.
     pub fn new(playbook: &'p Playbook) -> Result<Self, PatternError> {
         let matcher = Matcher::new(&playbook.rules)?;
+        let extra_cues: Vec<&str> = playbook
+            .negation_cues
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        let engine_cues = Cues::new(&extra_cues);
         Ok(Engine {
             playbook,
             dynamic: (0..playbook.rules.len())
@@ -102,16 +114,17 @@ impl<'p> Engine<'p> {
                 .map(|r| {
                     r.when
                         .as_ref()
-                        .map(|w| CompiledCondition::new(w, &r.id, w.pos))
+                        .map(|w| CompiledCondition::new(w, &r.id, w.pos, &engine_cues))
                         .transpose()
                 })
                 .collect::<Result<_, _>>()?,
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos))
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &engine_cues))
                 .collect::<Result<_, _>>()?,
             handoffs: handoff::Handoffs::new(playbook),
+            cues: engine_cues,
         })
     }
 
@@ -124,7 +137,7 @@ impl<'p> Engine<'p> {
         proposal: Option<&Proposal>,
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let message = normalized_message(context);
         let mut findings = Vec::new();
         self.each_applicable(&judged, context, &message, |index, hits| {
@@ -182,7 +195,7 @@ impl<'p> Engine<'p> {
         let message = normalized_message(context);
         self.assess_words(reply, context, &message, into);
         let worded = (proposal.escalate.is_none() && !self.handoffs.is_empty())
-            .then(|| self.with_worded_escalation(&normalize(reply), proposal));
+            .then(|| self.with_worded_escalation(&normalize::normalize(reply), proposal));
         let proposal = worded.as_ref().unwrap_or(proposal);
         if proposal.actions.is_empty() && proposal.escalate.is_none() {
             // Declares nothing it did: judged by its words; the policy would
@@ -211,11 +224,11 @@ impl<'p> Engine<'p> {
         &self,
         reply: &str,
         context: &Context,
-        message: &str,
+        message: &Said,
         assessment: &mut Assessment,
     ) {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let (mut passed, mut counted) = (0.0, 0.0);
         self.each_applicable(&judged, context, message, |index, hits| {
             let plan = &self.plans[index];
@@ -246,12 +259,12 @@ impl<'p> Engine<'p> {
         &self,
         reply: &rules::Reply,
         context: &Context,
-        message: &str,
+        message: &Said,
         mut visit: impl FnMut(usize, Option<&[Hit]>),
     ) {
-        let text = reply.normalized.text();
+        let scope = &reply.scope;
         let mut hits: Vec<Hit> = Vec::new();
-        self.matcher.static_hits(text, &mut hits);
+        self.matcher.static_hits(scope, &mut hits);
         hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
         let mut dynamic = Vec::new();
         // Candidates are the step's rules, already filtered by `at`; a step the
@@ -285,10 +298,10 @@ impl<'p> Engine<'p> {
                 if self.dynamic[index] || self.matcher.has_patterns(index) {
                     dynamic.clear();
                     dynamic.extend_from_slice(&hits[from..to]);
-                    self.matcher.pattern_hits(index, text, &mut dynamic);
+                    self.matcher.pattern_hits(index, scope.text(), &mut dynamic);
                     let filled = if self.dynamic[index] {
                         self.matcher
-                            .dynamic_hits(index, text, context, &mut dynamic)
+                            .dynamic_hits(index, scope, context, &mut dynamic)
                     } else {
                         Some(())
                     };
@@ -315,9 +328,9 @@ impl<'p> Engine<'p> {
         &self,
         index: usize,
         static_hits: &'a [Hit],
-        text: &str,
+        scope: &Scope,
         context: &Context,
-        message: &str,
+        message: &Said,
         scratch: &'a mut Vec<Hit>,
     ) -> Option<&'a [Hit]> {
         if self.conditional[index]
@@ -331,9 +344,9 @@ impl<'p> Engine<'p> {
         }
         scratch.clear();
         scratch.extend_from_slice(static_hits);
-        self.matcher.pattern_hits(index, text, scratch);
+        self.matcher.pattern_hits(index, scope.text(), scratch);
         if self.dynamic[index] {
-            self.matcher.dynamic_hits(index, text, context, scratch)?;
+            self.matcher.dynamic_hits(index, scope, context, scratch)?;
         }
         Some(scratch.as_slice())
     }
@@ -351,15 +364,21 @@ impl<'p> Engine<'p> {
     ) -> Option<RuleFinding<'_>> {
         let rule = self.playbook.rules.get(index)?;
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese);
+        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let message = normalized_message(context);
-        let text = judged.normalized.text();
         let mut static_hits = Vec::new();
-        self.matcher.static_hits(text, &mut static_hits);
+        self.matcher.static_hits(&judged.scope, &mut static_hits);
         static_hits.retain(|h| h.rule == index);
         static_hits.sort_unstable_by_key(|h| (h.start, h.end, h.item));
         let mut scratch = Vec::new();
-        let hits = self.rule_hits(index, &static_hits, text, context, &message, &mut scratch);
+        let hits = self.rule_hits(
+            index,
+            &static_hits,
+            &judged.scope,
+            context,
+            &message,
+            &mut scratch,
+        );
         Some(rules::judge(
             index,
             rule,
@@ -372,11 +391,7 @@ impl<'p> Engine<'p> {
 
     /// What the policy decides for a proposal in a context.
     pub fn decide(&self, context: &Context, proposal: &Proposal) -> PolicyOutcome {
-        let message = context
-            .message
-            .as_deref()
-            .map(normalize)
-            .unwrap_or_default();
+        let message = normalized_message(context);
         self.decide_with(context, &message, proposal)
     }
 
@@ -391,7 +406,7 @@ impl<'p> Engine<'p> {
         proposal: &Proposal,
     ) -> PolicyOutcome {
         let message = normalized_message(context);
-        self.free_reply_outcome(&normalize(reply), context, &message, proposal)
+        self.free_reply_outcome(&normalize::normalize(reply), context, &message, proposal)
     }
 
     /// The role a reply hands the case to in words (a handoff phrase), if any.
@@ -399,7 +414,7 @@ impl<'p> Engine<'p> {
         if self.handoffs.is_empty() {
             return None;
         }
-        let rank = self.handoffs.worded(&normalize(reply))?;
+        let rank = self.handoffs.worded(&normalize::normalize(reply), &self.cues)?;
         Some(self.playbook.roles[rank].id.as_str())
     }
 
@@ -408,7 +423,7 @@ impl<'p> Engine<'p> {
         &self,
         text: &str,
         context: &Context,
-        message: &str,
+        message: &Said,
         proposal: &Proposal,
     ) -> PolicyOutcome {
         let worded = proposal
@@ -431,12 +446,12 @@ impl<'p> Engine<'p> {
             actions: proposal.actions.clone(),
             escalate: self
                 .handoffs
-                .worded(text)
+                .worded(text, &self.cues)
                 .map(|rank| self.playbook.roles[rank].id.value.clone()),
         }
     }
 
-    fn decide_with(&self, context: &Context, message: &str, proposal: &Proposal) -> PolicyOutcome {
+    fn decide_with(&self, context: &Context, message: &Said, proposal: &Proposal) -> PolicyOutcome {
         let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
         policy::decide(
             self.playbook,

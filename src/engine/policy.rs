@@ -4,6 +4,7 @@
 use super::condition::CompiledCondition;
 use super::context::{Context, Proposal};
 use super::judgement::{PolicyCode, PolicyFinding};
+use super::negation::Said;
 use crate::playbook::{EscalationRule, Limit, Playbook, Role, format_amount};
 
 /// What the policy makes of a proposal.
@@ -50,7 +51,7 @@ pub fn decide(
     escalations: &[CompiledCondition<'_>],
     acting: usize,
     context: &Context,
-    message: &str,
+    message: &Said,
     proposal: &Proposal,
     with_decision: bool,
 ) -> PolicyOutcome {
@@ -242,7 +243,7 @@ fn required_escalation(
     escalations: &[CompiledCondition<'_>],
     acting: usize,
     context: &Context,
-    message: &str,
+    message: &Said,
     proposal: &Proposal,
 ) -> Option<Required> {
     let mut required: Option<Required> = None;

@@ -114,6 +114,10 @@ impl<'e, 'p> Replay<'e, 'p> {
                     && !engine.dynamic[i]
                     && !engine.matcher.has_patterns(i)
                     && !engine.plans[i].empty
+                    // Plain echo rules share one count of key facts, which
+                    // respects negation.
+                    && (engine.plans[i].kind != CheckKind::Echo
+                        || engine.plans[i].respects_negation)
             })
             .collect();
         let steps = engine
@@ -227,10 +231,9 @@ impl<'e, 'p> Replay<'e, 'p> {
             .iter()
             .position(|s| s.id.as_str() == context.step)?;
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, engine.chinese);
-        let text = normalized.text();
+        let judged = rules::Reply::new(reply, &normalized, engine.chinese, &engine.cues);
         self.hits.clear();
-        engine.matcher.static_hits(text, &mut self.hits);
+        engine.matcher.static_hits(&judged.scope, &mut self.hits);
         self.hits
             .sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
         let mut failed: Failed = [false; 2];
@@ -243,7 +246,8 @@ impl<'e, 'p> Replay<'e, 'p> {
         let mut previous = None;
         for hit in &self.hits {
             let index = hit.rule;
-            if previous == Some(index) || !self.plain[index] {
+            // A negated hit that does not count is as if it were not there.
+            if previous == Some(index) || !self.plain[index] || !engine.plans[index].counts(hit) {
                 continue;
             }
             previous = Some(index);
@@ -273,7 +277,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             split.bounds[0].min_words.is_some() || split.bounds[0].max_words.is_some();
         let words = words_needed.then(|| judged.words());
         let facts = (split.bounds[0].echo_min.is_some() && !context.key_facts.is_empty())
-            .then(|| judged.key_facts_mentioned(context));
+            .then(|| judged.key_facts_mentioned(context, true));
         for (class, bounds) in split.bounds.iter().enumerate() {
             let fails = bounds.mentions > mentions_hit[class]
                 || words.is_some_and(|w| bounds.length_fails(w))
@@ -283,7 +287,7 @@ impl<'e, 'p> Replay<'e, 'p> {
         // The other rules, one by one.
         // Normalised only for a step with such rules: most have none.
         let message = if split.other.is_empty() {
-            String::new()
+            super::Said::default()
         } else {
             super::normalized_message(context)
         };
@@ -293,7 +297,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             let Some(hits) = engine.rule_hits(
                 index,
                 &self.hits[from..to],
-                text,
+                &judged.scope,
                 context,
                 &message,
                 &mut self.scratch,

@@ -5,9 +5,11 @@ use std::cell::OnceCell;
 
 use super::context::Context;
 use super::judgement::{Match, RuleFinding, Status};
-use super::matcher::{Hit, find_phrase};
+use super::matcher::Hit;
+use super::negation::{Cues, Scope};
 use super::normalize::{Normalized, count_words, normalize};
 use super::placeholder;
+use super::wildcard::{Phrase, occurrences};
 use crate::playbook::{CheckKind, Rule};
 
 /// A reply being judged: the text as written, normalised, and its word count
@@ -15,38 +17,59 @@ use crate::playbook::{CheckKind, Rule};
 pub struct Reply<'a> {
     pub original: &'a str,
     pub normalized: &'a Normalized,
+    /// Negation scope and clause ends, worked out when first asked.
+    pub scope: Scope<'a>,
     words: OnceCell<usize>,
     /// Whether the playbook is Chinese, for the words of a swap suggestion.
     pub chinese: bool,
-    /// Where each of the context's key facts occurs, found once for all `echo` rules.
-    key_facts: OnceCell<Vec<Vec<(usize, usize)>>>,
+    /// Where each of the context's key facts occurs, and whether there it is
+    /// negated, found once for all `echo` rules.
+    key_facts: OnceCell<Vec<Vec<(usize, usize, bool)>>>,
 }
 
 impl<'a> Reply<'a> {
-    pub fn new(original: &'a str, normalized: &'a Normalized, chinese: bool) -> Self {
+    pub fn new(
+        original: &'a str,
+        normalized: &'a Normalized,
+        chinese: bool,
+        cues: &'a Cues,
+    ) -> Self {
         Reply {
             original,
             normalized,
+            scope: Scope::of_reply(normalized, original, cues),
             chinese,
             words: OnceCell::new(),
             key_facts: OnceCell::new(),
         }
     }
 
-    fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize)>] {
+    fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize, bool)>] {
         self.key_facts.get_or_init(|| {
             context
                 .key_facts
                 .iter()
-                .map(|f| find_phrase(self.normalized.text(), &normalize(f)))
+                .map(|f| {
+                    Phrase::new(&normalize(f)).map_or_else(Vec::new, |phrase| {
+                        occurrences(&self.scope, &phrase)
+                            .into_iter()
+                            .map(|r| (r.start, r.end, self.scope.negated(r.start)))
+                            .collect()
+                    })
+                })
                 .collect()
         })
     }
 
-    pub(crate) fn key_facts_mentioned(&self, context: &Context) -> usize {
+    /// How many key facts occur; with `respect_negation`, only occurrences
+    /// that are not negated count.
+    pub(crate) fn key_facts_mentioned(&self, context: &Context, respect_negation: bool) -> usize {
         self.key_facts(context)
             .iter()
-            .filter(|f| !f.is_empty())
+            .filter(|f| {
+                f.iter()
+                    .any(|&(_, _, negated)| !(negated && respect_negation))
+            })
             .count()
     }
 
@@ -68,6 +91,9 @@ pub struct Plan {
     pub min_words: Option<u32>,
     pub max_words: Option<u32>,
     pub echo_min: u32,
+    /// A negated occurrence does not count (rule 6): not for `swap`, nor
+    /// with `negation: ignore`.
+    pub respects_negation: bool,
 }
 
 impl Plan {
@@ -83,7 +109,14 @@ impl Plan {
                 .min
                 .as_ref()
                 .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value),
+            respects_negation: rule.check.value != CheckKind::Swap && !rule.ignores_negation(),
         }
+    }
+
+    /// Whether a hit counts for this rule (it is not negated, or negation
+    /// does not matter to the rule).
+    pub fn counts(&self, hit: &Hit) -> bool {
+        !(hit.negated && self.respects_negation)
     }
 }
 
@@ -99,8 +132,8 @@ pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Contex
         return Status::Skipped;
     }
     let fails = match plan.kind {
-        CheckKind::Mention => hits.is_empty(),
-        CheckKind::Avoid | CheckKind::Swap => !hits.is_empty(),
+        CheckKind::Mention => !hits.iter().any(|h| plan.counts(h)),
+        CheckKind::Avoid | CheckKind::Swap => hits.iter().any(|h| plan.counts(h)),
         CheckKind::Length => {
             let words = reply.words();
             plan.min_words.is_some_and(|m| words < m as usize)
@@ -110,7 +143,7 @@ pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Contex
             if context.key_facts.is_empty() {
                 return Status::Skipped;
             }
-            reply.key_facts_mentioned(context) < plan.echo_min as usize
+            reply.key_facts_mentioned(context, plan.respects_negation) < plan.echo_min as usize
         }
     };
     if fails { Status::Fail } else { Status::Pass }
@@ -141,7 +174,8 @@ pub fn judge<'p>(
         }
         (None, _) => Cow::Borrowed(default_message),
     };
-    let status = status(&Plan::of(rule), hits, reply, context);
+    let plan = Plan::of(rule);
+    let status = status(&plan, hits, reply, context);
     let mut finding = RuleFinding {
         index,
         rule: rule.id.as_str(),
@@ -165,7 +199,7 @@ pub fn judge<'p>(
     let (normalized, original) = (reply.normalized, reply.original);
     match rule.check.value {
         CheckKind::Mention | CheckKind::Avoid => {
-            finding.matches = spans(hits, normalized, original, |_| None);
+            finding.matches = spans(&plan, hits, normalized, original, |_| None);
         }
         CheckKind::Swap => {
             let preferred = |item: usize| {
@@ -177,7 +211,7 @@ pub fn judge<'p>(
                             .map_or_else(|| p.value.clone(), Cow::into_owned)
                     })
             };
-            finding.matches = spans(hits, normalized, original, preferred);
+            finding.matches = spans(&plan, hits, normalized, original, preferred);
             if status == Status::Fail && finding.suggestion.is_none() {
                 finding.suggestion =
                     Some(Cow::Owned(swap_suggestion(&finding.matches, reply.chinese)));
@@ -199,16 +233,16 @@ pub fn judge<'p>(
         }
         CheckKind::Echo => {
             for found in reply.key_facts(context) {
-                finding.matches.extend(
-                    found
-                        .iter()
-                        .map(|&(s, e)| span(normalized, original, s, e, None)),
-                );
+                finding.matches.extend(found.iter().map(|&(s, e, negated)| {
+                    let mut m = span(normalized, original, s, e, None);
+                    m.negated = negated && plan.respects_negation;
+                    m
+                }));
             }
             finding.matches.sort_by_key(|m| (m.start, m.end));
             finding.detail = Some(format!(
                 "mentions {} of {} key facts ({}); at least {}",
-                reply.key_facts_mentioned(context),
+                reply.key_facts_mentioned(context, plan.respects_negation),
                 context.key_facts.len(),
                 context.key_facts.join(", "),
                 echo_min(rule)
@@ -220,6 +254,7 @@ pub fn judge<'p>(
 
 /// The hits as spans of the original text, in order, without repeats.
 fn spans(
+    plan: &Plan,
     hits: &[Hit],
     reply: &Normalized,
     original: &str,
@@ -227,7 +262,11 @@ fn spans(
 ) -> Vec<Match> {
     let mut matches: Vec<Match> = hits
         .iter()
-        .map(|h| span(reply, original, h.start, h.end, replacement(h.item)))
+        .map(|h| {
+            let mut m = span(reply, original, h.start, h.end, replacement(h.item));
+            m.negated = !plan.counts(h);
+            m
+        })
         .collect();
     matches.sort_by_key(|m| (m.start, m.end));
     matches.dedup_by(|a, b| a.start == b.start && a.end == b.end);
@@ -247,6 +286,7 @@ fn span(
         start: range.start,
         end: range.end,
         replacement,
+        negated: false,
     }
 }
 

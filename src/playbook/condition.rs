@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use super::model::Negation;
 use super::spanned::{Pos, Spanned};
 use super::values::{Duration, Limit, Scalar, Texts, format_amount};
 
@@ -43,7 +44,7 @@ impl Condition {
 #[derive(Debug)]
 pub enum Clause {
     /// The customer's last message contains one of these phrases.
-    CustomerSays(Texts),
+    CustomerSays(Says),
     /// Contacts about this issue, this one included.
     Contacts(Bounds<u32>),
     /// How long the customer has waited.
@@ -93,6 +94,7 @@ impl<'de> Deserialize<'de> for Condition {
                 while let Some(key) = map.next_key::<Spanned<String>>()? {
                     let clause = match key.as_str() {
                         "customer_says" => map.next_value().map(Clause::CustomerSays)?,
+
                         "contacts" => map.next_value().map(Clause::Contacts)?,
                         "waiting" => map.next_value().map(Clause::Waiting)?,
                         "customer.mood" => map.next_value().map(Clause::CustomerMood)?,
@@ -117,6 +119,74 @@ impl<'de> Deserialize<'de> for Condition {
             }
         }
         deserializer.deserialize_map(ConditionVisitor)
+    }
+}
+
+/// The phrases of `customer_says`: a list (or one text), or
+/// `{phrases: [...], negation: ignore}` to count negated occurrences too.
+#[derive(Debug, Default)]
+pub struct Says {
+    pub phrases: Texts,
+    /// `negation: ignore`: as in version 1, a negated occurrence counts.
+    pub negation: Negation,
+}
+
+impl Says {
+    pub fn iter(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.phrases.iter()
+    }
+
+    pub fn ignores_negation(&self) -> bool {
+        self.negation == Negation::Ignore
+    }
+}
+
+impl std::ops::Deref for Says {
+    type Target = Texts;
+    fn deref(&self) -> &Texts {
+        &self.phrases
+    }
+}
+
+/// The long form of [`Says`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SaysMap {
+    phrases: Texts,
+    #[serde(default)]
+    negation: Negation,
+}
+
+impl<'de> Deserialize<'de> for Says {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct SaysVisitor;
+        impl<'de> Visitor<'de> for SaysVisitor {
+            type Value = Says;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, a list of texts, or {phrases, negation}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Says, E> {
+                Ok(Says {
+                    phrases: Texts(vec![Spanned::unplaced(v.to_owned())]),
+                    negation: Negation::Respect,
+                })
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Says, A::Error> {
+                let phrases = Texts::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Says {
+                    phrases,
+                    negation: Negation::Respect,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Says, A::Error> {
+                let long = SaysMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Says {
+                    phrases: long.phrases,
+                    negation: long.negation,
+                })
+            }
+        }
+        d.deserialize_any(SaysVisitor)
     }
 }
 

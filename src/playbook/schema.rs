@@ -163,7 +163,21 @@ impl JsonSchema for Condition {
             "description": "A condition: every entry must hold.",
             "type": "object",
             "properties": {
-                "customer_says": texts,
+                "customer_says": {
+                    "description": "The customer's last message contains one of these phrases; `{phrases, negation: ignore}` counts negated occurrences too.",
+                    "anyOf": [
+                        texts,
+                        {
+                            "type": "object",
+                            "properties": {
+                                "phrases": texts,
+                                "negation": { "type": "string", "enum": ["respect", "ignore"] },
+                            },
+                            "required": ["phrases"],
+                            "additionalProperties": false,
+                        },
+                    ],
+                },
                 "contacts": counts,
                 "waiting": waits,
                 "customer.mood": texts,

@@ -15,6 +15,12 @@ const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
 const PASS: Style = AnsiColor::Green.on_default().bold();
 const INFO: Style = AnsiColor::Cyan.on_default().bold();
+/// A negated occurrence (rule 6): shown, so the author sees it, but dimmed.
+pub const NEGATED: Style = Style::new().dimmed();
+
+/// What a negated occurrence's rule name is followed by, so it reads
+/// without colour too.
+pub const NEGATED_LABEL: &str = " (negated)";
 
 /// Everything `ethos validate` shows for a judgement. `width` is the table
 /// width (the terminal's, or a fixed one when output is not a terminal).
@@ -118,26 +124,52 @@ pub struct Mark<'a> {
     pub span: &'a Match,
     pub rule: &'a str,
     pub severity: Severity,
+    /// A negated occurrence, which did not count: shown dimmed.
+    pub negated: bool,
 }
 
-/// The spans of failed `avoid` and `swap` rules: the words that broke a rule.
+impl Mark<'_> {
+    /// The style of the marked words and their carets.
+    pub fn style(&self) -> Style {
+        match (self.negated, self.severity) {
+            (true, _) => NEGATED,
+            (false, Severity::Error) => FAIL,
+            (false, _) => WARN,
+        }
+    }
+
+    /// The rule's name under the carets, `(negated)` added for a negated mark.
+    pub fn label(&self) -> String {
+        if self.negated {
+            format!("{}{NEGATED_LABEL}", self.rule)
+        } else {
+            self.rule.to_owned()
+        }
+    }
+}
+
+/// The spans of failed `avoid` and `swap` rules (the words that broke a
+/// rule), and every negated occurrence of any rule (words that did not count,
+/// shown so the author can see them).
 pub fn failing_spans<'j>(judgement: &'j Judgement<'_>) -> Vec<Mark<'j>> {
     let mut marks: Vec<Mark> = judgement
         .findings
         .iter()
-        .filter(|f| {
-            f.status == Status::Fail
+        .flat_map(|f| {
+            let broke = f.status == Status::Fail
                 && matches!(
                     f.check,
                     crate::playbook::CheckKind::Avoid | crate::playbook::CheckKind::Swap
-                )
-        })
-        .flat_map(|f| {
-            f.matches.iter().map(|m| Mark {
-                span: m,
-                rule: f.rule,
-                severity: f.severity,
-            })
+                );
+            f.matches
+                .iter()
+                .filter(move |m| m.negated || broke)
+                .map(|m| Mark {
+                    span: m,
+                    rule: f.rule,
+                    severity: f.severity,
+                    negated: m.negated,
+                })
         })
         .collect();
     marks.sort_by_key(|m| (m.span.start, m.span.end));
@@ -157,7 +189,7 @@ pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
             .collect();
         out.push_str("  ");
         let mut carets = String::from("  ");
-        let mut labels: Vec<&str> = Vec::new();
+        let mut labels: Vec<String> = Vec::new();
         let mut cursor = line_start;
         for mark in &here {
             let start = mark.span.start.max(cursor).min(line_end);
@@ -169,15 +201,12 @@ pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
             out.push_str(before);
             carets.push_str(&" ".repeat(before.width()));
             let marked = &reply[start..end];
-            let style = if mark.severity == Severity::Error {
-                FAIL
-            } else {
-                WARN
-            };
+            let style = mark.style();
             out.push_str(&paint(marked, style, color));
             carets.push_str(&paint(&"^".repeat(marked.width().max(1)), style, color));
-            if !labels.contains(&mark.rule) {
-                labels.push(mark.rule);
+            let label = mark.label();
+            if !labels.contains(&label) {
+                labels.push(label);
             }
             cursor = end;
         }
@@ -214,9 +243,20 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
         if let Some(detail) = &f.detail {
             let _ = write!(says, " ({detail})");
         }
-        if !f.matches.is_empty() && f.status == Status::Fail {
-            let found: Vec<String> = f.matches.iter().map(|m| format!("“{}”", m.text)).collect();
+        let quoted = |negated: bool| -> Vec<String> {
+            f.matches
+                .iter()
+                .filter(|m| m.negated == negated)
+                .map(|m| format!("“{}”", m.text))
+                .collect()
+        };
+        let found = quoted(false);
+        if !found.is_empty() && f.status == Status::Fail {
             let _ = write!(says, "\nfound: {}", found.join(", "));
+        }
+        let negated = quoted(true);
+        if !negated.is_empty() {
+            let _ = write!(says, "\nnegated (not counted): {}", negated.join(", "));
         }
         let status_cell = if color {
             Cell::new(status).fg(fg)
