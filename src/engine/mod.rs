@@ -414,7 +414,9 @@ impl<'p> Engine<'p> {
         if self.handoffs.is_empty() {
             return None;
         }
-        let rank = self.handoffs.worded(&normalize::normalize(reply), &self.cues)?;
+        let rank = self
+            .handoffs
+            .worded(&normalize::normalize(reply), &self.cues)?;
         Some(self.playbook.roles[rank].id.as_str())
     }
 
