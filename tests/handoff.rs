@@ -82,7 +82,6 @@ fn a_worded_escalation_too_junior_is_still_a_missed_escalation() {
 }
 
 #[test]
-#[ignore = "needs negation scope (h-matching)"]
 fn a_negated_handoff_phrase_does_not_escalate() {
     let (_, json) = validate(&["--set", INJURY, "Sorry, I can't get my manager today."]);
     assert_eq!(codes(&json), ["escalation-not-shown"], "{json:#}");

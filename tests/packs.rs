@@ -214,51 +214,6 @@ fn every_pack_rule_has_a_message_a_suggestion_and_pass_and_fail_examples() {
     }
 }
 
-/// Pass examples that hold only once negation (PLAYBOOK.md, matching rule 6)
-/// is implemented: until then they are `example-fails`.
-const NEEDS_NEGATION: &[&str] = &[
-    "I'd never tell you to calm down; you have every right to be annoyed.",
-    "This is not your fault, and I'll sort it out right away.",
-    "There are no stupid questions here, so please ask away.",
-    "我们从不说“爱买不买”这种话，您慢慢挑，有问题随时叫我。",
-    "这不是你的错，我马上为您处理。",
-    "Please never share your password with anyone, not even with us.",
-    "Please don't email us your full card number; the secure payment link keeps it safe.",
-];
-
-/// Whether the engine implements negation yet (another branch): until it
-/// does, the examples in [`NEEDS_NEGATION`] fail, and only they may.
-pub fn negation_is_implemented() -> bool {
-    let pb = load::parse(&with_packs("uses: [courtesy-en]\n")).unwrap();
-    let engine = ethos::engine::Engine::new(&pb).unwrap();
-    let context = ethos::engine::Context::at_step(&pb, "welcome");
-    let index = pb
-        .rules
-        .iter()
-        .position(|r| r.id.as_str() == "courtesy-en/dismissive")
-        .unwrap();
-    engine
-        .judge_rule(index, NEEDS_NEGATION[0], &context)
-        .is_some_and(|f| f.status == ethos::engine::Status::Pass)
-}
-
-/// Whether a diagnostic of `check --bundled` (its file, line and code) is
-/// one of the pack examples that wait for negation.
-pub fn awaits_negation(file: &str, line: u64, code: &str) -> bool {
-    let Some(pack) = file
-        .strip_prefix("bundled:packs/")
-        .and_then(|f| f.strip_suffix(".yaml"))
-        .and_then(packs::find)
-    else {
-        return false;
-    };
-    let line = usize::try_from(line).unwrap_or(0).saturating_sub(1);
-    let line = pack.text.lines().nth(line).unwrap_or("");
-    !negation_is_implemented()
-        && code == Code::ExampleFails.as_str()
-        && NEEDS_NEGATION.iter().any(|e| line.contains(e))
-}
-
 #[test]
 fn every_packs_examples_pass_check() {
     let mut problems = Vec::new();
@@ -268,12 +223,7 @@ fn every_packs_examples_pass_check() {
             text: p.text.to_owned(),
         };
         for d in check_source(&source, options()) {
-            let line = p.text.lines().nth(d.pos.line as usize - 1).unwrap_or("");
-            let awaits_negation =
-                d.code == Code::ExampleFails && NEEDS_NEGATION.iter().any(|e| line.contains(e));
-            if !awaits_negation {
-                problems.push(format!("{}:{}: {} {}", d.file, d.pos, d.code, d.message));
-            }
+            problems.push(format!("{}:{}: {} {}", d.file, d.pos, d.code, d.message));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -288,23 +238,12 @@ fn check_bundled_checks_the_packs_too() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let files = ethos::playbook::bundled::BUNDLED.len() + packs::PACKS.len();
     assert_eq!(json["summary"]["files"], files);
-    assert_only_awaiting_negation(&json);
+    assert_no_diagnostics(&json);
 }
 
-/// `check --bundled --format json` found nothing but the pack examples that
-/// wait for negation (nothing at all once negation is implemented).
-pub fn assert_only_awaiting_negation(json: &serde_json::Value) {
-    let unexpected: Vec<&serde_json::Value> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| {
-            !awaits_negation(
-                d["file"].as_str().unwrap_or(""),
-                d["line"].as_u64().unwrap_or(0),
-                d["code"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
-    assert!(unexpected.is_empty(), "{unexpected:#?}");
+/// `check --bundled --format json` found nothing at all: every pack example,
+/// negated ones included, holds.
+pub fn assert_no_diagnostics(json: &serde_json::Value) {
+    let found = json["diagnostics"].as_array().unwrap();
+    assert!(found.is_empty(), "{found:#?}");
 }
