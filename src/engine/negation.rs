@@ -40,6 +40,18 @@ pub const PSEUDO_CUES: &[&str] = &[
     "不好意思",
     "不仅",
     "没问题",
+    // Beyond the spec's list: common phrases and words in which a cue is part of
+    // the word and negates nothing after it (README, "Design decisions").
+    "not a problem",
+    "no later than",
+    "对不起",
+    "了不起",
+    "不错",
+    "不得不",
+    "差不多",
+    "不满",
+    "无论",
+    "毫无疑问",
 ];
 
 /// Words that end a clause. (A cue inside one, as 不 in 不过, is no cue.)
@@ -407,6 +419,29 @@ mod tests {
         assert!(!negated("我不会，您再跑一趟", "再跑一趟"));
         assert!(!negated("不过您再跑一趟", "再跑一趟"), "不过 ends a clause");
         assert!(!negated("不好意思让您再跑一趟", "再跑一趟"), "a pseudo-cue");
+    }
+
+    #[test]
+    fn chinese_words_with_a_cue_inside_negate_nothing_after_them() {
+        assert!(
+            !negated("对不起让您久等了", "让您久等了"),
+            "对不起 is an apology"
+        );
+        assert!(
+            !negated("我们不得不请您再跑一趟", "请您再跑一趟"),
+            "不得不 is must"
+        );
+        assert!(!negated("您对房间不满我马上给您换", "给您换"));
+        assert!(
+            negated("对不起我们不能给您换", "给您换"),
+            "a real cue after it still negates"
+        );
+    }
+
+    #[test]
+    fn no_later_than_is_a_deadline_not_a_negation() {
+        assert!(!negated("No later than Friday we will refund it", "refund"));
+        assert!(!negated("Not a problem I will refund it", "refund"));
     }
 
     #[test]
