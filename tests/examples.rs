@@ -131,3 +131,32 @@ fn examples_are_judged_at_the_first_step_of_the_rules_at() {
     );
     assert_eq!(codes(&check_text(&text)), Vec::<&str>::new());
 }
+
+/// An `echo` rule's examples name their key facts in `examples_context`
+/// (`key_facts: "a, b"`, as `validate --set key_facts=...` takes them), so echo
+/// rules can be pinned down like any other.
+#[test]
+fn an_echo_rules_examples_take_their_key_facts_from_examples_context() {
+    let echo = "  - id: name-it\n    check: echo\n    min: 1\n    message: Name what happened.\n    examples_context: { key_facts: \"latte, towels\" }\n    examples:\n      pass: [\"Sorry about the latte.\"]\n      fail: [\"Sorry about that.\"]\n  - id: brief\n";
+    let d = check_text(&clean_with("  - id: brief\n", echo));
+    assert_eq!(codes(&d), Vec::<&str>::new(), "{d:?}");
+    let wrong = echo.replace(
+        "fail: [\"Sorry about that.\"]",
+        "fail: [\"The towels are here.\"]",
+    );
+    let d = check_text(&clean_with("  - id: brief\n", &wrong));
+    assert!(
+        codes(&d).contains(&"example-passes"),
+        "a named key fact passes: {d:?}"
+    );
+    let without = echo.replace(
+        "    examples_context: { key_facts: \"latte, towels\" }\n",
+        "",
+    );
+    let d = check_text(&clean_with("  - id: brief\n", &without));
+    assert!(
+        codes(&d).contains(&"example-skipped")
+            && d.iter().any(|d| d.message.contains("no key facts")),
+        "no key facts, the echo rule is skipped: {d:?}"
+    );
+}

@@ -6,7 +6,7 @@
 use super::code::Code;
 use super::context::CheckContext;
 use crate::engine::{Context, Engine, RuleFinding, Status};
-use crate::playbook::{Rule, Spanned};
+use crate::playbook::{CheckKind, Rule, Spanned};
 
 /// Judge every rule's examples; for each rule, whether a `fail` example
 /// failed it.
@@ -100,7 +100,9 @@ fn context_of(ctx: &mut CheckContext, rule: &Rule) -> Option<Context> {
 }
 
 fn skipped(ctx: &mut CheckContext, rule: &Rule, reply: &Spanned<String>, context: &Context) {
-    let why = if rule.when.is_some() {
+    let why = if rule.check.value == CheckKind::Echo && context.key_facts.is_empty() {
+        "it is an `echo` rule and the context has no key facts (give `key_facts: \"a, b\"` in `examples_context`)"
+    } else if rule.when.is_some() {
         "its `when` does not hold, or a placeholder has no value, in `examples_context`"
     } else {
         "a placeholder has no value in `examples_context`"

@@ -141,8 +141,7 @@ impl Context {
 
 /// The keys a context can be given (`validate --set`, a graded line's
 /// `context`).
-pub const CONTEXT_KEYS: &str =
-    "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message, escalated";
+pub const CONTEXT_KEYS: &str = "customer.name, customer.mood, customer.tier, contacts, waiting, facts.KEY, message, escalated, key_facts";
 
 impl Context {
     /// Give or override one context value. Texts (`customer.*`, `message`)
@@ -160,6 +159,15 @@ impl Context {
             "customer.tier" => self.customer_tier = Some(text(value)),
             "message" => self.message = Some(text(value)),
             "escalated" => self.escalated = Some(text(value)),
+            // A list in one value, so that `--set` and `examples_context` can give it.
+            "key_facts" => {
+                self.key_facts = text(value)
+                    .split([',', '，', '、'])
+                    .map(str::trim)
+                    .filter(|fact| !fact.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
             "contacts" => {
                 self.contacts = match value {
                     Scalar::Int(n) => u32::try_from(n)
