@@ -1,19 +1,14 @@
 //! The authoring commands: `list`, `show`, `init`, `schema`; and the bundled
 //! playbooks as worked examples (clean, and every example reply behaving).
 
+use crate::support::ethos;
+
 use std::fs;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use ethos::check::{CheckOptions, check_source};
 use ethos::engine::{Context, Engine, Verdict};
 use ethos::playbook::{Source, bundled, load};
 use predicates::str::contains;
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn today() -> CheckOptions {
     CheckOptions {

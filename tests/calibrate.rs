@@ -1,14 +1,9 @@
 //! `ethos calibrate`: people's labels against ethos's verdicts: agreement,
 //! kappa, the confusion table, per-rule counts and every disagreement.
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::str::contains;
+use crate::support::ethos;
 
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use predicates::str::contains;
 
 /// Four labels; ethos agrees on three. The third the person passed (the note
 /// says why), and `no-money-talk` fails it on "it will cost".

@@ -1,5 +1,7 @@
 //! `ethos check` as a user or CI runs it: exit codes, paths, defaults, errors.
 
+use crate::support::ethos;
+
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -11,12 +13,6 @@ use predicates::str::contains;
 
 const MIXED: &str = "tests/fixtures/report/mixed.yaml";
 const WARNINGS_ONLY: &str = "tests/fixtures/report/warnings-only.yaml";
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// A playbook that checks clean, written into `dir` under `name`.
 fn write_clean(dir: &Path, name: &str) {

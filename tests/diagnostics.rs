@@ -5,6 +5,8 @@
 //! Each fixture test pins the exact list of (code, severity, line, column)
 //! and the parts of the message and help a user relies on.
 
+use crate::support::ethos;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -1477,13 +1479,6 @@ fn a_pattern_that_parses_but_is_too_large_to_build_is_invalid_pattern_too() {
 
 // ---------------------------------------------------------------------------
 // Every schema error of a file, in the author's words (issue 11, item 10)
-
-/// The binary, for what only a whole command shows (exit codes, stderr).
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn fixture_arg(name: &str) -> String {
     fixture_path(name).to_string_lossy().into_owned()

@@ -1,18 +1,13 @@
 //! `ethos drill` from scripted answers, and `ethos report` over transcripts.
 
+use crate::support::ethos;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// Answers that fail coffee-gate all the way: a bad welcome, then round the
 /// loop (listen, the wrong decision) until the drill stops it.

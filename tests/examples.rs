@@ -1,31 +1,14 @@
 //! Rule `examples`, run by `check`: each example is judged by its rule alone,
 //! at the rule's first step, in its `examples_context`.
 
-use ethos::check::{CheckOptions, Diagnostic, check_source};
-use ethos::playbook::{Date, Source};
-
-fn options() -> CheckOptions {
-    CheckOptions {
-        today: "2026-01-01".parse::<Date>().expect("a date"),
-    }
-}
+use crate::support::{check_options, check_text, codes};
+use ethos::check::{Diagnostic, check_source};
+use ethos::playbook::Source;
 
 fn check(name: &str) -> Vec<Diagnostic> {
     let path = format!("tests/fixtures/check/{name}.yaml");
     let source = Source::read(std::path::Path::new(&path)).expect("fixture reads");
-    check_source(&source, options())
-}
-
-fn check_text(text: &str) -> Vec<Diagnostic> {
-    let source = Source {
-        name: "inline.yaml".to_owned(),
-        text: text.to_owned(),
-    };
-    check_source(&source, options())
-}
-
-fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
-    diagnostics.iter().map(|d| d.code.as_str()).collect()
+    check_source(&source, check_options())
 }
 
 /// The `examples-clean` fixture with one edit.

@@ -1,16 +1,11 @@
 //! `ethos grade`: JSON Lines and CSV in, JSON Lines or a summary out, in
 //! input order, with bad lines reported and counted.
 
+use crate::support::ethos;
+
 use std::fmt::Write as _;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::str::contains;
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)

@@ -18,5 +18,6 @@ mod packs;
 mod policy_agreement;
 mod pty;
 mod render;
+mod support;
 mod validate;
 mod wildcards;

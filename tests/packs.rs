@@ -1,35 +1,12 @@
 //! Rule packs: `uses` adds a bundled pack's rules as `PACK/ID`, `disable`
 //! drops them, and every command sees them.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use crate::support::{check_options, check_text, codes, ethos};
+
 use predicates::str::contains;
 
-use ethos::check::{CheckOptions, Code, Diagnostic, check_source};
-use ethos::playbook::{Date, Source, load, packs};
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn options() -> CheckOptions {
-    CheckOptions {
-        today: "2026-01-01".parse::<Date>().expect("a date"),
-    }
-}
-
-fn check_text(text: &str) -> Vec<Diagnostic> {
-    let source = Source {
-        name: "inline.yaml".to_owned(),
-        text: text.to_owned(),
-    };
-    check_source(&source, options())
-}
-
-fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
-    diagnostics.iter().map(|d| d.code.as_str()).collect()
-}
+use ethos::check::{Code, check_source};
+use ethos::playbook::{Source, load, packs};
 
 const CLEAN: &str = "tests/fixtures/check/examples-clean.yaml";
 
@@ -222,7 +199,7 @@ fn every_packs_examples_pass_check() {
             name: packs::file_name(p.id),
             text: p.text.to_owned(),
         };
-        for d in check_source(&source, options()) {
+        for d in check_source(&source, check_options()) {
             problems.push(format!("{}:{}: {} {}", d.file, d.pos, d.code, d.message));
         }
     }

@@ -2,6 +2,8 @@
 //! documents (snapshots), as safe output (escaping, well-formed SVG, CSV that
 //! parses back) and as a command (files written, nothing else touched).
 
+use crate::support::ethos;
+
 use std::fs;
 use std::path::Path;
 
@@ -9,12 +11,6 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use ethos::playbook::{Date, Playbook, Source, bundled, load};
 use ethos::render::{self, Format, Kind, RenderError, TEMPLATES, Templates, cards_csv};
 use predicates::str::contains;
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// Before every bundled playbook's review date, so nothing is flagged overdue.
 fn today() -> Date {

@@ -1,20 +1,15 @@
 //! `ethos validate` as a user runs it (`shared/spec/CLI.md`): the JSON fields,
 //! the context flags, a Chinese playbook, the exit codes and the human output.
 
+use crate::support::ethos;
+
 use std::fs;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
 const ZH: &str = "tests/fixtures/validate/zh-hotel.yaml";
-
-fn ethos() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// `ethos validate ARGS --format json`: the exit code and the parsed output.
 fn validate_json(args: &[&str]) -> (i32, Value) {
