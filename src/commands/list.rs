@@ -37,41 +37,31 @@ pub fn run(format: OutputFormat, packs: bool) -> anyhow::Result<Outcome> {
             scenarios: pb.scenarios.len(),
         });
     }
-    let text = match format {
-        OutputFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&entries).expect("plain data serialises");
-            json.push('\n');
-            json
-        }
-        OutputFormat::Human => {
-            let mut table = tables::table(
-                &[
-                    "id",
-                    "title",
-                    "company",
-                    "language",
-                    "steps",
-                    "rules",
-                    "scenarios",
-                ],
-                tables::width_for_stdout(),
-            );
-            for e in &entries {
-                table.add_row(vec![
-                    e.id.to_owned(),
-                    e.title.clone(),
-                    e.company.clone(),
-                    e.language.clone(),
-                    e.steps.to_string(),
-                    e.rules.to_string(),
-                    e.scenarios.to_string(),
-                ]);
-            }
-            format!("{table}\n\nTry one: ethos show ID · ethos drill ID · ethos init --from ID\n")
-        }
-    };
-    super::print_stdout(&text)?;
-    Ok(Outcome::Clean)
+    print_listing(
+        format,
+        &entries,
+        &[
+            "id",
+            "title",
+            "company",
+            "language",
+            "steps",
+            "rules",
+            "scenarios",
+        ],
+        |e| {
+            vec![
+                e.id.to_owned(),
+                e.title.clone(),
+                e.company.clone(),
+                e.language.clone(),
+                e.steps.to_string(),
+                e.rules.to_string(),
+                e.scenarios.to_string(),
+            ]
+        },
+        "Try one: ethos show ID · ethos drill ID · ethos init --from ID",
+    )
 }
 
 /// One line of `ethos list --packs`.
@@ -96,28 +86,42 @@ fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
             language: pack.language().to_owned(),
         });
     }
+    print_listing(
+        format,
+        &entries,
+        &["id", "title", "rules", "language"],
+        |e| {
+            vec![
+                e.id.to_owned(),
+                e.title.clone(),
+                e.rules.to_string(),
+                e.language.clone(),
+            ]
+        },
+        "Add one to a playbook: `uses: [ID]`; drop one of its rules: `disable: [ID/RULE]`",
+    )
+}
+
+/// Entries as pretty JSON, or as a table with a hint under it.
+fn print_listing<T: Serialize>(
+    format: OutputFormat,
+    entries: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+    hint: &str,
+) -> anyhow::Result<Outcome> {
     let text = match format {
         OutputFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&entries).expect("plain data serialises");
+            let mut json = serde_json::to_string_pretty(entries).expect("plain data serialises");
             json.push('\n');
             json
         }
         OutputFormat::Human => {
-            let mut table = tables::table(
-                &["id", "title", "rules", "language"],
-                tables::width_for_stdout(),
-            );
-            for e in &entries {
-                table.add_row(vec![
-                    e.id.to_owned(),
-                    e.title.clone(),
-                    e.rules.to_string(),
-                    e.language.clone(),
-                ]);
+            let mut table = tables::table(header, tables::width_for_stdout());
+            for entry in entries {
+                table.add_row(row(entry));
             }
-            format!(
-                "{table}\n\nAdd one to a playbook: `uses: [ID]`; drop one of its rules: `disable: [ID/RULE]`\n"
-            )
+            format!("{table}\n\n{hint}\n")
         }
     };
     super::print_stdout(&text)?;
