@@ -111,9 +111,9 @@ My pleasure, Claire. Enjoy the sunshine, and just wave if you need anything.
             "Claire (annoyed): “We only wanted a bit of help, not an interrogation.”",
         ))
         // The total is the mean of the turns' scores: the failed welcome
-        // still earned 57.1 for the rules it kept.
-        .stdout(contains("│ spill      ┆ welcome  ┆ fail    ┆ 57.1"))
-        .stdout(contains("Total 91.4 against a pass mark of 80: PASSED"))
+        // still earned 80.0 for the rules it kept (its own and the packs').
+        .stdout(contains("│ spill      ┆ welcome  ┆ fail    ┆ 80.0"))
+        .stdout(contains("Total 96.0 against a pass mark of 80: PASSED"))
         .stdout(contains("Turns taken: 5"));
 }
 

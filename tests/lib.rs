@@ -13,6 +13,7 @@ mod formats;
 mod fuzz_corpus;
 mod grade;
 mod handoff;
+mod labelled_set;
 mod negation;
 mod packs;
 mod policy_agreement;

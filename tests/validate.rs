@@ -214,6 +214,7 @@ fn findings_list_every_applicable_rule_in_the_playbooks_order() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     // `care-first` has a `when` that does not hold; the welcome rules are not at this step.
+    // The rules of the packs the playbook uses follow its own, in the packs' order.
     assert_eq!(
         ids,
         [
@@ -222,6 +223,14 @@ fn findings_list_every_applicable_rule_in_the_playbooks_order() {
             "no-passing-the-buck",
             "guest-not-customer",
             "brief",
+            "courtesy-en/dismissive",
+            "courtesy-en/not-my-job",
+            "courtesy-en/blaming",
+            "courtesy-en/condescending",
+            "courtesy-en/rude-words",
+            "security-en/no-password",
+            "security-en/no-one-time-code",
+            "security-en/no-card-number",
         ]
     );
 }
@@ -238,10 +247,11 @@ fn the_score_counts_passed_weights_and_skips_unfilled_placeholders() {
     ]);
     assert_eq!(finding(&json, "use-name")["status"], "skipped");
     assert_eq!(finding(&json, "acknowledge")["status"], "skipped");
-    // warm-greeting, no-money-talk, no-passing-the-buck, brief pass; the swap warning fails.
+    // warm-greeting, no-money-talk, no-passing-the-buck, brief and the eight pack
+    // rules pass; the swap warning fails: 12 of 13 weights.
     assert_eq!(finding(&json, "guest-not-customer")["status"], "fail");
     assert_eq!(finding(&json, "guest-not-customer")["severity"], "warning");
-    assert_eq!(json["score"], 80.0);
+    assert_eq!(json["score"], 92.3);
     assert_eq!(json["verdict"], "pass");
     assert_eq!(code, 0);
 }
@@ -307,7 +317,7 @@ fn set_gives_and_overrides_the_context() {
     let (_, json) = with(&["--set", "facts.at_fault=false"]);
     assert!(!listed(&json, "apologise-when-at-fault"));
     // The customer's message decides `customer_says`.
-    let (code, json) = with(&["--set", "message=I slipped on the wet tiles"]);
+    let (code, json) = with(&["--set", "message=I fell on the wet tiles"]);
     assert_eq!(finding(&json, "care-first")["status"], "fail");
     assert_eq!(code, 1);
     // contacts is a number, waiting a duration; mood and tier are text.
@@ -321,7 +331,9 @@ fn set_gives_and_overrides_the_context() {
         "--set",
         "customer.tier=gold",
     ]);
-    assert_eq!(code, 0, "{json:#}");
+    // A third contact must be handed over, in words: the reply does not say so.
+    assert_eq!(finding(&json, "third-contact-handover")["status"], "fail");
+    assert_eq!(code, 1, "{json:#}");
     assert_eq!(policy_codes(&json), ["escalation-not-shown"]);
     assert_eq!(
         json["policy"][0]["because"],
