@@ -309,7 +309,7 @@ impl<'t> Scope<'t> {
         for (at, c) in text.char_indices() {
             let spaced_hyphen =
                 c == '-' && at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ');
-            if spaced_hyphen || is_clause_end_char(c) {
+            if spaced_hyphen || (is_clause_end_char(c) && !(c == '.' && after_title(text, at))) {
                 ends.push(at);
             }
         }
@@ -334,9 +334,51 @@ impl<'t> Scope<'t> {
         // and clause ends between it and the occurrence.
         found.cues[..before].last().is_some_and(|cue| {
             !self.crosses_clause_end(cue.end, start)
-                && count_words(&self.text[cue.end..start]) <= MAX_WORDS_BETWEEN
+                && count_words(after_clitic(&self.text[cue.end..start])) <= MAX_WORDS_BETWEEN
         })
     }
+
+    /// Whether a cue that can negate lies wholly within `text[from..to]`: a
+    /// wildcard's gap never takes one ("I've * called" is not said by "I've
+    /// never called"), as it never crosses a clause end.
+    pub fn has_cue_within(&self, from: usize, to: usize) -> bool {
+        let cues = &self.found().cues;
+        let first = cues.partition_point(|c| c.end <= from);
+        cues[first..]
+            .iter()
+            .take_while(|c| c.end <= to)
+            .any(|c| c.start >= from)
+    }
+}
+
+/// Titles whose full stop ends no clause: "I've called Ms. Reyes, our manager"
+/// is one clause (README, "Design decisions").
+const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "st"];
+
+/// Whether the full stop at `at` closes a title (`Mr.`), a whole word.
+fn after_title(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    TITLES.iter().any(|title| {
+        before.ends_with(title)
+            && !before[..before.len() - title.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `text` without a clitic at its start: the `'s` of "nobody's" or the `'ll`
+/// of "no one'll" belongs to the cue's word and is not a word between the cue
+/// and the phrase.
+fn after_clitic(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix('\'') else {
+        return text;
+    };
+    let tail = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    if tail == 0 { text } else { &rest[tail..] }
 }
 
 /// The whole-word occurrences of a normalised phrase (wildcards allowed) in a
@@ -380,6 +422,41 @@ mod tests {
             "Nobody here is really going to ask you who pays",
             "who pays"
         ));
+    }
+
+    #[test]
+    fn a_title_s_full_stop_ends_no_clause() {
+        let text = "i've called ms. reyes, our manager. then mrs.";
+        let scope = Scope::new(text, &[], Cues::builtin());
+        assert!(!scope.crosses_clause_end(0, 18), "ms. is a title");
+        assert!(scope.crosses_clause_end(18, 23), "the comma still ends it");
+        let items = "mrs. at the end, and items.";
+        let scope = Scope::new(items, &[], Cues::builtin());
+        assert!(scope.crosses_clause_end(20, items.len()), "items. is no title");
+    }
+
+    #[test]
+    fn a_clitic_after_the_cue_is_no_word_between() {
+        // Six words between "nobody's" and the phrase, not seven.
+        assert!(negated(
+            "Nobody's going to tell you it was your fault.",
+            "your fault"
+        ));
+        assert!(negated("No one'll ask you who pays.", "who pays"));
+        // Seven real words are still too many.
+        assert!(!negated(
+            "Nobody's here, so I will go and ask them who pays.",
+            "who pays"
+        ));
+    }
+
+    #[test]
+    fn a_cue_within_a_range_is_found_only_whole() {
+        let text = "i've never called them";
+        let scope = Scope::new(text, &[], Cues::builtin());
+        assert!(scope.has_cue_within(4, 12));
+        assert!(!scope.has_cue_within(12, text.len()));
+        assert!(!scope.has_cue_within(6, 12), "a cue cut by the range is not within it");
     }
 
     #[test]

@@ -158,7 +158,10 @@ impl Phrase {
                 for (offset, _) in text[at..].char_indices().chain([(text.len() - at, ' ')]) {
                     let end = at + offset;
                     let gap = &text[at..end];
-                    if count_words(gap) > MAX_GAP || scope.crosses_clause_end(at, end) {
+                    if count_words(gap) > MAX_GAP
+                        || scope.crosses_clause_end(at, end)
+                        || scope.has_cue_within(at, end)
+                    {
                         break;
                     }
                     if fits_next(end)
@@ -177,7 +180,10 @@ impl Phrase {
                     .enumerate()
                 {
                     let end = at + offset;
-                    if count > MAX_GAP || scope.crosses_clause_end(at, end) {
+                    if count > MAX_GAP
+                        || scope.crosses_clause_end(at, end)
+                        || scope.has_cue_within(at, end)
+                    {
                         break;
                     }
                     if fits_next(end)
@@ -323,6 +329,14 @@ mod tests {
     fn wildcards_never_cross_a_clause_end() {
         assert!(found("add it, to your bill", "add * to your bill").is_none());
         assert!(found("马上，处理", "马上*处理").is_none());
+    }
+
+    #[test]
+    fn wildcards_never_take_a_negation_cue() {
+        assert!(found("I've never called them", "I've * called").is_none());
+        assert!(found("I've already called them", "I've * called").is_some());
+        assert!(found("我不能联系值班经理", "我*联系*值班经理").is_none());
+        assert!(found("我马上联系值班经理", "我*联系*值班经理").is_some());
     }
 
     #[test]
