@@ -111,9 +111,9 @@ My pleasure, Claire. Enjoy the sunshine, and just wave if you need anything.
             "Claire (annoyed): “We only wanted a bit of help, not an interrogation.”",
         ))
         // The total is the mean of the turns' scores: the failed welcome
-        // still earned 80.0 for the rules it kept (its own and the packs').
-        .stdout(contains("│ spill      ┆ welcome  ┆ fail    ┆ 80.0"))
-        .stdout(contains("Total 96.0 against a pass mark of 80: PASSED"))
+        // still earned 81.3 for the rules it kept (its own and the packs').
+        .stdout(contains("│ spill      ┆ welcome  ┆ fail    ┆ 81.3"))
+        .stdout(contains("Total 96.3 against a pass mark of 80: PASSED"))
         .stdout(contains("Turns taken: 5"));
 }
 
@@ -418,7 +418,7 @@ fn an_echo_hint_names_the_key_facts_of_this_beat_not_the_playbooks_example() {
     let answers = write(
         dir.path(),
         "answers.txt",
-        "Oh no, Omar, I'm so sorry! Please sit down, I'll bring the first aid kit.\n",
+        "Oh no, Omar, I'm so sorry! Please sit down, I'll be right with you.\n",
     );
     ethos()
         .args(["drill", "--scenario", "broken-glass", "--answers"])
@@ -426,7 +426,9 @@ fn an_echo_hint_names_the_key_facts_of_this_beat_not_the_playbooks_example() {
         .assert()
         .code(2) // the answers run out after the first beat
         .stdout(contains("✗ acknowledge"))
-        .stdout(contains("try: name what you heard, like “foot” or “glass”"))
+        .stdout(contains(
+            "try: name what you heard, like “foot” or “feet” or “glass”\n",
+        ))
         // hotel-a's suggestion is an example from the coffee scenario.
         .stdout(contains("the coffee and the towels").not());
 }

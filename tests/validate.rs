@@ -221,6 +221,7 @@ fn findings_list_every_applicable_rule_in_the_playbooks_order() {
             "fix-it-now",
             "no-money-talk",
             "no-passing-the-buck",
+            "no-forms",
             "guest-not-customer",
             "brief",
             "courtesy-en/dismissive",
@@ -247,11 +248,11 @@ fn the_score_counts_passed_weights_and_skips_unfilled_placeholders() {
     ]);
     assert_eq!(finding(&json, "use-name")["status"], "skipped");
     assert_eq!(finding(&json, "acknowledge")["status"], "skipped");
-    // warm-greeting, no-money-talk, no-passing-the-buck, brief and the eight pack
-    // rules pass; the swap warning fails: 12 of 13 weights.
+    // warm-greeting, no-money-talk, no-passing-the-buck, no-forms, brief and the
+    // eight pack rules pass; the swap warning fails: 13 of 14 weights.
     assert_eq!(finding(&json, "guest-not-customer")["status"], "fail");
     assert_eq!(finding(&json, "guest-not-customer")["severity"], "warning");
-    assert_eq!(json["score"], 92.3);
+    assert_eq!(json["score"], 92.9);
     assert_eq!(json["verdict"], "pass");
     assert_eq!(code, 0);
 }

@@ -287,9 +287,17 @@ impl<'e, 'p> Session<'e, 'p> {
     }
 
     /// Try naming this beat's key facts: "name what you heard, like
-    /// “coffee” or “towels”".
+    /// “coffee” or “towels”". A hint, not the list: the first few facts
+    /// written as words (a beat may also accept forms like `charg*`).
     fn echo_hint(&self, context: &Context) -> String {
-        let facts: Vec<String> = context.key_facts.iter().map(|f| format!("“{f}”")).collect();
+        const SHOWN: usize = 3;
+        let plain = context.key_facts.iter().filter(|f| !f.contains('*'));
+        let mut facts: Vec<String> = plain.take(SHOWN).map(|f| format!("“{f}”")).collect();
+        if facts.is_empty() {
+            facts = (context.key_facts.iter().take(SHOWN))
+                .map(|f| format!("“{}”", f.replace('*', "")))
+                .collect();
+        }
         format!("{}{}", self.words.echo_try, facts.join(self.words.or))
     }
 

@@ -432,7 +432,10 @@ mod tests {
         assert!(scope.crosses_clause_end(18, 23), "the comma still ends it");
         let items = "mrs. at the end, and items.";
         let scope = Scope::new(items, &[], Cues::builtin());
-        assert!(scope.crosses_clause_end(20, items.len()), "items. is no title");
+        assert!(
+            scope.crosses_clause_end(20, items.len()),
+            "items. is no title"
+        );
     }
 
     #[test]
@@ -456,7 +459,10 @@ mod tests {
         let scope = Scope::new(text, &[], Cues::builtin());
         assert!(scope.has_cue_within(4, 12));
         assert!(!scope.has_cue_within(12, text.len()));
-        assert!(!scope.has_cue_within(6, 12), "a cue cut by the range is not within it");
+        assert!(
+            !scope.has_cue_within(6, 12),
+            "a cue cut by the range is not within it"
+        );
     }
 
     #[test]
