@@ -2,53 +2,81 @@
 //! to the most senior role whose handoff phrase it says, not negated
 //! (`shared/spec/PLAYBOOK.md`, "Escalating in words").
 //!
-//! The phrases are few (a handful per role), so each is searched on its own
-//! with the same whole-word matching as rules, normalised once per engine.
+//! All roles' phrases go into one [`PhraseSet`], compiled once per engine: a
+//! reply is searched once, however many phrases the ladder has (a role's list
+//! of verb forms runs to dozens; searching each on its own was most of `grade`'s
+//! time).
 
-use super::negation::{Cues, unnegated_occurrences};
+use super::matcher::{PatternError, Problem, phrase_too_long};
+use super::negation::{Cues, Scope};
 use super::normalize::normalize;
+use super::wildcard::PhraseSet;
 use crate::playbook::Playbook;
 
-/// Every role's handoff phrases, normalised, most senior role first.
-#[derive(Clone, Debug, Default)]
+/// Every role's handoff phrases, compiled, each owned by its role's rank.
+#[derive(Debug, Default)]
 pub struct Handoffs {
-    /// (rank of the role on the ladder, normalised phrase).
-    phrases: Vec<(usize, String)>,
+    set: Option<PhraseSet<usize>>,
 }
 
 impl Handoffs {
-    pub fn new(playbook: &Playbook) -> Self {
-        let mut phrases: Vec<(usize, String)> = playbook
-            .roles
-            .iter()
-            .enumerate()
-            .flat_map(|(rank, role)| {
-                role.handoff
-                    .iter()
-                    .flat_map(|h| h.value.phrases.iter())
-                    .map(move |p| (rank, normalize(&p.value)))
-            })
-            .filter(|(_, phrase)| !phrase.is_empty())
-            .collect();
-        // Most senior first: the first role found is the one the reply names.
-        phrases.sort_by_key(|&(rank, _)| std::cmp::Reverse(rank));
-        Handoffs { phrases }
+    /// Fails on a phrase over the length limit (named by its role's id).
+    pub fn new(playbook: &Playbook) -> Result<Self, PatternError> {
+        let mut phrases: Vec<(String, usize)> = Vec::new();
+        for (rank, role) in playbook.roles.iter().enumerate() {
+            for phrase in role.handoff.iter().flat_map(|h| h.value.phrases.iter()) {
+                let error = |problem, reason| PatternError {
+                    rule: role.id.value.clone(),
+                    pattern: phrase.value.clone(),
+                    problem,
+                    reason,
+                    pos: phrase.pos,
+                };
+                if let Some(reason) = phrase_too_long(phrase) {
+                    return Err(error(Problem::PhraseTooLong, reason));
+                }
+                let text = normalize(&phrase.value);
+                if !text.is_empty() {
+                    phrases.push((text, rank));
+                }
+            }
+        }
+        if phrases.is_empty() {
+            return Ok(Handoffs { set: None });
+        }
+        let set =
+            PhraseSet::new(phrases.iter().map(|(p, rank)| (p.as_str(), *rank))).map_err(|e| {
+                PatternError {
+                    rule: String::new(),
+                    pattern: String::new(),
+                    problem: Problem::Phrases,
+                    reason: e.to_string(),
+                    pos: crate::playbook::Pos::FILE_START,
+                }
+            })?;
+        Ok(Handoffs { set: Some(set) })
     }
 
     /// Whether any role has a handoff phrase (else no reply escalates in words).
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.set.is_none()
     }
 
     /// The rank of the most senior role whose handoff phrase occurs in the
     /// normalised reply `text`, not negated.
     pub fn worded(&self, text: &str, cues: &Cues) -> Option<usize> {
-        self.phrases.iter().find_map(|(rank, phrase)| {
-            // An occurrence hands the case on only when it is not negated
-            // ("I can't get my manager"). Line breaks are gone from the
-            // normalised text; a comma or full stop still ends a clause.
-            let occurrences = unnegated_occurrences(text, &[], phrase, cues);
-            (!occurrences.is_empty()).then_some(*rank)
-        })
+        let set = self.set.as_ref()?;
+        // An occurrence hands the case on only when it is not negated ("I
+        // can't get my manager"). Line breaks are gone from the normalised
+        // text; a comma or full stop still ends a clause.
+        let scope = Scope::new(text, &[], cues);
+        let mut most_senior: Option<usize> = None;
+        set.find(&scope, |ranks, start, _| {
+            let top = ranks.iter().copied().max();
+            if top > most_senior && !scope.negated(start) {
+                most_senior = top;
+            }
+        });
+        most_senior
     }
 }

@@ -123,7 +123,7 @@ impl<'p> Engine<'p> {
                 .iter()
                 .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &engine_cues))
                 .collect::<Result<_, _>>()?,
-            handoffs: handoff::Handoffs::new(playbook),
+            handoffs: handoff::Handoffs::new(playbook)?,
             cues: engine_cues,
         })
     }

@@ -154,20 +154,22 @@ impl Phrase {
                 if !word_boundary(text, at) {
                     return None;
                 }
-                // Shortest first, until a fourth word or a clause end.
-                for (offset, _) in text[at..].char_indices().chain([(text.len() - at, ' ')]) {
+                // Shortest first, until a fourth word, a clause end or a cue.
+                // Those limits only grow with the gap, so they are tested
+                // where the gap may end and where a word may have ended, not
+                // at every character (counting words was a tenth of `grade`).
+                for (offset, c) in text[at..].char_indices().chain([(text.len() - at, ' ')]) {
                     let end = at + offset;
-                    let gap = &text[at..end];
-                    if count_words(gap) > MAX_GAP
-                        || scope.crosses_clause_end(at, end)
-                        || scope.has_cue_within(at, end)
+                    let candidate = fits_next(end) && word_boundary(text, end);
+                    let word_may_end = !is_word_char(c) || is_cjk(c);
+                    if (candidate || word_may_end)
+                        && (count_words(&text[at..end]) > MAX_GAP
+                            || scope.crosses_clause_end(at, end)
+                            || scope.has_cue_within(at, end))
                     {
                         break;
                     }
-                    if fits_next(end)
-                        && word_boundary(text, end)
-                        && let Some(found) = self.rest_from(scope, start, piece + 1, end)
-                    {
+                    if candidate && let Some(found) = self.rest_from(scope, start, piece + 1, end) {
                         return Some(found);
                     }
                 }
