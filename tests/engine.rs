@@ -1660,6 +1660,9 @@ fn replay_playbook() -> &'static Playbook {
             "{ id: add-it, check: mention, phrases: ['add* * to your bill'], severity: info }",
             "{ id: sorr, at: [resolve], check: avoid, phrases: ['sorr*'] }",
             "{ id: echo-v1, at: [resolve], check: echo, negation: ignore, min: 2 }",
+            // Phrases and patterns several rules share, at one step or several.
+            "{ id: greet-again, at: [farewell, resolve], check: mention, phrases: [hello, bye] }",
+            r"{ id: no-cost, at: [resolve], check: avoid, phrases: [pays], patterns: ['\bcosts?\b'], severity: warning }",
         ])
     })
 }
@@ -1711,6 +1714,7 @@ fn replay_reply() -> impl Strategy<Value = String> {
             "to your bill",
             "sorrier",
             "不会",
+            "bye",
         ]),
         0..14,
     )
@@ -1736,6 +1740,46 @@ proptest! {
         let mut replay = engine.replay();
         let mut caught = vec![false; pb.rules.len()];
         for (reply, step, facts, upset, named, is_model) in &examples {
+            let context = replay_context(pb, *step, *facts, *upset, *named);
+            let assessment = engine.assess(reply, &context);
+            if *is_model {
+                prop_assert_eq!(
+                    replay.passes(reply, &context),
+                    assessment.verdict == Verdict::Pass,
+                    "{:?} at {}", reply, context.step
+                );
+            } else {
+                prop_assert_eq!(
+                    replay.fails_some_rule(reply, &context),
+                    !assessment.failed.is_empty(),
+                    "{:?} at {}", reply, context.step
+                );
+                for &index in &assessment.failed {
+                    caught[index] = true;
+                }
+            }
+        }
+        prop_assert_eq!(replay.caught(), caught);
+    }
+
+    /// The same, with replies said again and again (at the same step or
+    /// another, as models and as wrong replies): the replay works out what a
+    /// set of phrases makes of the plain rules once, and must not carry it
+    /// where it does not hold.
+    #[test]
+    fn replay_agrees_with_assess_on_repeated_replies(
+        replies in proptest::collection::vec(replay_reply(), 1..4),
+        examples in proptest::collection::vec(
+            (0usize..4, 0usize..4, 0u8..8, any::<bool>(), any::<bool>(), any::<bool>()),
+            0..12,
+        ),
+    ) {
+        let pb = replay_playbook();
+        let engine = engine(pb);
+        let mut replay = engine.replay();
+        let mut caught = vec![false; pb.rules.len()];
+        for (which, step, facts, upset, named, is_model) in &examples {
+            let reply = &replies[which % replies.len()];
             let context = replay_context(pb, *step, *facts, *upset, *named);
             let assessment = engine.assess(reply, &context);
             if *is_model {

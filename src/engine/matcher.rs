@@ -365,7 +365,6 @@ impl Matcher {
     /// searched for every reply: `check` of 4,000 rules spent most of its 22 s
     /// in them.)
     pub fn static_hits(&self, scope: &Scope, out: &mut Vec<Hit>) {
-        let text = scope.text();
         self.phrases.find(scope, |owners, start, end| {
             let negated = scope.negated(start);
             out.extend(owners.iter().map(|&(rule, item)| Hit {
@@ -376,17 +375,56 @@ impl Matcher {
                 negated,
             }));
         });
-        if let Some(ac) = &self.pattern_literals {
-            let mut candidates: Vec<usize> = Vec::new();
-            for m in ac.find_overlapping_iter(text) {
-                candidates.extend_from_slice(&self.literal_owners[m.pattern().as_usize()]);
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for index in candidates {
-                self.search_pattern(index, text, out);
-            }
+        let mut candidates = Vec::new();
+        self.filtered_candidates(scope.text(), &mut candidates);
+        for index in candidates {
+            self.search_pattern(index, scope.text(), out);
         }
+    }
+
+    /// Every occurrence of every static phrase, as a whole word, by the
+    /// phrase's number (see [`Self::phrase_owners`]): what
+    /// [`Self::static_hits`] finds, once per distinct phrase however many
+    /// rules share it.
+    pub fn phrase_occurrences(&self, scope: &Scope, each: impl FnMut(usize, usize, usize)) {
+        self.phrases.find_phrases(scope, each);
+    }
+
+    /// How many distinct static phrases there are (numbered from 0).
+    pub fn phrase_count(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// The (rule, item) pairs that have static phrase number `phrase`.
+    pub fn phrase_owners(&self, phrase: usize) -> &[(usize, usize)] {
+        self.phrases.owners(phrase)
+    }
+
+    /// The patterns that have literals to look for first and one of whose
+    /// literals occurs in `text`, into `out`, sorted and without repeats: the
+    /// only ones of them that can match.
+    pub fn filtered_candidates(&self, text: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if let Some(ac) = &self.pattern_literals {
+            for m in ac.find_overlapping_iter(text) {
+                out.extend_from_slice(&self.literal_owners[m.pattern().as_usize()]);
+            }
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+
+    /// The (rule, item) pair pattern `index` belongs to.
+    pub fn pattern_owner(&self, index: usize) -> (usize, usize) {
+        self.pattern_owners[index]
+    }
+
+    /// Whether pattern `index`, one of [`Self::filtered_candidates`], matches
+    /// `text`: what its hits would say to a rule's status, without working
+    /// out where. (Such a pattern cannot match empty text, which hits leave
+    /// out: every match starts with one of its literals, none of them empty.)
+    pub fn candidate_matches(&self, index: usize, text: &str) -> bool {
+        self.pattern_regexes[index].is_match(text)
     }
 
     /// Whether rule `rule` has patterns (without placeholders) that are
@@ -409,7 +447,8 @@ impl Matcher {
         }
     }
 
-    fn search_pattern(&self, index: usize, text: &str, out: &mut Vec<Hit>) {
+    /// The hits of pattern `index` in `text`, into `out`.
+    pub fn search_pattern(&self, index: usize, text: &str, out: &mut Vec<Hit>) {
         let (rule, item) = self.pattern_owners[index];
         for m in self.pattern_regexes[index].find_iter(text) {
             if m.start() < m.end() {
