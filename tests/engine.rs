@@ -1818,6 +1818,9 @@ const FILTERED_PATTERNS: &[&str] = &[
     "[A-C]at",
     r"\bcosts?\b",
     "抱歉.",
+    // Matches whose literals overlap: hits do not, as with `find_iter`.
+    "ab+a",
+    "(?:ab)+",
 ];
 
 fn filtered_reply() -> impl Strategy<Value = String> {
@@ -1851,6 +1854,8 @@ fn filtered_reply() -> impl Strategy<Value = String> {
             " ",
             ",",
             "’",
+            "a",
+            "b",
         ]),
         0..10,
     )
@@ -1883,6 +1888,21 @@ proptest! {
             let expected = regex.find_iter(&text).any(|m| m.start() < m.end());
             let verdict = engine.assess(&reply, &ctx(pb)).verdict;
             prop_assert_eq!(verdict == Verdict::Fail, expected, "{} in {:?} ({:?})", pattern, reply, text);
+            // And where: the hits are the regex's matches, searched from the
+            // literals' places.
+            let spans: Vec<(usize, usize)> = regex
+                .find_iter(&text)
+                .filter(|m| m.start() < m.end())
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let matcher = ethos::engine::matcher::Matcher::new(&pb.rules).expect("compiles");
+            let scope = ethos::engine::negation::Scope::new(&text, &[], ethos::engine::negation::Cues::builtin());
+            let mut hits = Vec::new();
+            matcher.static_hits(&scope, &mut hits);
+            matcher.pattern_hits(0, &text, &mut hits);
+            let mut found: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+            found.sort_unstable();
+            prop_assert_eq!(found, spans, "{} in {:?}", pattern, text);
         }
     }
 }

@@ -167,7 +167,8 @@ pub struct Replay<'e, 'p> {
     caught: Vec<bool>,
     met: Met,
     hit_set: HitSet,
-    candidates: Vec<usize>,
+    /// Where filtered patterns may match: `(pattern, start)`.
+    candidates: Vec<(usize, usize)>,
     hits: Vec<Hit>,
     scratch: Vec<Hit>,
 }
@@ -442,17 +443,17 @@ impl<'e, 'p> Replay<'e, 'p> {
         hit_set.phrases.sort_unstable();
         hit_set.phrases.dedup_by_key(|&mut (phrase, _)| phrase);
         matcher.filtered_candidates(scope.text(), &mut self.candidates);
-        for &index in &self.candidates {
-            let (rule, _) = matcher.pattern_owner(index);
+        for group in self.candidates.chunk_by(|a, b| a.0 == b.0) {
+            let pattern = group[0].0;
+            let (rule, _) = matcher.pattern_owner(pattern);
             if !applies[rule] {
                 continue;
             }
-            if self.plain[rule] {
-                if matcher.candidate_matches(index, scope.text()) {
-                    hit_set.patterns.push(index);
-                }
-            } else {
-                matcher.search_pattern(index, scope.text(), &mut self.hits);
+            let starts = group.iter().map(|&(_, start)| start);
+            if !self.plain[rule] {
+                matcher.search_filtered(pattern, scope.text(), starts, &mut self.hits);
+            } else if matcher.filtered_matches(pattern, scope.text(), starts) {
+                hit_set.patterns.push(pattern);
             }
         }
         self.hits
