@@ -1762,6 +1762,33 @@ proptest! {
         prop_assert_eq!(replay.caught(), caught);
     }
 
+    /// A rule's own hits (what `check` judges a rule's examples by) are its
+    /// share of every rule's hits, found without the others'.
+    #[test]
+    fn a_rules_own_hits_are_its_share_of_all_hits(reply in replay_reply()) {
+        let pb = replay_playbook();
+        let matcher = ethos::engine::matcher::Matcher::new(&pb.rules).expect("compiles");
+        let normalized = ethos::engine::normalize::Normalized::new(&reply);
+        let scope = ethos::engine::negation::Scope::of_reply(
+            &normalized,
+            &reply,
+            ethos::engine::negation::Cues::builtin(),
+        );
+        let mut all = Vec::new();
+        matcher.static_hits(&scope, &mut all);
+        let key = |h: &ethos::engine::matcher::Hit| (h.start, h.end, h.item, h.negated);
+        for rule in 0..pb.rules.len() {
+            let mut share: Vec<_> = all.iter().filter(|h| h.rule == rule).map(key).collect();
+            let mut own = Vec::new();
+            matcher.rule_static_hits(rule, &scope, &mut own);
+            prop_assert!(own.iter().all(|h| h.rule == rule));
+            let mut own: Vec<_> = own.iter().map(key).collect();
+            share.sort_unstable();
+            own.sort_unstable();
+            prop_assert_eq!(own, share, "rule {} in {:?}", rule, reply);
+        }
+    }
+
     /// The same, with replies said again and again (at the same step or
     /// another, as models and as wrong replies): the replay works out what a
     /// set of phrases makes of the plain rules once, and must not carry it

@@ -233,6 +233,8 @@ pub struct Matcher {
     /// For each rule, its patterns that have no literal to look for first
     /// (indices into `pattern_regexes`): searched whenever the rule applies.
     rule_patterns: Vec<Vec<usize>>,
+    /// For each rule, its other patterns: searched where their literals start.
+    filtered_patterns: Vec<Vec<usize>>,
     /// Each pattern compiled: those with literals (the filtered ones) for
     /// searches anchored where a literal occurs, see [`Compiled`].
     pattern_regexes: Vec<Regex>,
@@ -300,6 +302,7 @@ impl Matcher {
                 }
             }
         }
+        // Owners in rule order, as `rule_static_hits` looks them up.
         let phrases =
             PhraseSet::new(phrase_texts.iter().map(|(t, o)| (t.as_str(), *o))).map_err(|e| {
                 PatternError {
@@ -332,6 +335,7 @@ impl Matcher {
             })?);
         }
         let mut rule_patterns = vec![Vec::new(); items.len()];
+        let mut filtered_patterns = vec![Vec::new(); items.len()];
         let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut literal_owners: Vec<Vec<usize>> = Vec::new();
@@ -340,6 +344,7 @@ impl Matcher {
                 rule_patterns[rule].push(index);
                 continue;
             };
+            filtered_patterns[rule].push(index);
             for literal in starts {
                 let at = *literal_index.entry(literal.clone()).or_insert_with(|| {
                     literals.push(literal);
@@ -369,6 +374,7 @@ impl Matcher {
                     list.sort_unstable();
                 }
                 literal_owners.clear();
+                filtered_patterns.iter_mut().for_each(Vec::clear);
                 None
             }
         };
@@ -376,6 +382,7 @@ impl Matcher {
             items,
             phrases,
             rule_patterns,
+            filtered_patterns,
             pattern_regexes,
             pattern_owners,
             pattern_literals,
@@ -411,6 +418,32 @@ impl Matcher {
         for group in candidates.chunk_by(|a, b| a.0 == b.0) {
             let starts = group.iter().map(|&(_, start)| start);
             self.search_filtered(group[0].0, scope.text(), starts, out);
+        }
+    }
+
+    /// What [`Self::static_hits`] finds for rule `rule` alone, in time that
+    /// does not grow with the other rules: a phrase many rules share is
+    /// looked up among its owners (which are in rule order), not listed for
+    /// each, and only the rule's own patterns are searched (from anywhere,
+    /// which finds what searching from their literals finds).
+    pub fn rule_static_hits(&self, rule: usize, scope: &Scope, out: &mut Vec<Hit>) {
+        self.phrases.find_phrases(scope, |phrase, start, end| {
+            let owners = self.phrases.owners(phrase);
+            let from = owners.partition_point(|&(r, _)| r < rule);
+            let to = owners.partition_point(|&(r, _)| r <= rule);
+            if from < to {
+                let negated = scope.negated(start);
+                out.extend(owners[from..to].iter().map(|&(rule, item)| Hit {
+                    rule,
+                    item,
+                    start,
+                    end,
+                    negated,
+                }));
+            }
+        });
+        for &index in &self.filtered_patterns[rule] {
+            self.search_pattern(index, scope.text(), out);
         }
     }
 
