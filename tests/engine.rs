@@ -1660,6 +1660,9 @@ fn replay_playbook() -> &'static Playbook {
             "{ id: add-it, check: mention, phrases: ['add* * to your bill'], severity: info }",
             "{ id: sorr, at: [resolve], check: avoid, phrases: ['sorr*'] }",
             "{ id: echo-v1, at: [resolve], check: echo, negation: ignore, min: 2 }",
+            // Phrases and patterns several rules share, at one step or several.
+            "{ id: greet-again, at: [farewell, resolve], check: mention, phrases: [hello, bye] }",
+            r"{ id: no-cost, at: [resolve], check: avoid, phrases: [pays], patterns: ['\bcosts?\b'], severity: warning }",
         ])
     })
 }
@@ -1711,6 +1714,7 @@ fn replay_reply() -> impl Strategy<Value = String> {
             "to your bill",
             "sorrier",
             "不会",
+            "bye",
         ]),
         0..14,
     )
@@ -1757,6 +1761,73 @@ proptest! {
         }
         prop_assert_eq!(replay.caught(), caught);
     }
+
+    /// A rule's own hits (what `check` judges a rule's examples by) are its
+    /// share of every rule's hits, found without the others'.
+    #[test]
+    fn a_rules_own_hits_are_its_share_of_all_hits(reply in replay_reply()) {
+        let pb = replay_playbook();
+        let matcher = ethos::engine::matcher::Matcher::new(&pb.rules).expect("compiles");
+        let normalized = ethos::engine::normalize::Normalized::new(&reply);
+        let scope = ethos::engine::negation::Scope::of_reply(
+            &normalized,
+            &reply,
+            ethos::engine::negation::Cues::builtin(),
+        );
+        let mut all = Vec::new();
+        matcher.static_hits(&scope, &mut all);
+        let key = |h: &ethos::engine::matcher::Hit| (h.start, h.end, h.item, h.negated);
+        for rule in 0..pb.rules.len() {
+            let mut share: Vec<_> = all.iter().filter(|h| h.rule == rule).map(key).collect();
+            let mut own = Vec::new();
+            matcher.rule_static_hits(rule, &scope, &mut own);
+            prop_assert!(own.iter().all(|h| h.rule == rule));
+            let mut own: Vec<_> = own.iter().map(key).collect();
+            share.sort_unstable();
+            own.sort_unstable();
+            prop_assert_eq!(own, share, "rule {} in {:?}", rule, reply);
+        }
+    }
+
+    /// The same, with replies said again and again (at the same step or
+    /// another, as models and as wrong replies): the replay works out what a
+    /// set of phrases makes of the plain rules once, and must not carry it
+    /// where it does not hold.
+    #[test]
+    fn replay_agrees_with_assess_on_repeated_replies(
+        replies in proptest::collection::vec(replay_reply(), 1..4),
+        examples in proptest::collection::vec(
+            (0usize..4, 0usize..4, 0u8..8, any::<bool>(), any::<bool>(), any::<bool>()),
+            0..12,
+        ),
+    ) {
+        let pb = replay_playbook();
+        let engine = engine(pb);
+        let mut replay = engine.replay();
+        let mut caught = vec![false; pb.rules.len()];
+        for (which, step, facts, upset, named, is_model) in &examples {
+            let reply = &replies[which % replies.len()];
+            let context = replay_context(pb, *step, *facts, *upset, *named);
+            let assessment = engine.assess(reply, &context);
+            if *is_model {
+                prop_assert_eq!(
+                    replay.passes(reply, &context),
+                    assessment.verdict == Verdict::Pass,
+                    "{:?} at {}", reply, context.step
+                );
+            } else {
+                prop_assert_eq!(
+                    replay.fails_some_rule(reply, &context),
+                    !assessment.failed.is_empty(),
+                    "{:?} at {}", reply, context.step
+                );
+                for &index in &assessment.failed {
+                    caught[index] = true;
+                }
+            }
+        }
+        prop_assert_eq!(replay.caught(), caught);
+    }
 }
 
 // --- Patterns looked for by their literals first miss nothing ------------------
@@ -1774,6 +1845,9 @@ const FILTERED_PATTERNS: &[&str] = &[
     "[A-C]at",
     r"\bcosts?\b",
     "抱歉.",
+    // Matches whose literals overlap: hits do not, as with `find_iter`.
+    "ab+a",
+    "(?:ab)+",
 ];
 
 fn filtered_reply() -> impl Strategy<Value = String> {
@@ -1807,6 +1881,8 @@ fn filtered_reply() -> impl Strategy<Value = String> {
             " ",
             ",",
             "’",
+            "a",
+            "b",
         ]),
         0..10,
     )
@@ -1839,6 +1915,21 @@ proptest! {
             let expected = regex.find_iter(&text).any(|m| m.start() < m.end());
             let verdict = engine.assess(&reply, &ctx(pb)).verdict;
             prop_assert_eq!(verdict == Verdict::Fail, expected, "{} in {:?} ({:?})", pattern, reply, text);
+            // And where: the hits are the regex's matches, searched from the
+            // literals' places.
+            let spans: Vec<(usize, usize)> = regex
+                .find_iter(&text)
+                .filter(|m| m.start() < m.end())
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let matcher = ethos::engine::matcher::Matcher::new(&pb.rules).expect("compiles");
+            let scope = ethos::engine::negation::Scope::new(&text, &[], ethos::engine::negation::Cues::builtin());
+            let mut hits = Vec::new();
+            matcher.static_hits(&scope, &mut hits);
+            matcher.pattern_hits(0, &text, &mut hits);
+            let mut found: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+            found.sort_unstable();
+            prop_assert_eq!(found, spans, "{} in {:?}", pattern, text);
         }
     }
 }

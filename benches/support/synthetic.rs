@@ -11,6 +11,17 @@ use std::fmt::Write;
 /// that checks clean: every model passes, and between them the wrong replies
 /// catch every rule, so `check` does all of its work and reports nothing.
 pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
+    playbook_of(rules, scenarios, beats, false)
+}
+
+/// [`playbook`] with `examples` on every rule (a reply it must pass and one
+/// it must fail), which `check` judges each against its rule alone: they
+/// also check clean.
+pub fn playbook_with_examples(rules: usize, scenarios: usize, beats: usize) -> String {
+    playbook_of(rules, scenarios, beats, true)
+}
+
+fn playbook_of(rules: usize, scenarios: usize, beats: usize, with_examples: bool) -> String {
     let mut y = String::with_capacity(rules * 120 + scenarios * beats * 400);
     y.push_str(
         "playbook: synthetic\ntitle: Synthetic load\ncompany: Bench Inc\nreview_by: 2099-01-01\n\
@@ -32,40 +43,41 @@ pub fn playbook(rules: usize, scenarios: usize, beats: usize) -> String {
     // "hello"); avoid and swap rules each have their own, which one wrong reply
     // somewhere says; echo rules want the beat's key facts; length rules are
     // broken by one long wrong reply per step.
+    let long_wrong = "Hello, well, I do not really know what to tell you about your order, because \
+        it is not something I deal with and I think that you should write to somebody else about \
+        it, maybe tomorrow or the day after, when the office is open again for everyone.";
     let avoid: Vec<usize> = (0..rules).filter(|i| i % 5 == 1).collect();
     let swap: Vec<usize> = (0..rules).filter(|i| i % 5 == 2).collect();
     y.push_str("rules:\n");
     for i in 0..rules {
         // Kinds cycle every 5 rules and steps every 25, so each step gets each kind.
         let step = steps[(i / 5) % steps.len()];
-        let _ = match i % 5 {
-            0 => writeln!(
-                y,
-                "  - {{id: r{i}, at: [{step}], check: mention, phrases: [hello, good day, welcome back {i}]}}"
+        let rule = match i % 5 {
+            0 => format!(
+                "id: r{i}, at: [{step}], check: mention, phrases: [hello, good day, welcome back {i}]"
             ),
-            1 => writeln!(
-                y,
-                "  - {{id: r{i}, check: avoid, phrases: [calm down {i}], patterns: ['\\bnot my job {i}\\b']}}"
+            1 => format!(
+                "id: r{i}, check: avoid, phrases: [calm down {i}], patterns: ['\\bnot my job {i}\\b']"
             ),
-            2 => writeln!(
-                y,
-                "  - {{id: r{i}, check: swap, swap: {{problem {i}: situation {i}}}}}"
-            ),
-            3 => writeln!(
-                y,
-                "  - {{id: r{i}, at: [{step}], check: length, max_words: 40}}"
-            ),
-            _ => writeln!(y, "  - {{id: r{i}, at: [{step}], check: echo, min: 1}}"),
+            2 => format!("id: r{i}, check: swap, swap: {{problem {i}: situation {i}}}"),
+            3 => format!("id: r{i}, at: [{step}], check: length, max_words: 40"),
+            _ => format!("id: r{i}, at: [{step}], check: echo, min: 1"),
         };
+        let examples = match i % 5 {
+            _ if !with_examples => String::new(),
+            0 => ", examples: {pass: [Hello there.], fail: [Good evening.]}".to_owned(),
+            1 => format!(", examples: {{pass: [All is well.], fail: ['Calm down {i}, please.']}}"),
+            2 => format!(", examples: {{pass: [That situation {i} again.], fail: [That problem {i} again.]}}"),
+            3 => format!(", examples: {{pass: [Short and sweet.], fail: ['{long_wrong}']}}"),
+            _ => ", examples_context: {key_facts: 'order, upset'}, examples: {pass: [Your order is on its way.], fail: [Hello there.]}".to_owned(),
+        };
+        let _ = writeln!(y, "  - {{{rule}{examples}}}");
     }
     y.push_str(
         "escalation:\n  - {id: hurt, when: {customer_says: [hurt, injured]}, to: lead, within: 5m}\n\
          \x20 - {id: big-refund, when: {action: refund, amount: {over: 500}}, to: manager, within: 1d}\n\
          scenarios:\n",
     );
-    let long_wrong = "Hello, well, I do not really know what to tell you about your order, because \
-        it is not something I deal with and I think that you should write to somebody else about \
-        it, maybe tomorrow or the day after, when the office is open again for everyone.";
     let mut n = 0; // wrong replies written so far: which avoid and swap rule this one breaks
     for s in 0..scenarios {
         let _ = write!(

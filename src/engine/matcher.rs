@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 use super::context::Context;
 use super::negation::Scope;
@@ -231,6 +233,10 @@ pub struct Matcher {
     /// For each rule, its patterns that have no literal to look for first
     /// (indices into `pattern_regexes`): searched whenever the rule applies.
     rule_patterns: Vec<Vec<usize>>,
+    /// For each rule, its other patterns: searched where their literals start.
+    filtered_patterns: Vec<Vec<usize>>,
+    /// Each pattern compiled: those with literals (the filtered ones) for
+    /// searches anchored where a literal occurs, see [`Compiled`].
     pattern_regexes: Vec<Regex>,
     pattern_owners: Vec<(usize, usize)>,
     /// The literals that every match of a pattern starts with, for the
@@ -239,6 +245,24 @@ pub struct Matcher {
     pattern_literals: Option<AhoCorasick>,
     /// For each literal of `pattern_literals`, the patterns it stands for.
     literal_owners: Vec<Vec<usize>>,
+}
+
+/// How a pattern is compiled, by how it is searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Compiled {
+    /// Searched anywhere in a reply, possibly on every one: as the `regex`
+    /// crate compiles it (a full DFA if it is small, else a lazy one, and a
+    /// prefilter where it has literals inside).
+    ForAnywhere,
+    /// Searched only where one of its literals occurs, anchored there (or
+    /// once, filled for one reply): by the bounded backtracker alone (the
+    /// `PikeVM` past its length limit), which needs nothing built beyond the
+    /// pattern's NFA, and no prefilter, which our literals already are. A
+    /// full DFA costs a third of a millisecond to build and a lazy one about
+    /// as much to warm up, while a filtered pattern is often searched a
+    /// handful of times, each failing or matching within a few characters:
+    /// building them was most of `check`'s time on a playbook of many patterns.
+    ForAnchored,
 }
 
 /// How large one compiled pattern may grow; a pattern past it is reported
@@ -278,6 +302,7 @@ impl Matcher {
                 }
             }
         }
+        // Owners in rule order, as `rule_static_hits` looks them up.
         let phrases =
             PhraseSet::new(phrase_texts.iter().map(|(t, o)| (t.as_str(), *o))).map_err(|e| {
                 PatternError {
@@ -288,9 +313,20 @@ impl Matcher {
                     pos: Pos::FILE_START,
                 }
             })?;
+        let prefixes: Vec<Option<Vec<Vec<u8>>>> = pattern_texts
+            .iter()
+            .map(|&(text, _)| required_prefixes(text))
+            .collect();
         let mut pattern_regexes = Vec::with_capacity(pattern_texts.len());
-        for (&(text, pos), (r, _)) in pattern_texts.iter().zip(&pattern_owners) {
-            pattern_regexes.push(compile_pattern(text).map_err(|reason| PatternError {
+        for ((&(text, pos), (r, _)), starts) in
+            pattern_texts.iter().zip(&pattern_owners).zip(&prefixes)
+        {
+            let how = if starts.is_some() {
+                Compiled::ForAnchored
+            } else {
+                Compiled::ForAnywhere
+            };
+            pattern_regexes.push(compile_pattern(text, how).map_err(|reason| PatternError {
                 rule: rules[*r].id.value.clone(),
                 pattern: text.to_owned(),
                 problem: Problem::Pattern,
@@ -299,16 +335,16 @@ impl Matcher {
             })?);
         }
         let mut rule_patterns = vec![Vec::new(); items.len()];
+        let mut filtered_patterns = vec![Vec::new(); items.len()];
         let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut literal_owners: Vec<Vec<usize>> = Vec::new();
-        for (index, (&(text, _), &(rule, _))) in
-            pattern_texts.iter().zip(&pattern_owners).enumerate()
-        {
-            let Some(starts) = required_prefixes(text) else {
+        for (index, (starts, &(rule, _))) in prefixes.into_iter().zip(&pattern_owners).enumerate() {
+            let Some(starts) = starts else {
                 rule_patterns[rule].push(index);
                 continue;
             };
+            filtered_patterns[rule].push(index);
             for literal in starts {
                 let at = *literal_index.entry(literal.clone()).or_insert_with(|| {
                     literals.push(literal);
@@ -338,6 +374,7 @@ impl Matcher {
                     list.sort_unstable();
                 }
                 literal_owners.clear();
+                filtered_patterns.iter_mut().for_each(Vec::clear);
                 None
             }
         };
@@ -345,6 +382,7 @@ impl Matcher {
             items,
             phrases,
             rule_patterns,
+            filtered_patterns,
             pattern_regexes,
             pattern_owners,
             pattern_literals,
@@ -365,7 +403,6 @@ impl Matcher {
     /// searched for every reply: `check` of 4,000 rules spent most of its 22 s
     /// in them.)
     pub fn static_hits(&self, scope: &Scope, out: &mut Vec<Hit>) {
-        let text = scope.text();
         self.phrases.find(scope, |owners, start, end| {
             let negated = scope.negated(start);
             out.extend(owners.iter().map(|&(rule, item)| Hit {
@@ -376,17 +413,128 @@ impl Matcher {
                 negated,
             }));
         });
-        if let Some(ac) = &self.pattern_literals {
-            let mut candidates: Vec<usize> = Vec::new();
-            for m in ac.find_overlapping_iter(text) {
-                candidates.extend_from_slice(&self.literal_owners[m.pattern().as_usize()]);
+        let mut candidates = Vec::new();
+        self.filtered_candidates(scope.text(), &mut candidates);
+        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+            let starts = group.iter().map(|&(_, start)| start);
+            self.search_filtered(group[0].0, scope.text(), starts, out);
+        }
+    }
+
+    /// What [`Self::static_hits`] finds for rule `rule` alone, in time that
+    /// does not grow with the other rules: a phrase many rules share is
+    /// looked up among its owners (which are in rule order), not listed for
+    /// each, and only the rule's own patterns are searched (from anywhere,
+    /// which finds what searching from their literals finds).
+    pub fn rule_static_hits(&self, rule: usize, scope: &Scope, out: &mut Vec<Hit>) {
+        self.phrases.find_phrases(scope, |phrase, start, end| {
+            let owners = self.phrases.owners(phrase);
+            let from = owners.partition_point(|&(r, _)| r < rule);
+            let to = owners.partition_point(|&(r, _)| r <= rule);
+            if from < to {
+                let negated = scope.negated(start);
+                out.extend(owners[from..to].iter().map(|&(rule, item)| Hit {
+                    rule,
+                    item,
+                    start,
+                    end,
+                    negated,
+                }));
             }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for index in candidates {
-                self.search_pattern(index, text, out);
+        });
+        for &index in &self.filtered_patterns[rule] {
+            self.search_pattern(index, scope.text(), out);
+        }
+    }
+
+    /// Every occurrence of every static phrase, as a whole word, by the
+    /// phrase's number (see [`Self::phrase_owners`]): what
+    /// [`Self::static_hits`] finds, once per distinct phrase however many
+    /// rules share it.
+    pub fn phrase_occurrences(&self, scope: &Scope, each: impl FnMut(usize, usize, usize)) {
+        self.phrases.find_phrases(scope, each);
+    }
+
+    /// How many distinct static phrases there are (numbered from 0).
+    pub fn phrase_count(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// The (rule, item) pairs that have static phrase number `phrase`.
+    pub fn phrase_owners(&self, phrase: usize) -> &[(usize, usize)] {
+        self.phrases.owners(phrase)
+    }
+
+    /// Where the patterns that have literals to look for first can match in
+    /// `text`: `(pattern, start)` for each place one of its literals starts,
+    /// into `out`, sorted and without repeats. Every match of such a pattern
+    /// starts at one of these places, so a pattern not listed has none.
+    pub fn filtered_candidates(&self, text: &str, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        if let Some(ac) = &self.pattern_literals {
+            for m in ac.find_overlapping_iter(text) {
+                let owners = &self.literal_owners[m.pattern().as_usize()];
+                out.extend(owners.iter().map(|&pattern| (pattern, m.start())));
+            }
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+
+    /// The (rule, item) pair pattern `index` belongs to.
+    pub fn pattern_owner(&self, index: usize) -> (usize, usize) {
+        self.pattern_owners[index]
+    }
+
+    /// The hits of filtered pattern `index` in `text`, given the places its
+    /// literals start (ascending, from [`Self::filtered_candidates`]): what
+    /// `find_iter` finds, leftmost first and not overlapping, found by
+    /// searches anchored at those places.
+    pub fn search_filtered(
+        &self,
+        index: usize,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        out: &mut Vec<Hit>,
+    ) {
+        let (rule, item) = self.pattern_owners[index];
+        let regex = &self.pattern_regexes[index];
+        let mut searched_to = 0;
+        for start in starts {
+            if start < searched_to {
+                continue; // within the previous match
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = regex.find(input)
+                && m.start() < m.end()
+            {
+                out.push(Hit {
+                    rule,
+                    item,
+                    start: m.start(),
+                    end: m.end(),
+                    negated: false,
+                });
+                searched_to = m.end();
             }
         }
+    }
+
+    /// Whether filtered pattern `index` matches `text` at one of the places
+    /// its literals start: whether it has hits, which is all a rule's status
+    /// asks of a pattern (a pattern's hits are never negated), without
+    /// working out where they end. Such a pattern cannot match empty text:
+    /// every match starts with one of its literals, none of them empty.
+    pub fn filtered_matches(
+        &self,
+        index: usize,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+    ) -> bool {
+        let regex = &self.pattern_regexes[index];
+        starts
+            .into_iter()
+            .any(|start| regex.is_match(Input::new(text).range(start..).anchored(Anchored::Yes)))
     }
 
     /// Whether rule `rule` has patterns (without placeholders) that are
@@ -409,6 +557,7 @@ impl Matcher {
         }
     }
 
+    /// The hits of pattern `index` in `text`, into `out`.
     fn search_pattern(&self, index: usize, text: &str, out: &mut Vec<Hit>) {
         let (rule, item) = self.pattern_owners[index];
         for m in self.pattern_regexes[index].find_iter(text) {
@@ -459,7 +608,7 @@ impl Matcher {
                     let filled = placeholder::fill_pattern(&item.raw, context)?;
                     // Compiled per reply: only patterns with placeholders, which
                     // are rare, pay this.
-                    let Ok(regex) = compile_pattern(&filled) else {
+                    let Ok(regex) = compile_pattern(&filled, Compiled::ForAnchored) else {
                         continue;
                     };
                     for m in regex.find_iter(text).filter(|m| m.start() < m.end()) {
@@ -478,12 +627,37 @@ impl Matcher {
     }
 }
 
-fn compile_pattern(text: &str) -> Result<Regex, String> {
-    RegexBuilder::new(&apostrophes_as_in_replies(text))
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| regex_reason(&e.to_string()))
+/// Compile a pattern as the `regex` crate's `RegexBuilder` does (case
+/// ignored, a size limit), with the engines [`Compiled`] says, and its errors
+/// in the words of that crate (`check` shows them).
+fn compile_pattern(text: &str, how: Compiled) -> Result<Regex, String> {
+    let mut config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT));
+    if how == Compiled::ForAnchored {
+        config = config
+            .dfa(false)
+            .hybrid(false)
+            .onepass(false)
+            .auto_prefilter(false);
+    }
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+        .build(&apostrophes_as_in_replies(text))
+        .map_err(|e| regex_reason(&build_error_text(&e)))
+}
+
+/// A build error as `regex::Error` says it.
+fn build_error_text(err: &meta::BuildError) -> String {
+    if let Some(limit) = err.size_limit() {
+        format!("Compiled regex exceeds size limit of {limit} bytes.")
+    } else if let Some(syntax) = err.syntax_error() {
+        syntax.to_string()
+    } else {
+        err.to_string()
+    }
 }
 
 /// Literals one of which every match of a pattern starts with, or `None`
@@ -605,4 +779,33 @@ pub fn occurs(text: &str, phrase: &str) -> bool {
         && text
             .match_indices(phrase)
             .any(|(start, m)| is_whole_word(text, start, start + m.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Compiled, compile_pattern, regex_reason};
+
+    /// `check` words a pattern that does not compile as the `regex` crate
+    /// does (the engine used it before it compiled patterns itself).
+    #[test]
+    fn a_pattern_that_does_not_compile_says_what_the_regex_crate_says() {
+        for pattern in [
+            r"(",
+            r"[z-a]",
+            r"\p{Nope}",
+            r"a{2,1}",
+            r"(?:\w{500}){20}",
+            r"\bx{99999}",
+        ] {
+            let theirs = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .size_limit(super::PATTERN_SIZE_LIMIT)
+                .build()
+                .expect_err("does not compile");
+            for how in [Compiled::ForAnywhere, Compiled::ForAnchored] {
+                let ours = compile_pattern(pattern, how).expect_err("does not compile");
+                assert_eq!(ours, regex_reason(&theirs.to_string()), "{pattern} {how:?}");
+            }
+        }
+    }
 }

@@ -367,8 +367,8 @@ impl<'p> Engine<'p> {
         let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
         let message = normalized_message(context);
         let mut static_hits = Vec::new();
-        self.matcher.static_hits(&judged.scope, &mut static_hits);
-        static_hits.retain(|h| h.rule == index);
+        self.matcher
+            .rule_static_hits(index, &judged.scope, &mut static_hits);
         static_hits.sort_unstable_by_key(|h| (h.start, h.end, h.item));
         let mut scratch = Vec::new();
         let hits = self.rule_hits(

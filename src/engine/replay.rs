@@ -10,12 +10,23 @@
 //! pattern that must always be searched ("plain") fails or passes by its kind
 //! alone, given whether it has hits, the reply's word count and how many key
 //! facts it mentions. So per step the engine keeps counts and bounds of its
-//! plain rules, a reply costs its hits plus the step's other rules, and which
-//! plain rules were caught is worked out once at the end from per-step
-//! tallies. The answers are those of `assess`; a property test holds them to it.
+//! plain rules, and which plain rules were caught is worked out once at the
+//! end from per-step tallies.
+//!
+//! A phrase many rules share ("hello" in every greeting rule) would still
+//! cost each reply that says it one hit per rule. So a reply's phrases are
+//! found once each, not once per owner, and what the plain rules make of them
+//! depends only on the step and the set of phrases (and filtered patterns)
+//! said, a [`HitSet`]: it is worked out once per distinct set, however many
+//! replies say it, and the rules it catches once at the end. A reply then
+//! costs its distinct phrases plus the step's other rules. The answers are
+//! those of `assess`; a property test holds them to it.
+
+use std::collections::HashMap;
 
 use super::context::Context;
 use super::matcher::Hit;
+use super::negation::Scope;
 use super::normalize::Normalized;
 use super::{Engine, Status, Verdict, rules};
 use crate::playbook::CheckKind;
@@ -68,6 +79,8 @@ impl Bounds {
 /// A step's rules, split for replaying.
 #[derive(Debug, Default)]
 struct StepRules {
+    /// Whether each rule of the playbook applies here.
+    applies: Vec<bool>,
     /// Plain rules that apply here, in order.
     plain: Vec<usize>,
     /// The other rules that apply here (conditions, placeholders, patterns
@@ -87,6 +100,57 @@ struct Seen {
     fewest_facts: Option<usize>,
 }
 
+/// What the plain rules at a step see of a reply: the static phrases it says,
+/// each once (`true` when every occurrence is negated, which only rules that
+/// ignore negation count), and the filtered patterns of plain rules there
+/// that match it. Sorted, so that equal sets are equal keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct HitSet {
+    step: usize,
+    phrases: Vec<(usize, bool)>,
+    patterns: Vec<usize>,
+}
+
+/// How the plain rules fared on one [`HitSet`], and how many wrong replies
+/// had it (for [`Replay::caught`]).
+#[derive(Clone, Copy, Debug)]
+struct Fare {
+    failed: Failed,
+    wrong: usize,
+}
+
+/// Which rules a walk has met already: a round number per rule, so that
+/// starting a walk costs nothing however many rules there are.
+#[derive(Debug)]
+struct Met {
+    round: Vec<u32>,
+    current: u32,
+}
+
+impl Met {
+    fn new(rules: usize) -> Self {
+        Met {
+            round: vec![0; rules],
+            current: 0,
+        }
+    }
+
+    fn next_round(&mut self) {
+        if self.current == u32::MAX {
+            self.round.fill(0);
+            self.current = 0;
+        }
+        self.current += 1;
+    }
+
+    /// Whether `rule` is met for the first time this round.
+    fn first(&mut self, rule: usize) -> bool {
+        let first = self.round[rule] != self.current;
+        self.round[rule] = self.current;
+        first
+    }
+}
+
 /// Replays example replies; see the module documentation.
 pub struct Replay<'e, 'p> {
     engine: &'e Engine<'p>,
@@ -94,10 +158,17 @@ pub struct Replay<'e, 'p> {
     plain: Vec<bool>,
     steps: Vec<StepRules>,
     seen: Vec<Seen>,
-    /// For each plain `mention` rule, how many wrong replies at its steps had its hits.
-    mention_hits: Vec<usize>,
+    /// For each static phrase, its owners that are not plain rules: their
+    /// hits are needed one by one.
+    others: Vec<Vec<(usize, usize)>>,
+    /// Each hit set met so far, and how it fared.
+    fares: HashMap<HitSet, Fare>,
     /// Rules a wrong reply failed, as far as known before [`Self::caught`].
     caught: Vec<bool>,
+    met: Met,
+    hit_set: HitSet,
+    /// Where filtered patterns may match: `(pattern, start)`.
+    candidates: Vec<(usize, usize)>,
     hits: Vec<Hit>,
     scratch: Vec<Hit>,
 }
@@ -125,12 +196,16 @@ impl<'e, 'p> Replay<'e, 'p> {
             .steps
             .iter()
             .map(|step| {
-                let mut split = StepRules::default();
+                let mut split = StepRules {
+                    applies: vec![false; rules.len()],
+                    ..StepRules::default()
+                };
                 let at = engine
                     .rules_by_step
                     .get(step.id.as_str())
                     .map_or(&[][..], Vec::as_slice);
                 for &index in at {
+                    split.applies[index] = true;
                     let plan = &engine.plans[index];
                     if plan.empty {
                         continue; // always skipped
@@ -148,13 +223,28 @@ impl<'e, 'p> Replay<'e, 'p> {
                 split
             })
             .collect::<Vec<_>>();
+        let others = (0..engine.matcher.phrase_count())
+            .map(|phrase| {
+                engine
+                    .matcher
+                    .phrase_owners(phrase)
+                    .iter()
+                    .copied()
+                    .filter(|&(rule, _)| !is_plain[rule])
+                    .collect()
+            })
+            .collect();
         Replay {
             engine,
             seen: vec![Seen::default(); steps.len()],
             steps,
-            mention_hits: vec![0; rules.len()],
+            others,
+            fares: HashMap::new(),
             caught: vec![false; rules.len()],
+            met: Met::new(rules.len()),
             plain: is_plain,
+            hit_set: HitSet::default(),
+            candidates: Vec::new(),
             hits: Vec::new(),
             scratch: Vec::new(),
         }
@@ -184,6 +274,26 @@ impl<'e, 'p> Replay<'e, 'p> {
     /// For each rule, whether some wrong reply failed it.
     pub fn caught(mut self) -> Vec<bool> {
         let plans = &self.engine.plans;
+        // The plain rules' hits, once per hit set wrong replies had.
+        let mut mention_hits = vec![0usize; self.caught.len()];
+        for (hit_set, fare) in &self.fares {
+            if fare.wrong == 0 {
+                continue;
+            }
+            let caught = &mut self.caught;
+            plain_rules_hit(
+                self.engine,
+                &self.plain,
+                &self.steps[hit_set.step].applies,
+                hit_set,
+                &mut self.met,
+                |index| match plans[index].kind {
+                    CheckKind::Mention => mention_hits[index] += fare.wrong,
+                    CheckKind::Avoid | CheckKind::Swap => caught[index] = true,
+                    CheckKind::Length | CheckKind::Echo => {}
+                },
+            );
+        }
         let mut wrong_at_steps = vec![0usize; self.caught.len()];
         for (step, seen) in self.steps.iter().zip(&self.seen) {
             if seen.wrong == 0 {
@@ -196,7 +306,7 @@ impl<'e, 'p> Replay<'e, 'p> {
                         wrong_at_steps[index] += seen.wrong;
                         false // decided below, over all its steps
                     }
-                    CheckKind::Avoid | CheckKind::Swap => false, // marked on the hit
+                    CheckKind::Avoid | CheckKind::Swap => false, // from the hit sets
                     CheckKind::Length => {
                         let outside = |w: usize| {
                             plan.min_words.is_some_and(|m| w < m as usize)
@@ -214,7 +324,7 @@ impl<'e, 'p> Replay<'e, 'p> {
         }
         for (index, &wrong) in wrong_at_steps.iter().enumerate() {
             // Some wrong reply where the rule applies did not have its hits.
-            if wrong > self.mention_hits[index] {
+            if wrong > mention_hits[index] {
                 self.caught[index] = true;
             }
         }
@@ -232,57 +342,32 @@ impl<'e, 'p> Replay<'e, 'p> {
             .position(|s| s.id.as_str() == context.step)?;
         let normalized = Normalized::new(reply);
         let judged = rules::Reply::new(reply, &normalized, engine.chinese, &engine.cues);
-        self.hits.clear();
-        engine.matcher.static_hits(&judged.scope, &mut self.hits);
-        self.hits
-            .sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
-        let mut failed: Failed = [false; 2];
-        let mut fail = |fails_reply: bool| {
-            failed[0] = true;
-            failed[1] |= fails_reply;
-        };
-        // Plain rules with hits: a mention rule passes, others fail.
-        let mut mentions_hit = [0usize; 2];
-        let mut previous = None;
-        for hit in &self.hits {
-            let index = hit.rule;
-            // A negated hit that does not count is as if it were not there.
-            if previous == Some(index) || !self.plain[index] || !engine.plans[index].counts(hit) {
-                continue;
-            }
-            previous = Some(index);
-            if !engine.playbook.rules[index].applies_at(&context.step) {
-                continue;
-            }
-            let plan = &engine.plans[index];
-            match plan.kind {
-                CheckKind::Mention => {
-                    mentions_hit[0] += 1;
-                    mentions_hit[1] += usize::from(plan.fails_reply);
-                    if wrong {
-                        self.mention_hits[index] += 1;
-                    }
-                }
-                CheckKind::Avoid | CheckKind::Swap => {
-                    fail(plan.fails_reply);
-                    if wrong {
-                        self.caught[index] = true;
-                    }
-                }
-                CheckKind::Length | CheckKind::Echo => {}
-            }
-        }
+        let scope = &judged.scope;
+        self.read(scope, step);
         let split = &self.steps[step];
+        let hit_set = &self.hit_set;
+        // The plain rules' phrases and patterns: as for the same hit set before.
+        let mut failed = if let Some(fare) = self.fares.get_mut(hit_set) {
+            fare.wrong += usize::from(wrong);
+            fare.failed
+        } else {
+            let failed = plain_fare(engine, &self.plain, split, hit_set, &mut self.met);
+            let fare = Fare {
+                failed,
+                wrong: usize::from(wrong),
+            };
+            self.fares.insert(hit_set.clone(), fare);
+            failed
+        };
+        // Plain length and echo rules: by the step's bounds.
         let words_needed =
             split.bounds[0].min_words.is_some() || split.bounds[0].max_words.is_some();
         let words = words_needed.then(|| judged.words());
         let facts = (split.bounds[0].echo_min.is_some() && !context.key_facts.is_empty())
             .then(|| judged.key_facts_mentioned(context, true));
         for (class, bounds) in split.bounds.iter().enumerate() {
-            let fails = bounds.mentions > mentions_hit[class]
-                || words.is_some_and(|w| bounds.length_fails(w))
+            failed[class] |= words.is_some_and(|w| bounds.length_fails(w))
                 || facts.is_some_and(|m| bounds.echo_fails(m));
-            failed[class] |= fails;
         }
         // The other rules, one by one.
         // Normalised only for a step with such rules: most have none.
@@ -297,7 +382,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             let Some(hits) = engine.rule_hits(
                 index,
                 &self.hits[from..to],
-                &judged.scope,
+                scope,
                 context,
                 &message,
                 &mut self.scratch,
@@ -325,5 +410,113 @@ impl<'e, 'p> Replay<'e, 'p> {
             }
         }
         Some(failed)
+    }
+
+    /// What a reply (its negation scope) says at step `step`: its hit set for
+    /// the plain rules there into `self.hit_set`, and the hits of the other
+    /// rules there into `self.hits`, in rule order.
+    fn read(&mut self, scope: &Scope, step: usize) {
+        let matcher = &self.engine.matcher;
+        let applies = &self.steps[step].applies;
+        // The phrases said, each once; hits only for the rules judged one by one.
+        let hit_set = &mut self.hit_set;
+        hit_set.step = step;
+        hit_set.phrases.clear();
+        hit_set.patterns.clear();
+        self.hits.clear();
+        matcher.phrase_occurrences(scope, |phrase, start, end| {
+            let negated = scope.negated(start);
+            hit_set.phrases.push((phrase, negated));
+            for &(rule, item) in &self.others[phrase] {
+                if applies[rule] {
+                    self.hits.push(Hit {
+                        rule,
+                        item,
+                        start,
+                        end,
+                        negated,
+                    });
+                }
+            }
+        });
+        // Not negated first: a phrase said once plainly counts for every rule.
+        hit_set.phrases.sort_unstable();
+        hit_set.phrases.dedup_by_key(|&mut (phrase, _)| phrase);
+        matcher.filtered_candidates(scope.text(), &mut self.candidates);
+        for group in self.candidates.chunk_by(|a, b| a.0 == b.0) {
+            let pattern = group[0].0;
+            let (rule, _) = matcher.pattern_owner(pattern);
+            if !applies[rule] {
+                continue;
+            }
+            let starts = group.iter().map(|&(_, start)| start);
+            if !self.plain[rule] {
+                matcher.search_filtered(pattern, scope.text(), starts, &mut self.hits);
+            } else if matcher.filtered_matches(pattern, scope.text(), starts) {
+                hit_set.patterns.push(pattern);
+            }
+        }
+        self.hits
+            .sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
+    }
+}
+
+/// How the plain rules at a step fare on what a reply says, leaving out
+/// their word counts and key facts: an `avoid` or `swap` rule with hits
+/// fails, and so does any `mention` rule without.
+fn plain_fare(
+    engine: &Engine,
+    is_plain: &[bool],
+    split: &StepRules,
+    hit_set: &HitSet,
+    met: &mut Met,
+) -> Failed {
+    let mut failed: Failed = [false; 2];
+    let mut mentions_hit = [0usize; 2];
+    plain_rules_hit(engine, is_plain, &split.applies, hit_set, met, |index| {
+        let plan = &engine.plans[index];
+        match plan.kind {
+            CheckKind::Mention => {
+                mentions_hit[0] += 1;
+                mentions_hit[1] += usize::from(plan.fails_reply);
+            }
+            CheckKind::Avoid | CheckKind::Swap => {
+                failed[0] = true;
+                failed[1] |= plan.fails_reply;
+            }
+            CheckKind::Length | CheckKind::Echo => {}
+        }
+    });
+    for (class, bounds) in split.bounds.iter().enumerate() {
+        failed[class] |= bounds.mentions > mentions_hit[class];
+    }
+    failed
+}
+
+/// Visit each plain rule that applies at the hit set's step and has a hit
+/// that counts in it, once.
+fn plain_rules_hit(
+    engine: &Engine,
+    is_plain: &[bool],
+    applies: &[bool],
+    hit_set: &HitSet,
+    met: &mut Met,
+    mut visit: impl FnMut(usize),
+) {
+    met.next_round();
+    for &(phrase, negated) in &hit_set.phrases {
+        for &(index, _) in engine.matcher.phrase_owners(phrase) {
+            // A negated occurrence counts only for a rule that ignores negation.
+            let counts = !(negated && engine.plans[index].respects_negation);
+            if is_plain[index] && applies[index] && counts && met.first(index) {
+                visit(index);
+            }
+        }
+    }
+    for &pattern in &hit_set.patterns {
+        let (index, _) = engine.matcher.pattern_owner(pattern);
+        if met.first(index) {
+            visit(index);
+        }
     }
 }

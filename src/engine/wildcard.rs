@@ -268,17 +268,39 @@ impl<O: Copy> PhraseSet<O> {
 
     /// Every occurrence of every phrase, with its owners: `each(owners, start, end)`.
     pub fn find(&self, scope: &Scope, mut each: impl FnMut(&[O], usize, usize)) {
+        self.find_phrases(scope, |phrase, start, end| {
+            each(&self.phrases[phrase].1, start, end);
+        });
+    }
+
+    /// Every occurrence of every phrase, by the phrase's number in the set
+    /// (see [`Self::owners`]): `each(phrase, start, end)`. For a caller that
+    /// works per distinct phrase rather than per owner.
+    pub fn find_phrases(&self, scope: &Scope, mut each: impl FnMut(usize, usize, usize)) {
         let Some(automaton) = &self.automaton else {
             return;
         };
         for m in automaton.find_overlapping_iter(scope.text()) {
             for &index in &self.by_anchor[m.pattern().as_usize()] {
-                let (phrase, owners) = &self.phrases[index];
-                if let Some(end) = phrase.end_at(scope, m.start()) {
-                    each(owners, m.start(), end);
+                if let Some(end) = self.phrases[index].0.end_at(scope, m.start()) {
+                    each(index, m.start(), end);
                 }
             }
         }
+    }
+
+    /// How many distinct phrases the set holds (numbered from 0).
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The owners of phrase number `phrase`, in the order they were given.
+    pub fn owners(&self, phrase: usize) -> &[O] {
+        &self.phrases[phrase].1
     }
 }
 

@@ -35,7 +35,7 @@ const MARGIN: usize = 64;
 const MAX_SCALAR_BYTES: usize = 32 * 1024 * 1024;
 
 /// The tree of a file, or `None` if the slow reader must read it.
-pub(super) fn read(text: &str) -> Option<Node> {
+pub(super) fn read(text: &str) -> Option<Node<'_>> {
     // The options serde-saphyr's `Budget::parser_options` gives the parser
     // for our budget: its defaults, and room for one level past our depth.
     let options = granit_parser::options! {
@@ -49,6 +49,7 @@ pub(super) fn read(text: &str) -> Option<Node> {
     let mut reader = Reader {
         text,
         stack: Vec::new(),
+        children: Vec::new(),
         root: None,
         next_id: 0,
         events: 0,
@@ -71,7 +72,12 @@ pub(super) fn read(text: &str) -> Option<Node> {
 struct Reader<'t> {
     text: &'t str,
     stack: Vec<Open>,
-    root: Option<Node>,
+    /// The finished children of every open node, the innermost's last (a
+    /// mapping's as key, value, key, …): moved into a list of just their
+    /// number when their parent ends, rather than pushed onto lists that
+    /// grow by doubling (copying and leaving room unused in a large tree).
+    children: Vec<Node<'t>>,
+    root: Option<Node<'t>>,
     next_id: u32,
     events: usize,
     nodes: usize,
@@ -83,16 +89,13 @@ struct Reader<'t> {
 struct Open {
     id: u32,
     pos: Pos,
-    items: Items,
+    map: bool,
+    /// Where its children start in [`Reader::children`].
+    first_child: usize,
 }
 
-enum Items {
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>, Option<Node>),
-}
-
-impl Reader<'_> {
-    fn event(&mut self, event: Event<'_>, span: &Span) -> Option<()> {
+impl<'t> Reader<'t> {
+    fn event(&mut self, event: Event<'t>, span: &Span) -> Option<()> {
         self.events += 1;
         if self.events > MAX_NODES * 2 - MARGIN {
             return None;
@@ -120,9 +123,9 @@ impl Reader<'_> {
                 let value = if style == ScalarStyle::Plain {
                     self.plain(value, pos)
                 } else {
-                    Value::Str(value.into_owned())
+                    Value::Str(value)
                 };
-                self.finish(Node { id, pos, value })?;
+                self.finish(Node { id, pos, value });
             }
             Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
                 if anchor != 0 || tag.is_some() || self.wants_key() {
@@ -132,25 +135,21 @@ impl Reader<'_> {
                 if self.stack.len() >= MAX_DEPTH - 2 {
                     return None;
                 }
-                let items = if matches!(event, Event::SequenceStart(..)) {
-                    Items::Seq(Vec::new())
-                } else {
-                    Items::Map(Vec::new(), None)
-                };
-                self.stack.push(Open { id, pos, items });
+                self.stack.push(Open {
+                    id,
+                    pos,
+                    map: matches!(event, Event::MappingStart(..)),
+                    first_child: self.children.len(),
+                });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let open = self.stack.pop()?;
-                let value = match open.items {
-                    Items::Seq(items) => Value::Seq(items),
-                    Items::Map(entries, None) => Value::Map(entries),
-                    Items::Map(_, Some(_)) => return None,
-                };
+                let value = self.collect_children(&open)?;
                 self.finish(Node {
                     id: open.id,
                     pos: open.pos,
                     value,
-                })?;
+                });
             }
             // Aliases, and anything a later parser version may add.
             _ => return None,
@@ -158,15 +157,28 @@ impl Reader<'_> {
         Some(())
     }
 
+    /// The value of a node that ends, from its children; `None` for a
+    /// mapping whose last key has no value.
+    fn collect_children(&mut self, open: &Open) -> Option<Value<'t>> {
+        let mut children = self.children.drain(open.first_child..);
+        if !open.map {
+            return Some(Value::Seq(children.collect()));
+        }
+        if !children.len().is_multiple_of(2) {
+            return None;
+        }
+        let mut entries = Vec::with_capacity(children.len() / 2);
+        while let (Some(key), Some(value)) = (children.next(), children.next()) {
+            entries.push((key, value));
+        }
+        Some(Value::Map(entries))
+    }
+
     /// Whether the next node is a mapping key.
     fn wants_key(&self) -> bool {
-        matches!(
-            self.stack.last(),
-            Some(Open {
-                items: Items::Map(_, None),
-                ..
-            })
-        )
+        self.stack.last().is_some_and(|open| {
+            open.map && (self.children.len() - open.first_child).is_multiple_of(2)
+        })
     }
 
     /// A new node: its id (in document order, as `load.rs` numbers them) and
@@ -195,29 +207,25 @@ impl Reader<'_> {
     }
 
     /// Put a finished node into its parent.
-    fn finish(&mut self, node: Node) -> Option<()> {
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(open) => match &mut open.items {
-                Items::Seq(items) => items.push(node),
-                Items::Map(_, key @ None) => *key = Some(node),
-                Items::Map(entries, key @ Some(_)) => entries.push((key.take()?, node)),
-            },
+    fn finish(&mut self, node: Node<'t>) {
+        if self.stack.is_empty() {
+            self.root = Some(node);
+        } else {
+            self.children.push(node);
         }
-        Some(())
     }
 
     /// A plain scalar, resolved as serde-saphyr's `deserialize_any` resolves
     /// an untagged one (null, then YAML 1.1 booleans, then integers, then
     /// floats, else text), with a number or boolean keeping its text as
     /// written.
-    fn plain(&self, value: Cow<'_, str>, pos: Pos) -> Value {
-        let written = |fallback: String| -> String {
+    fn plain(&self, value: Cow<'t, str>, pos: Pos) -> Value<'t> {
+        let written = |fallback: String| -> Cow<'t, str> {
             let start = pos.offset as usize;
             self.text
                 .get(start..start + pos.len as usize)
                 .filter(|t| !t.is_empty())
-                .map_or(fallback, str::to_owned)
+                .map_or(Cow::Owned(fallback), Cow::Borrowed)
         };
         match resolve_plain(&value) {
             Plain::Null => Value::Null,
@@ -225,7 +233,7 @@ impl Reader<'_> {
             Plain::Int(n) => Value::Int(n, written(n.to_string())),
             Plain::UInt(n) => Value::UInt(n, written(n.to_string())),
             Plain::Float(x) => Value::Float(x, written(x.to_string())),
-            Plain::Str => Value::Str(value.into_owned()),
+            Plain::Str => Value::Str(value),
         }
     }
 }
@@ -246,6 +254,24 @@ enum Plain {
 /// non-finite floats passed through). Copied from its `deserialize_any` and
 /// `parse_scalars.rs`, in the same order.
 fn resolve_plain(value: &str) -> Plain {
+    if surely_text(value) {
+        return Plain::Str;
+    }
+    resolve_plain_in_full(value)
+}
+
+/// Whether a plain scalar is text by its first byte: most are words, and
+/// no null, boolean or number starts with anything else than these bytes
+/// (`inf`, which Rust reads as a float, is text here: it is not finite and
+/// has no digit).
+fn surely_text(value: &str) -> bool {
+    yaml_trim(value)
+        .bytes()
+        .next()
+        .is_some_and(|b| !b"~nNyYtTfFoO+-.0123456789".contains(&b))
+}
+
+fn resolve_plain_in_full(value: &str) -> Plain {
     if matches!(value, "" | "~" | "null" | "Null" | "NULL") {
         return Plain::Null;
     }
@@ -413,7 +439,27 @@ fn float_incl_overflow(s: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Plain, resolve_plain};
+    use super::{Plain, resolve_plain, resolve_plain_in_full, surely_text};
+
+    /// The shortcut by the first byte agrees with the full resolution, for
+    /// every ASCII first byte and a few others.
+    #[test]
+    fn what_is_surely_text_resolves_as_text() {
+        let tails = [
+            "", "1", "0x1f", "rue", "es", "ull", "n", "f", ".5", "e3", "nf", "an", "_000", " 1",
+        ];
+        for first in (0u8..128)
+            .map(char::from)
+            .chain(['é', '是', '５', '\u{a0}'])
+        {
+            for tail in tails {
+                let text = format!("{first}{tail}");
+                if surely_text(&text) {
+                    assert_eq!(resolve_plain_in_full(&text), Plain::Str, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn plain_scalars_resolve_as_serde_saphyr_resolves_them() {
@@ -453,6 +499,18 @@ mod tests {
             ("-9223372036854775808", Plain::Int(i64::MIN)),
             ("15m", Plain::Str),
             ("refund", Plain::Str),
+            ("Hello, I am sorry", Plain::Str),
+            ("Infinity", Plain::Str),
+            ("infinity", Plain::Str),
+            ("INF", Plain::Str),
+            ("NaN", Plain::Str),
+            ("No", Plain::Bool(false)),
+            ("TRUE", Plain::Bool(true)),
+            ("oN", Plain::Bool(true)),
+            ("+.5", Plain::Float(0.5)),
+            (".5", Plain::Float(0.5)),
+            ("５", Plain::Str),
+            ("是", Plain::Str),
         ];
         for (text, want) in cases {
             assert_eq!(&resolve_plain(text), want, "{text:?}");

@@ -8,6 +8,7 @@
 //! file alone (and `events.rs`, its fast path for the common case, which
 //! reads serde-saphyr's own parser, `granit-parser`).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -140,7 +141,7 @@ fn empty_file() -> LoadError {
 /// Read the YAML of a file into a tree of positioned nodes. Every syntax
 /// error and every limit is found here; what the nodes mean is left to
 /// [`node::from_tree`].
-fn parse_tree(text: &str) -> Result<Node, LoadError> {
+fn parse_tree(text: &str) -> Result<Node<'_>, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_large(text.len()));
     }
@@ -154,7 +155,7 @@ fn parse_tree(text: &str) -> Result<Node, LoadError> {
 
 /// [`parse_tree`] through serde-saphyr: every file the fast reader leaves,
 /// and every syntax error and limit.
-fn parse_tree_slow(text: &str) -> Result<Node, LoadError> {
+fn parse_tree_slow(text: &str) -> Result<Node<'_>, LoadError> {
     let mut budget = Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
@@ -260,13 +261,13 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
-fn to_node(raw: YamlSpanned<Raw>, text: &str, next_id: &mut u32) -> Node {
+fn to_node<'s>(raw: YamlSpanned<Raw>, text: &'s str, next_id: &mut u32) -> Node<'s> {
     let id = *next_id;
     *next_id = next_id.saturating_add(1);
     // A scalar the schema read as a number or a boolean keeps its text as
     // written, for a text field (`title: 1.50`); an alias's is where the
     // anchor's value is defined.
-    let written = |fallback: String| -> String {
+    let written = |fallback: String| -> Cow<'s, str> {
         let span = raw.defined.span();
         span.byte_offset()
             .zip(span.byte_len())
@@ -275,7 +276,7 @@ fn to_node(raw: YamlSpanned<Raw>, text: &str, next_id: &mut u32) -> Node {
                 text.get(start..start.checked_add(usize::try_from(len).ok()?)?)
             })
             .filter(|t| !t.is_empty())
-            .map_or(fallback, str::to_owned)
+            .map_or(Cow::Owned(fallback), Cow::Borrowed)
     };
     let value = match raw.value {
         Raw::Null => node::Value::Null,
@@ -283,7 +284,7 @@ fn to_node(raw: YamlSpanned<Raw>, text: &str, next_id: &mut u32) -> Node {
         Raw::Int(n) => node::Value::Int(n, written(n.to_string())),
         Raw::UInt(n) => node::Value::UInt(n, written(n.to_string())),
         Raw::Float(x) => node::Value::Float(x, written(x.to_string())),
-        Raw::Str(s) => node::Value::Str(s),
+        Raw::Str(s) => node::Value::Str(Cow::Owned(s)),
         Raw::Seq(items) => node::Value::Seq(
             items
                 .into_iter()

@@ -17,6 +17,7 @@
 //!
 //! A clean file is read once; each new round of errors costs one more read.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -28,30 +29,33 @@ use serde::de::{
 
 use super::spanned::Pos;
 
-/// One YAML node with where it is written.
+/// One YAML node with where it is written. Its text borrows the file's
+/// where the parser could (most scalars are written as they read), so a
+/// large playbook is not copied once more into its tree on the way to the
+/// model.
 #[derive(Debug)]
-pub struct Node {
+pub struct Node<'s> {
     /// Unique in the tree (an alias's copy gets its own), to hide a key by.
     pub id: u32,
     pub pos: Pos,
-    pub value: Value,
+    pub value: Value<'s>,
 }
 
 #[derive(Debug)]
-pub enum Value {
+pub enum Value<'s> {
     Null,
     /// A plain scalar the YAML schema read as something else than text, with
     /// its text as written (`title: 1.50` is the text `1.50`).
-    Bool(bool, String),
-    Int(i64, String),
-    UInt(u64, String),
-    Float(f64, String),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
+    Bool(bool, Cow<'s, str>),
+    Int(i64, Cow<'s, str>),
+    UInt(u64, Cow<'s, str>),
+    Float(f64, Cow<'s, str>),
+    Str(Cow<'s, str>),
+    Seq(Vec<Node<'s>>),
+    Map(Vec<(Node<'s>, Node<'s>)>),
 }
 
-impl Node {
+impl Node<'_> {
     /// Mark every position in the tree as one of file `file` (a bundled rule
     /// pack: see `Pos::file`).
     pub fn set_file(&mut self, file: u16) {
@@ -73,7 +77,7 @@ impl Node {
             | Value::Bool(_, s)
             | Value::Int(_, s)
             | Value::UInt(_, s)
-            | Value::Float(_, s) => Some(s),
+            | Value::Float(_, s) => Some(s.as_ref()),
             Value::Null | Value::Seq(_) | Value::Map(_) => None,
         }
     }
@@ -89,7 +93,7 @@ impl Node {
     }
 
     /// The entry `key` of a mapping.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Self> {
         match &self.value {
             Value::Map(entries) => entries
                 .iter()
@@ -234,7 +238,7 @@ struct Context<'t> {
     hid_more: Cell<bool>,
     /// The keys and mappings above the node being read, for messages that
     /// depend on where a value is (`replace: 40 EUR` is an amount of `replace`).
-    path: RefCell<Vec<(&'t Node, &'t Node)>>,
+    path: RefCell<Vec<(&'t Node<'t>, &'t Node<'t>)>>,
     /// Action id -> its `unit`, for amounts.
     units: HashMap<String, String>,
 }
@@ -243,7 +247,7 @@ impl Context<'_> {
     /// What a list entry or a mapping value does when reading it failed:
     /// record the error where it arose, hide the node if nothing further in
     /// was hidden (so the next read skips it and gets further), and unwind.
-    fn failed(&self, err: Error, node: &Node, at: Pos) -> Error {
+    fn failed(&self, err: Error, node: &Node<'_>, at: Pos) -> Error {
         let hidden_below = err.hidden_below;
         if !err.recorded {
             self.record(err, at);
@@ -296,7 +300,7 @@ impl Context<'_> {
 }
 
 /// Deserialise `T` from a tree, with every error found.
-pub fn from_tree<'de, T: serde::Deserialize<'de>>(root: &Node) -> Result<T, Vec<Problem>> {
+pub fn from_tree<'de, T: serde::Deserialize<'de>>(root: &Node<'_>) -> Result<T, Vec<Problem>> {
     let cx = Context {
         problems: RefCell::default(),
         seen: RefCell::default(),
@@ -327,7 +331,7 @@ pub fn from_tree<'de, T: serde::Deserialize<'de>>(root: &Node) -> Result<T, Vec<
 }
 
 /// `actions: [{id, unit}]` of the document, read loosely (it may be wrong).
-fn units(root: &Node) -> HashMap<String, String> {
+fn units(root: &Node<'_>) -> HashMap<String, String> {
     let mut units = HashMap::new();
     if let Some(Node {
         value: Value::Seq(actions),
@@ -348,7 +352,7 @@ fn units(root: &Node) -> HashMap<String, String> {
 
 #[derive(Clone, Copy)]
 struct NodeDe<'a, 't> {
-    node: &'t Node,
+    node: &'t Node<'t>,
     cx: &'a Context<'t>,
 }
 
@@ -422,14 +426,14 @@ impl<'t> NodeDe<'_, 't> {
         units.all(|u| u == first).then_some(first.as_str())
     }
 
-    fn seq(&self) -> Result<&'t [Node], Error> {
+    fn seq(&self) -> Result<&'t [Node<'t>], Error> {
         match &self.node.value {
             Value::Seq(items) => Ok(items),
             _ => Err(self.expected("a list, like `[a, b]` or lines starting with `- `")),
         }
     }
 
-    fn entries(&self) -> Result<&'t [(Node, Node)], Error> {
+    fn entries(&self) -> Result<&'t [(Node<'t>, Node<'t>)], Error> {
         match &self.node.value {
             Value::Map(entries) => Ok(entries),
             _ => Err(self.expected("a mapping of `key: value` entries")),
@@ -470,7 +474,7 @@ impl<'t> NodeDe<'_, 't> {
             } else {
                 visible
                     .iter()
-                    .any(|(k, _): &(&Node, &Node)| k.text() == Some(text))
+                    .any(|(k, _): &(&Node<'_>, &Node<'_>)| k.text() == Some(text))
             };
             if duplicate {
                 self.cx.record(
@@ -680,7 +684,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
     ) -> Result<V::Value, Error> {
         if let Value::Str(s) = &self.node.value {
             return visitor
-                .visit_enum(s.as_str().into_deserializer())
+                .visit_enum(s.as_ref().into_deserializer())
                 .map_err(|e: Error| e.at(self.node.pos));
         }
         let names: Vec<String> = variants.iter().map(|v| format!("`{v}`")).collect();
@@ -698,7 +702,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
 
 /// A list's entries; an entry that fails is recorded and left out.
 struct ItemAccess<'a, 't> {
-    items: std::slice::Iter<'t, Node>,
+    items: std::slice::Iter<'t, Node<'t>>,
     cx: &'a Context<'t>,
 }
 
@@ -733,12 +737,14 @@ impl<'de> SeqAccess<'de> for ItemAccess<'_, '_> {
 /// A mapping's entries, as a struct or a map reads them.
 struct EntryAccess<'a, 't, I> {
     entries: I,
-    value: Option<(&'t Node, &'t Node)>,
-    map: &'t Node,
+    value: Option<(&'t Node<'t>, &'t Node<'t>)>,
+    map: &'t Node<'t>,
     cx: &'a Context<'t>,
 }
 
-impl<'de, 't, I: Iterator<Item = (&'t Node, &'t Node)>> MapAccess<'de> for EntryAccess<'_, 't, I> {
+impl<'de, 't, I: Iterator<Item = (&'t Node<'t>, &'t Node<'t>)>> MapAccess<'de>
+    for EntryAccess<'_, 't, I>
+{
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -897,7 +903,12 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for super::Spanned
 /// list (`[您好，欢迎]`). YAML reads them as text, so `phrases: [您好，欢迎]`
 /// silently becomes one phrase. Inside quotes, or in a value, they are the
 /// author's text and left alone.
-pub fn full_width(root: &Node, text: &str) -> Vec<Problem> {
+pub fn full_width(root: &Node<'_>, text: &str) -> Vec<Problem> {
+    // Most files have neither sign anywhere: one scan of the text then
+    // says what a walk of every node would.
+    if !text.contains('：') && !text.contains('，') {
+        return Vec::new();
+    }
     let mut problems = Vec::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
@@ -930,7 +941,7 @@ pub fn full_width(root: &Node, text: &str) -> Vec<Problem> {
 }
 
 /// The first `sign` in a plain scalar as written, as a problem.
-fn sign_in(node: &Node, text: &str, sign: char) -> Option<Problem> {
+fn sign_in(node: &Node<'_>, text: &str, sign: char) -> Option<Problem> {
     if !matches!(node.value, Value::Str(_)) {
         return None;
     }
