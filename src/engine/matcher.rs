@@ -15,6 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::Hir;
 
 use super::context::Context;
 use super::negation::Scope;
@@ -313,20 +314,33 @@ impl Matcher {
                     pos: Pos::FILE_START,
                 }
             })?;
-        let prefixes: Vec<Option<Vec<Vec<u8>>>> = pattern_texts
+        // Each pattern parsed once, for its literals and its regex.
+        let parsed: Vec<Option<Hir>> = pattern_texts
             .iter()
-            .map(|&(text, _)| required_prefixes(text))
+            .map(|&(text, _)| parse_pattern(text))
+            .collect();
+        let prefixes: Vec<Option<Vec<Vec<u8>>>> = parsed
+            .iter()
+            .map(|hir| hir.as_ref().and_then(required_prefixes))
             .collect();
         let mut pattern_regexes = Vec::with_capacity(pattern_texts.len());
-        for ((&(text, pos), (r, _)), starts) in
-            pattern_texts.iter().zip(&pattern_owners).zip(&prefixes)
+        for (((&(text, pos), (r, _)), starts), hir) in pattern_texts
+            .iter()
+            .zip(&pattern_owners)
+            .zip(&prefixes)
+            .zip(&parsed)
         {
             let how = if starts.is_some() {
                 Compiled::ForAnchored
             } else {
                 Compiled::ForAnywhere
             };
-            pattern_regexes.push(compile_pattern(text, how).map_err(|reason| PatternError {
+            let compiled = match hir {
+                Some(hir) => compile_parsed(hir, how),
+                // Compiled from its text for the parser's error.
+                None => compile_pattern(text, how),
+            };
+            pattern_regexes.push(compiled.map_err(|reason| PatternError {
                 rule: rules[*r].id.value.clone(),
                 pattern: text.to_owned(),
                 problem: Problem::Pattern,
@@ -631,6 +645,29 @@ impl Matcher {
 /// ignored, a size limit), with the engines [`Compiled`] says, and its errors
 /// in the words of that crate (`check` shows them).
 fn compile_pattern(text: &str, how: Compiled) -> Result<Regex, String> {
+    builder(how)
+        .build(&apostrophes_as_in_replies(text))
+        .map_err(|e| regex_reason(&build_error_text(&e)))
+}
+
+/// [`compile_pattern`] of a pattern [`parse_pattern`] parsed.
+fn compile_parsed(hir: &Hir, how: Compiled) -> Result<Regex, String> {
+    builder(how)
+        .build_from_hir(hir)
+        .map_err(|e| regex_reason(&build_error_text(&e)))
+}
+
+/// A pattern parsed as [`compile_pattern`] parses it, or `None` where it
+/// does not parse.
+fn parse_pattern(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&apostrophes_as_in_replies(pattern))
+        .ok()
+}
+
+fn builder(how: Compiled) -> meta::Builder {
     let mut config = meta::Config::new()
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -642,11 +679,11 @@ fn compile_pattern(text: &str, how: Compiled) -> Result<Regex, String> {
             .onepass(false)
             .auto_prefilter(false);
     }
-    meta::Builder::new()
+    let mut builder = meta::Builder::new();
+    builder
         .configure(config)
-        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
-        .build(&apostrophes_as_in_replies(text))
-        .map_err(|e| regex_reason(&build_error_text(&e)))
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(true));
+    builder
 }
 
 /// A build error as `regex::Error` says it.
@@ -670,16 +707,11 @@ fn build_error_text(err: &meta::BuildError) -> String {
 /// literals would, so it can only let through a pattern that then finds
 /// nothing, never hold back one that matches; and without it `not my job`
 /// alone has 256 spellings, past the extractor's limits.
-fn required_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+fn required_prefixes(pattern: &Hir) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(&apostrophes_as_in_replies(pattern))
-        .ok()?;
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)
-        .extract(&ascii_lowered(hir));
+        .extract(&ascii_lowered(pattern.clone()));
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;

@@ -169,6 +169,9 @@ pub struct Replay<'e, 'p> {
     hit_set: HitSet,
     /// Where filtered patterns may match: `(pattern, start)`.
     candidates: Vec<(usize, usize)>,
+    /// The key facts of the last context, as written and compiled: a
+    /// beat's model and wrong replies share them.
+    key_facts: (Vec<String>, rules::KeyFacts),
     hits: Vec<Hit>,
     scratch: Vec<Hit>,
 }
@@ -245,6 +248,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             plain: is_plain,
             hit_set: HitSet::default(),
             candidates: Vec::new(),
+            key_facts: Default::default(),
             hits: Vec::new(),
             scratch: Vec::new(),
         }
@@ -363,8 +367,14 @@ impl<'e, 'p> Replay<'e, 'p> {
         let words_needed =
             split.bounds[0].min_words.is_some() || split.bounds[0].max_words.is_some();
         let words = words_needed.then(|| judged.words());
-        let facts = (split.bounds[0].echo_min.is_some() && !context.key_facts.is_empty())
-            .then(|| judged.key_facts_mentioned(context, true));
+        let facts =
+            (split.bounds[0].echo_min.is_some() && !context.key_facts.is_empty()).then(|| {
+                if self.key_facts.0 != context.key_facts {
+                    self.key_facts = (context.key_facts.clone(), rules::KeyFacts::of(context));
+                }
+                judged.find_key_facts(&self.key_facts.1);
+                judged.key_facts_mentioned(context, true)
+            });
         for (class, bounds) in split.bounds.iter().enumerate() {
             failed[class] |= words.is_some_and(|w| bounds.length_fails(w))
                 || facts.is_some_and(|m| bounds.echo_fails(m));

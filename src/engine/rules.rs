@@ -45,20 +45,30 @@ impl<'a> Reply<'a> {
     }
 
     fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize, bool)>] {
-        self.key_facts.get_or_init(|| {
-            context
-                .key_facts
-                .iter()
-                .map(|f| {
-                    Phrase::new(&normalize(f)).map_or_else(Vec::new, |phrase| {
-                        occurrences(&self.scope, &phrase)
-                            .into_iter()
-                            .map(|r| (r.start, r.end, self.scope.negated(r.start)))
-                            .collect()
-                    })
+        self.key_facts
+            .get_or_init(|| self.occurrences_of(&KeyFacts::of(context)))
+    }
+
+    /// Find the context's key facts, compiled beforehand for many replies
+    /// in that context: what [`Self::key_facts_mentioned`] and the `echo`
+    /// rules then count, without compiling them again for this reply.
+    pub(crate) fn find_key_facts(&self, facts: &KeyFacts) {
+        self.key_facts.get_or_init(|| self.occurrences_of(facts));
+    }
+
+    fn occurrences_of(&self, facts: &KeyFacts) -> Vec<Vec<(usize, usize, bool)>> {
+        facts
+            .0
+            .iter()
+            .map(|phrase| {
+                phrase.as_ref().map_or_else(Vec::new, |phrase| {
+                    occurrences(&self.scope, phrase)
+                        .into_iter()
+                        .map(|r| (r.start, r.end, self.scope.negated(r.start)))
+                        .collect()
                 })
-                .collect()
-        })
+            })
+            .collect()
     }
 
     /// How many key facts occur; with `respect_negation`, only occurrences
@@ -75,6 +85,23 @@ impl<'a> Reply<'a> {
 
     pub(crate) fn words(&self) -> usize {
         *self.words.get_or_init(|| count_words(self.original))
+    }
+}
+
+/// A context's key facts, normalised and compiled as phrases (`None` for
+/// one with nothing to look for), in the context's order.
+#[derive(Debug, Default)]
+pub(crate) struct KeyFacts(Vec<Option<Phrase>>);
+
+impl KeyFacts {
+    pub(crate) fn of(context: &Context) -> KeyFacts {
+        KeyFacts(
+            context
+                .key_facts
+                .iter()
+                .map(|f| Phrase::new(&normalize(f)))
+                .collect(),
+        )
     }
 }
 

@@ -265,9 +265,10 @@ fn resolve_plain(value: &str) -> Plain {
 /// (`inf`, which Rust reads as a float, is text here: it is not finite and
 /// has no digit).
 fn surely_text(value: &str) -> bool {
-    yaml_trim(value)
+    // The first byte `yaml_trim` keeps: it trims ASCII bytes only.
+    value
         .bytes()
-        .next()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
         .is_some_and(|b| !b"~nNyYtTfFoO+-.0123456789".contains(&b))
 }
 
