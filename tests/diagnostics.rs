@@ -493,6 +493,25 @@ fn a_customer_says_phrase_over_a_thousand_characters_is_phrase_too_long() {
 }
 
 #[test]
+fn a_handoff_phrase_over_a_thousand_characters_is_phrase_too_long_of_its_role() {
+    let long = "manager ".repeat(130);
+    let text = clean_with(
+        "    may: { replace: 50, refund: 100 }\n",
+        &format!(
+            "    may: {{ replace: 50, refund: 100 }}\n    handoff: {{ phrases: [\"{}\"] }}\n",
+            long.trim_end()
+        ),
+    );
+    let d = check_text(&text);
+    let too_long: Vec<_> = d.iter().filter(|d| d.code == Code::PhraseTooLong).collect();
+    assert_eq!(too_long.len(), 1, "{d:?}");
+    assert_message_has(
+        too_long[0],
+        &["handoff phrase", "of role `", "1039 characters long"],
+    );
+}
+
+#[test]
 fn a_mention_rule_without_phrases_or_patterns_is_empty_rule() {
     let d = assert_fixture("empty-rule", &[(Code::EmptyRule, Error, 45, 9)]);
     assert_eq!(d[0].message, "rule `warm-greeting` has nothing to check");

@@ -72,7 +72,7 @@ pub fn check(
 fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError) {
     let code = match err.problem {
         Problem::Pattern => Code::InvalidPattern,
-        Problem::PhraseTooLong | Problem::Phrases => Code::PhraseTooLong,
+        Problem::PhraseTooLong | Problem::HandoffTooLong | Problem::Phrases => Code::PhraseTooLong,
     };
     let pos = if err.pos.is_known() {
         err.pos
@@ -86,7 +86,7 @@ fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError)
         Problem::Pattern => {
             "simplify the pattern (large counted repetitions such as `\\w{500}` grow it fastest), or use `phrases`"
         }
-        Problem::PhraseTooLong | Problem::Phrases => {
+        Problem::PhraseTooLong | Problem::HandoffTooLong | Problem::Phrases => {
             "keep the few words that matter in each phrase, or split long ones into several phrases"
         }
     };

@@ -33,7 +33,7 @@ impl Handoffs {
                     pos: phrase.pos,
                 };
                 if let Some(reason) = phrase_too_long(phrase) {
-                    return Err(error(Problem::PhraseTooLong, reason));
+                    return Err(error(Problem::HandoffTooLong, reason));
                 }
                 let text = normalize(&phrase.value);
                 if !text.is_empty() {

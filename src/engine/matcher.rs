@@ -122,6 +122,8 @@ pub enum Problem {
     Pattern,
     /// A phrase is over [`MAX_PHRASE_CHARS`].
     PhraseTooLong,
+    /// A role's handoff phrase is over [`MAX_PHRASE_CHARS`] (`rule` is the role).
+    HandoffTooLong,
     /// The phrases together do not fit one automaton (not reachable within
     /// the loader's size limits, but a build error is reported, not a panic).
     Phrases,
@@ -141,6 +143,11 @@ impl std::fmt::Display for PatternError {
             Problem::PhraseTooLong => write!(
                 f,
                 "phrase “{}” of rule `{rule}` is {reason}",
+                abbreviated(&self.pattern)
+            ),
+            Problem::HandoffTooLong => write!(
+                f,
+                "handoff phrase “{}” of role `{rule}` is {reason}",
                 abbreviated(&self.pattern)
             ),
             Problem::Phrases => write!(f, "the playbook's phrases do not compile: {reason}"),
