@@ -20,6 +20,8 @@ pub mod io_error;
 pub mod playbook;
 pub mod render;
 pub mod report;
+pub mod util;
+pub mod words;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -1,5 +1,6 @@
 //! Integration tests of ethos, one module per area.
 
+mod architecture;
 mod authoring;
 mod calibrate;
 mod cli;
@@ -22,3 +23,4 @@ mod render;
 mod support;
 mod validate;
 mod wildcards;
+mod wording;

@@ -14,7 +14,6 @@ mod review;
 mod rules;
 mod scenarios;
 mod schema;
-pub mod suggest;
 
 pub use code::Code;
 pub use context::{CheckContext, CheckOptions};

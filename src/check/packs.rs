@@ -4,8 +4,8 @@
 
 use super::code::Code;
 use super::context::CheckContext;
-use super::suggest::closest;
 use crate::playbook::packs;
+use crate::util::suggest::closest;
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;

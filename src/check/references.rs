@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::code::Code;
 use super::context::CheckContext;
-use super::suggest::unknown_id_help;
 use crate::playbook::{Clause, Condition, Pos, Spanned};
+use crate::util::suggest::unknown_id_help;
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;

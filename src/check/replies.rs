@@ -5,12 +5,12 @@
 
 use super::code::Code;
 use super::context::CheckContext;
-use super::suggest::closest;
 use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
 use crate::engine::normalize::normalize;
 use crate::engine::replay::Replay;
 use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
+use crate::util::suggest::closest;
 
 /// `engine` is the playbook compiled (shared with the rules' own examples);
 /// `tested_by_examples[i]`: whether a `fail` example of rule `i` fails it.

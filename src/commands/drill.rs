@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 use anyhow::{Context as _, anyhow, bail};
 
 use super::Outcome;
-use crate::check::suggest::unknown_id_help;
 use crate::cli::DrillArgs;
 use crate::drill::transcript::{self, Transcript};
 use crate::drill::{
     Prompter, Session, Stop, scenario_menu, scripted::Scripted, terminal::Terminal,
 };
 use crate::engine::Engine;
+use crate::util::suggest::unknown_id_help;
 
 pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;

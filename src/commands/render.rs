@@ -2,7 +2,7 @@
 //! flashcards, written into a folder.
 //!
 //! Everything is rendered in memory first, so a template error writes nothing.
-//! Then the files are written all or nothing (`render::write::files_into`): a
+//! Then the files are written all or nothing (`crate::util::write::files_into`): a
 //! file that cannot be written leaves the previous output as it was, and
 //! nothing else in DIR is touched. The summary goes to stderr, like `ethos
 //! init`'s, so stdout stays empty.
@@ -62,7 +62,7 @@ pub fn write_all(dir: &Path, files: &[RenderedFile]) -> anyhow::Result<Vec<Strin
         .iter()
         .map(|f| (f.file.as_str(), f.text.as_bytes()))
         .collect();
-    render::write::files_into(dir, &contents)?;
+    crate::util::write::files_into(dir, &contents)?;
     Ok(files
         .iter()
         .map(|file| {

@@ -5,12 +5,12 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Context as _, anyhow, bail};
 
 use super::Outcome;
-use crate::check::suggest::unknown_id_help;
 use crate::cli::{OutputFormat, ValidateArgs};
 use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::load::parse_value;
 use crate::playbook::{Playbook, Scalar};
 use crate::report;
+use crate::util::suggest::unknown_id_help;
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;

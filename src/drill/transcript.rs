@@ -93,8 +93,8 @@ pub fn record_path(path: &Path, scenario: &str, started: &jiff::Timestamp) -> Pa
 /// Write a transcript atomically, with the permissions a rendered document
 /// gets (`render::write`): a reader never sees half a transcript, and a
 /// failure leaves no temporary file behind.
-pub fn save(transcript: &Transcript, path: &Path) -> Result<(), crate::render::write::WriteError> {
+pub fn save(transcript: &Transcript, path: &Path) -> Result<(), crate::util::write::WriteError> {
     let mut json = serde_json::to_vec_pretty(transcript).expect("plain data serialises");
     json.push(b'\n');
-    crate::render::write::file_atomically(path, &json)
+    crate::util::write::file_atomically(path, &json)
 }

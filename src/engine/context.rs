@@ -182,7 +182,7 @@ impl Context {
                 }
                 _ => {
                     let keys: Vec<&str> = CONTEXT_KEYS.split(", ").collect();
-                    let help = crate::check::suggest::closest(key, keys.iter().copied())
+                    let help = crate::util::suggest::closest(key, keys.iter().copied())
                         .map(|k| format!("did you mean `{k}`? "))
                         .unwrap_or_default();
                     return Err(format!(

@@ -89,8 +89,7 @@ impl<'p> Engine<'p> {
                 .collect(),
             matcher,
             plans: playbook.rules.iter().map(rules::Plan::of).collect(),
-            chinese: crate::render::labels::Lang::of(playbook.language())
-                == crate::render::labels::Lang::Zh,
+            chinese: playbook.primary_language().eq_ignore_ascii_case("zh"),
             conditional: playbook.rules.iter().map(|r| r.when.is_some()).collect(),
             rules_by_step: playbook
                 .steps

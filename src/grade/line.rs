@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::Scenes;
-use crate::check::suggest::{self, unknown_id_help};
 use crate::engine::{Assessment, Context, Engine, Judgement, Proposal, Verdict};
 use crate::playbook::{Playbook, Scalar};
+use crate::util::suggest::{self, unknown_id_help};
 
 /// A reply as a graded line gives it. A field ethos does not know is an
 /// error for the line (a mistyped `contxt` would otherwise be graded without

@@ -3,9 +3,9 @@
 //! beat's context (as `validate --scenario --beat` does) without building it
 //! again for every line.
 
-use crate::check::suggest::unknown_id_help;
 use crate::engine::Context;
 use crate::playbook::Playbook;
+use crate::util::suggest::unknown_id_help;
 
 /// Every scenario's context, and each of its beats'.
 pub struct Scenes<'p> {

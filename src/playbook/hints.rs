@@ -3,7 +3,7 @@
 //! text only, so it does not depend on the YAML crate.
 
 use super::spanned::Pos;
-use crate::check::suggest::closest;
+use crate::util::suggest::closest;
 
 /// A help line for a loader message, where one can be given.
 pub fn help_for(message: &str) -> Option<String> {

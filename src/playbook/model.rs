@@ -79,6 +79,13 @@ impl Playbook {
             .map_or(Self::DEFAULT_LANGUAGE, |l| l.as_str())
     }
 
+    /// The primary subtag of `language`: `zh` for `zh-CN`, `de` for `de_AT`.
+    /// The engine counts words by it; the wording layer picks its locale from
+    /// the whole tag.
+    pub fn primary_language(&self) -> &str {
+        primary_subtag(self.language())
+    }
+
     pub fn pass_mark(&self) -> f64 {
         self.pass_mark
             .as_ref()
@@ -541,4 +548,9 @@ impl<'de> Deserialize<'de> for Next {
         }
         deserializer.deserialize_any(NextVisitor)
     }
+}
+
+/// The primary subtag of a BCP 47 tag (`zh` of `zh-Hans-CN`), as written.
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or_default()
 }

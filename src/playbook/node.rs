@@ -502,10 +502,8 @@ impl<'t> NodeDe<'_, 't> {
             Some(field)
                 if hid_a_key.contains(&field.as_str())
                     || unknown.iter().any(|u| {
-                        crate::check::suggest::closest(
-                            u,
-                            fields.unwrap_or_default().iter().copied(),
-                        ) == Some(field.as_str())
+                        crate::util::suggest::closest(u, fields.unwrap_or_default().iter().copied())
+                            == Some(field.as_str())
                     }) =>
             {
                 Error::recorded(false)

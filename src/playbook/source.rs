@@ -187,7 +187,7 @@ fn first_invalid_byte(bytes: &[u8], valid_up_to: usize) -> Pos {
 
 fn unknown_help(name: &str) -> String {
     let ids = bundled::ids();
-    match crate::check::suggest::closest(name, ids.iter().copied()) {
+    match crate::util::suggest::closest(name, ids.iter().copied()) {
         Some(id) => format!("did you mean `{id}`? (`ethos list` shows the bundled playbooks)"),
         None => format!("the bundled playbooks are {}", ids.join(", ")),
     }
@@ -200,9 +200,4 @@ fn looks_like_path(name: &str) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-/// Paths in reports use `/`, so reports read the same on every system.
-pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let text = text.strip_prefix("./").unwrap_or(&text);
-    text.replace('\\', "/")
-}
+pub use crate::util::display_path;

@@ -13,7 +13,6 @@ pub mod labels;
 pub mod mermaid;
 pub mod model;
 pub mod svg;
-pub mod write;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -202,7 +201,7 @@ impl Templates {
             let shown = crate::playbook::source::display_path(&path);
             let Some(bundled) = TEMPLATES.iter().find(|t| t.file == file) else {
                 let names = TEMPLATES.iter().map(|t| t.file);
-                let hint = match crate::check::suggest::closest(file, names.clone()) {
+                let hint = match crate::util::suggest::closest(file, names.clone()) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("the templates are {}", names.collect::<Vec<_>>().join(", ")),
                 };
@@ -358,7 +357,7 @@ fn suggest_field(document: &Document, field: &str) -> Option<String> {
     let mut all = BTreeSet::new();
     keys(&serde_json::to_value(document).ok()?, &mut all);
     let last = field.rsplit(['.', '/']).next().unwrap_or(field);
-    let best = crate::check::suggest::closest(last, all.iter().map(String::as_str))?;
+    let best = crate::util::suggest::closest(last, all.iter().map(String::as_str))?;
     (best != last).then(|| match field.rsplit_once('.') {
         Some((parent, _)) => format!("{parent}.{best}"),
         None => best.to_owned(),

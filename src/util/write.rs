@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// A file that could not be written, and why.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {}", crate::playbook::source::display_path(.path), reason(.cause, .path))]
+#[error("cannot write {}: {}", super::display_path(.path), reason(.cause, .path))]
 pub struct WriteError {
     pub path: PathBuf,
     /// Not `source`: the message already says it, and a source would be

@@ -1,0 +1,131 @@
+//! Every sentence a user reads comes from the wording layer (`src/words/`,
+//! `locales/`). This test reads the other modules' format strings
+//! (`format!`, `println!`, `write!`, … and `bail!`/`anyhow!`) and counts those
+//! that hold words once placeholders, markup and `code` are taken out: ids,
+//! numbers and punctuation may be built in code, words may not.
+//!
+//! Issue 13 is moving the words out file by file; `NOT_YET` holds what is
+//! left, as a ceiling per file that may only go down.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use regex::Regex;
+
+/// Files that still build words in code, and how many format strings.
+const NOT_YET: &[(&str, usize)] = &[
+    ("calibrate/mod.rs", 1),
+    ("check/examples.rs", 5),
+    ("check/packs.rs", 7),
+    ("check/policy.rs", 8),
+    ("check/references.rs", 13),
+    ("check/replies.rs", 11),
+    ("check/review.rs", 1),
+    ("check/rules.rs", 6),
+    ("check/scenarios.rs", 6),
+    ("check/schema.rs", 15),
+    ("cli.rs", 1),
+    ("commands/calibrate.rs", 15),
+    ("commands/check.rs", 4),
+    ("commands/drill.rs", 9),
+    ("commands/grade.rs", 12),
+    ("commands/init.rs", 7),
+    ("commands/list.rs", 2),
+    ("commands/mod.rs", 3),
+    ("commands/render.rs", 5),
+    ("commands/report.rs", 5),
+    ("commands/show.rs", 13),
+    ("commands/validate.rs", 10),
+    ("drill/mod.rs", 2),
+    ("drill/prompter.rs", 4),
+    ("drill/scripted.rs", 4),
+    ("drill/terminal.rs", 1),
+    ("drill/transcript.rs", 1),
+    ("engine/context.rs", 4),
+    ("engine/matcher.rs", 6),
+    ("engine/policy.rs", 15),
+    ("engine/rules.rs", 14),
+    ("fuzzing.rs", 2),
+    ("grade/csv_rows.rs", 10),
+    ("grade/line.rs", 8),
+    ("grade/lines.rs", 1),
+    ("grade/scenes.rs", 2),
+    ("lib.rs", 1),
+    ("playbook/condition.rs", 14),
+    ("playbook/hints.rs", 5),
+    ("playbook/load.rs", 5),
+    ("playbook/model.rs", 1),
+    ("playbook/node.rs", 9),
+    ("playbook/packs.rs", 3),
+    ("playbook/schema.rs", 1),
+    ("playbook/source.rs", 4),
+    ("playbook/values.rs", 8),
+    ("render/labels.rs", 74),
+    ("render/mermaid.rs", 1),
+    ("render/mod.rs", 10),
+    ("render/model.rs", 5),
+    ("report/github.rs", 7),
+    ("report/human.rs", 1),
+    ("report/junit.rs", 1),
+    ("report/mod.rs", 1),
+    ("report/reply.rs", 6),
+    ("util/suggest.rs", 3),
+];
+
+/// The format strings of `code` that contain words, before its tests.
+fn worded_format_strings(code: &str) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let call = Regex::new(
+        r#"\b(?:format|println|print|eprintln|eprint|write|writeln|bail|anyhow|panic)!\(\s*(?:[a-z_&.()]+,\s*)?"((?:[^"\\]|\\.)*)""#,
+    )
+    .unwrap();
+    let placeholder = Regex::new(r"\{[^}]*\}|<[^>]*>|`[^`]*`").unwrap();
+    let word = Regex::new(r"[A-Za-z]{2,}|\p{Han}").unwrap();
+    call.captures_iter(code)
+        .map(|c| c[1].to_owned())
+        .filter(|literal| word.is_match(&placeholder.replace_all(literal, "")))
+        .collect()
+}
+
+#[test]
+fn words_are_built_only_in_the_wording_layer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let ceilings: BTreeMap<&str, usize> = NOT_YET.iter().copied().collect();
+    let mut over = Vec::new();
+    let mut lower = Vec::new();
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") || path.starts_with(src.join("words")) {
+            continue;
+        }
+        let name = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let found = worded_format_strings(&std::fs::read_to_string(path).unwrap());
+        let ceiling = ceilings.get(name.as_str()).copied().unwrap_or(0);
+        if found.len() > ceiling {
+            over.push(format!(
+                "src/{name}: {} worded format strings (at most {ceiling}): {found:?}",
+                found.len()
+            ));
+        } else if found.len() < ceiling {
+            lower.push(format!(
+                "src/{name}: {} now, NOT_YET says {ceiling}",
+                found.len()
+            ));
+        }
+    }
+    assert!(
+        over.is_empty(),
+        "words built outside src/words (move them to locales/):\n{}",
+        over.join("\n")
+    );
+    assert!(
+        lower.is_empty(),
+        "fewer worded strings than NOT_YET allows: lower the ceiling\n{}",
+        lower.join("\n")
+    );
+}
