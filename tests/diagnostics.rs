@@ -326,7 +326,8 @@ fn columns_count_code_points_so_a_chinese_line_is_not_miscounted() {
     let source = read_fixture("unknown-step-zh");
     let d = assert_fixture("unknown-step-zh", &[(Code::UnknownStep, Error, 45, 26)]);
     assert_message_has(&d[0], &["`热情问候`", "`解觉`"]);
-    assert_help(&d[0], "did you mean `解决`?");
+    // A Chinese playbook's author reads Chinese diagnostics.
+    assert_help(&d[0], "您是不是想写`解决`？");
 
     // The column is the code point, not the byte, where `解觉` starts…
     let line = source.text.lines().nth(44).expect("line 45");
@@ -906,12 +907,7 @@ fn a_chinese_model_reply_that_fails_rules_is_model_fails_listing_them() {
     assert_points_at(&source.text, &d[0], "我马上给您换一杯热的。\n");
     assert_message_has(
         &d[0],
-        &[
-            "beat `凉了`",
-            "scenario `打翻拿铁`",
-            "rules: `热情问候`",
-            "`致歉`",
-        ],
+        &["环节`凉了`", "情景`打翻拿铁`", "规则：`热情问候`", "`致歉`"],
     );
     for passed in ["`不谈钱`", "`不推诿`"] {
         assert!(!d[0].message.contains(passed), "{}", d[0].message);
@@ -934,13 +930,13 @@ fn a_chinese_model_passes_with_the_phrase_inside_a_longer_run_of_han() {
         .iter()
         .find(|d| d.code == Code::ModelFails && d.pos.line == 77)
         .unwrap_or_else(|| panic!("the model of `打翻` fails:\n{}", listing(&d)));
-    assert_message_has(first, &["beat `打翻`", "`致歉`"]);
+    assert_message_has(first, &["环节`打翻`", "`致歉`"]);
 }
 
 #[test]
-fn chinese_rule_messages_are_quoted_without_their_full_stop() {
+fn chinese_rule_messages_are_quoted_without_their_full_stop_in_full_width_brackets() {
     let d = assert_fixture("model-fails-zh", &[(Code::ModelFails, Error, 85, 16)]);
-    assert_message_has(&d[0], &["`热情问候` (热情地开口)", "`致歉` (先向客人致歉)"]);
+    assert_message_has(&d[0], &["`热情问候`（热情地开口）、`致歉`（先向客人致歉）"]);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::cli::{CheckArgs, Deny};
 use crate::playbook::source::{ReadError, display_path, not_utf8_message};
 use crate::playbook::{Date, Pos, Source, bundled, packs};
 use crate::report::{self, CheckReport, CheckedFile, Format};
+use crate::words::{Locale, Words};
 
 /// The folder `ethos check` looks in when given no path.
 const DEFAULT_DIR: &str = "playbooks";
@@ -24,10 +25,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         .into_iter()
         .map(|input| match input {
             Input::Source(source) => {
-                let diagnostics = check::check_source(&source, options);
+                let checked = check::check_file(&source, options);
                 CheckedFile {
                     source,
-                    diagnostics,
+                    diagnostics: checked.diagnostics,
+                    words: checked.words,
                 }
             }
             Input::Unparsable {
@@ -44,6 +46,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
                     help: None,
                 }],
                 source,
+                // Said by the reader, in English: there is no playbook to read.
+                words: Words::new(Locale::En),
             },
         })
         .collect();
