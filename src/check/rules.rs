@@ -146,3 +146,60 @@ fn regex_fault<'r>(err: &regex_syntax::Error, reason: &'r str) -> RegexFault<'r>
         _ => RegexFault::Other(reason),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::{Locale, Words};
+
+    /// The parser's error for a pattern, as `patterns_compile` sees it.
+    fn parse_error(pattern: &str) -> regex_syntax::Error {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .expect_err(pattern)
+    }
+
+    #[test]
+    fn the_english_words_for_a_pattern_error_are_the_parsers_own() {
+        // English diagnostics said what the regex parser says; worded in the
+        // locales now, they must still say exactly that.
+        let cases = [
+            ("(calm down", RegexFault::GroupUnclosed),
+            ("calm)", RegexFault::GroupUnopened),
+            ("[abc", RegexFault::ClassUnclosed),
+            ("[z-a]", RegexFault::ClassRangeInvalid),
+            ("*calm", RegexFault::RepetitionMissing),
+            ("a{2", RegexFault::RepetitionCountUnclosed),
+            ("a{3,2}", RegexFault::RepetitionCountInvalid),
+            (r"\q", RegexFault::EscapeUnrecognized),
+            ("calm\\", RegexFault::EscapeUnexpectedEnd),
+            ("(?=calm)", RegexFault::LookAround),
+            (r"(a)\1", RegexFault::Backreference),
+        ];
+        let en = Words::new(Locale::En);
+        for (pattern, fault) in cases {
+            let err = parse_error(pattern);
+            let reason = regex_reason(&err.to_string());
+            assert_eq!(regex_fault(&err, &reason), fault, "{pattern}");
+            let message = |fault| Message::PatternDoesNotCompile {
+                pattern,
+                rule: "r",
+                fault,
+            };
+            assert_eq!(
+                en.check_message(&message(fault)),
+                en.check_message(&message(RegexFault::Other(&reason))),
+                "{pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pattern_error_without_words_of_ours_keeps_the_parsers() {
+        let err = parse_error("(?<>a)");
+        let reason = regex_reason(&err.to_string());
+        assert_eq!(regex_fault(&err, &reason), RegexFault::Other(&reason));
+    }
+}
