@@ -2034,3 +2034,47 @@ fn a_file_that_does_not_load_is_reported_in_english_whatever_its_language() {
     assert_eq!(found(&d), [(Code::Schema, Error, 36, 5)], "{}", listing(&d));
     assert_help(&d[0], "did you mean `title`?");
 }
+
+#[test]
+fn the_machine_formats_label_help_and_severity_in_the_playbooks_language() {
+    use ethos::report::Format;
+    let github = broken_report("check-broken-zh", Format::Github);
+    assert!(github.contains("%0A提示：您是不是想写`解决`？"), "{github}");
+    // The annotation's title and the workflow command stay the protocol's.
+    assert!(github.contains("title=ethos unknown-step::"), "{github}");
+    assert!(github.ends_with("ethos check：共检查1个文件，发现11个错误和6个警告\n"));
+
+    let junit = broken_report("check-broken-de", Format::Junit);
+    assert!(junit.contains("message=\"10 Fehler und 3 Warnungen\""), "{junit}");
+    assert!(junit.contains(": Fehler[unknown-role]: Die Eskalationsregel `verletzung`"));
+    assert!(junit.contains("\n  Hilfe: Meinten Sie `leitung`?"));
+
+    let sarif: serde_json::Value =
+        serde_json::from_str(&broken_report("check-broken-de", Format::Sarif)).unwrap();
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    let unknown_step = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "unknown-step")
+        .unwrap();
+    assert_eq!(
+        unknown_step["shortDescription"]["text"],
+        "Das `at` einer Regel oder der `step` einer Szene nennt keinen Schritt"
+    );
+    assert_eq!(sarif["runs"][0]["results"][0]["level"], "warning");
+}
+
+#[test]
+fn a_clean_chinese_playbook_passes_in_chinese_and_mixed_languages_in_english() {
+    ethos()
+        .args(["check", "zh-hotel"])
+        .assert()
+        .code(0)
+        .stdout("检查通过：共检查1个文件，没有发现问题\n");
+    ethos()
+        .args(["check", "zh-hotel", "hotel-a"])
+        .assert()
+        .code(0)
+        .stdout("check passed: no problems in 2 files\n");
+}

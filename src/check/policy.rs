@@ -137,7 +137,7 @@ fn shadows_empowerment(ctx: &mut CheckContext, escalation: &EscalationRule) {
                 escalation: &escalation.id,
                 action: &action.id,
                 bounds,
-                unit: action.unit.as_ref().map(|u| u.as_str()),
+                unit: action.unit.as_ref().map(|u| u.value.as_str()),
                 to: &escalation.to,
                 role: &role.id,
                 limit,
