@@ -2045,7 +2045,10 @@ fn the_machine_formats_label_help_and_severity_in_the_playbooks_language() {
     assert!(github.ends_with("ethos check：共检查1个文件，发现11个错误和6个警告\n"));
 
     let junit = broken_report("check-broken-de", Format::Junit);
-    assert!(junit.contains("message=\"10 Fehler und 3 Warnungen\""), "{junit}");
+    assert!(
+        junit.contains("message=\"10 Fehler und 3 Warnungen\""),
+        "{junit}"
+    );
     assert!(junit.contains(": Fehler[unknown-role]: Die Eskalationsregel `verletzung`"));
     assert!(junit.contains("\n  Hilfe: Meinten Sie `leitung`?"));
 
