@@ -103,12 +103,30 @@ pub const NOUN_CUE_REACH: usize = 1;
 
 /// Cues that also negate what stands before them, when they close their clause
 /// (German verb-second order: "Den Aufpreis zahlen Sie nicht", "Ich rufe die
-/// Schichtleitung nicht an"): see [`Scope::negated`].
-pub const TRAILING_CUES: &[&str] = &["nicht", "nie", "niemals"];
+/// Schichtleitung nicht an"): see [`Scope::negated`]. Each with the most words
+/// that may follow it to the end of its clause: after `nicht`, the verb's last
+/// part ("nicht an", "nicht erstatten können"); after `keine`, none, for only
+/// as the clause's last word is it a pronoun that negates what came before
+/// ("Eine Entschädigung gibt es keine"), while "Das Taxi kostet Sie keinen
+/// Cent" still mentions the taxi.
+pub const TRAILING_CUES: &[(&str, usize)] = &[
+    ("nicht", 2),
+    ("nie", 2),
+    ("niemals", 2),
+    ("keine", 0),
+    ("keinen", 0),
+    ("keiner", 0),
+    ("keines", 0),
+    ("keins", 0),
+];
 
-/// The most words after a trailing cue to the end of its clause for it to close
-/// the clause: the verb's last part ("nicht an", "nicht erstatten können").
-pub const MAX_WORDS_AFTER_TRAILING: usize = 2;
+/// The words after a trailing cue that may still close its clause, at most.
+fn words_after_trailing(cue: &str) -> Option<usize> {
+    TRAILING_CUES
+        .iter()
+        .find(|(text, _)| *text == cue)
+        .map(|&(_, after)| after)
+}
 
 /// Cues only within the same clause as an earlier `weder`: "weder ein Formular
 /// noch eine Unterschrift".
@@ -175,10 +193,11 @@ pub const CLAUSE_WORDS: &[&str] = &[
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    /// A cue reaching this many words; trailing if it also closes a clause.
+    /// A cue reaching this many words; trailing (with the most words after it
+    /// to its clause's end) if it also negates what comes before it.
     Cue {
         reach: usize,
-        trailing: bool,
+        trailing: Option<usize>,
     },
     /// `noch`: a cue after `weder` in the same clause.
     Nor,
@@ -219,7 +238,7 @@ impl Cues {
                     } else {
                         MAX_WORDS_BETWEEN
                     },
-                    trailing: TRAILING_CUES.contains(cue),
+                    trailing: words_after_trailing(cue),
                 }
             };
             push((*cue).to_owned(), kind);
@@ -230,7 +249,7 @@ impl Cues {
         for cue in extra {
             let kind = Kind::Cue {
                 reach: MAX_WORDS_BETWEEN,
-                trailing: false,
+                trailing: None,
             };
             push(normalize(cue.as_ref()).trim().to_owned(), kind);
         }
@@ -344,8 +363,9 @@ impl Said {
 struct Found {
     /// Cues that can negate (pseudo-cues and clause words taken out), sorted by end.
     cues: Vec<FoundCue>,
-    /// The cues of [`TRAILING_CUES`] among them, sorted by start.
-    trailing: Vec<Range<usize>>,
+    /// The cues of [`TRAILING_CUES`] among them, sorted by start, each with
+    /// the most words that may follow it to its clause's end.
+    trailing: Vec<(Range<usize>, usize)>,
     /// Starts of the clause-ending words.
     clause_words: Vec<usize>,
 }
@@ -453,8 +473,8 @@ impl<'t> Scope<'t> {
                     trailing: closes,
                 } => {
                     cues.push(cue(reach, false, false));
-                    if closes {
-                        trailing.push(start..end);
+                    if let Some(after) = closes {
+                        trailing.push((start..end, after));
                     }
                 }
                 Kind::Neither => cues.push(cue(MAX_WORDS_BETWEEN, true, false)),
@@ -470,8 +490,8 @@ impl<'t> Scope<'t> {
             |c: &Range<usize>| shields.iter().any(|s| s.start <= c.start && c.end <= s.end);
         cues.retain(|c| !shielded(&c.range));
         cues.sort_unstable_by_key(|c| (c.range.end, c.range.start));
-        trailing.retain(|c| !shielded(c));
-        trailing.sort_unstable_by_key(|c| c.start);
+        trailing.retain(|(c, _)| !shielded(c));
+        trailing.sort_unstable_by_key(|(c, _)| c.start);
         Found {
             cues,
             trailing,
@@ -552,11 +572,11 @@ impl<'t> Scope<'t> {
 
     /// Whether a trailing cue after `end` closes the occurrence's clause: at most
     /// [`MAX_WORDS_BETWEEN`] words from the occurrence to the cue, and at most
-    /// [`MAX_WORDS_AFTER_TRAILING`] from the cue to the clause end.
+    /// the cue's words (see [`TRAILING_CUES`]) from the cue to the clause end.
     fn negated_after(&self, end: usize) -> bool {
         let found = self.found();
-        let first = found.trailing.partition_point(|c| c.start < end);
-        for cue in &found.trailing[first..] {
+        let first = found.trailing.partition_point(|(c, _)| c.start < end);
+        for (cue, after) in &found.trailing[first..] {
             if self.crosses_clause_end(end, cue.start)
                 || count_words(&self.text[end..cue.start]) > MAX_WORDS_BETWEEN
             {
@@ -567,7 +587,7 @@ impl<'t> Scope<'t> {
                 .get(ends.partition_point(|&e| e < cue.end))
                 .copied()
                 .unwrap_or(self.text.len());
-            if count_words(&self.text[cue.end..clause_end]) <= MAX_WORDS_AFTER_TRAILING {
+            if count_words(&self.text[cue.end..clause_end]) <= *after {
                 return true;
             }
         }
@@ -879,6 +899,18 @@ mod tests {
             "Die Taxikosten übernehmen wir nicht erstatten können",
             "taxikosten"
         ));
+    }
+
+    #[test]
+    fn keine_as_the_last_word_negates_what_came_before() {
+        assert!(negated(
+            "Eine Entschädigung gibt es bei Sparpreisen leider keine.",
+            "entschädigung"
+        ));
+        assert!(negated("Einen Aufpreis gibt es keinen", "aufpreis"));
+        assert!(negated("Das macht hier keiner", "das macht"));
+        // With its noun after it, `keinen` negates the noun, not the taxi.
+        assert!(!negated("Das Taxi kostet Sie keinen Cent.", "taxi"));
     }
 
     #[test]
