@@ -98,7 +98,7 @@ pub const NOUN_CUES: &[&str] = &[
 
 /// How many words may stand between a [`NOUN_CUES`] cue and what it negates:
 /// the adjective of its noun ("keinen zusätzlichen Aufpreis"). Measured on the
-/// German labelled set (README, "Design decisions").
+/// German labelled set (`docs/playbook.md`, "German negation").
 pub const NOUN_CUE_REACH: usize = 1;
 
 /// Cues that also negate what stands before them, when they close their clause
@@ -157,7 +157,7 @@ pub const PSEUDO_CUES: &[&str] = &[
     "不满",
     "无论",
     "毫无疑问",
-    // German: reassurance, thanks and "not only" (README, "Design decisions").
+    // German: reassurance, thanks and "not only" (`docs/playbook.md`, "German negation").
     "kein problem",
     "keine ursache",
     "nichts zu danken",
@@ -940,6 +940,21 @@ mod tests {
         assert!(!negated("Sie fahren nach Köln nicht wahr", "köln"));
         // The phrase's own `nicht` is part of it.
         assert!(!negated("Das geht nicht.", "geht nicht"));
+    }
+
+    #[test]
+    fn und_ends_no_clause_a_known_limit() {
+        // `und` joins clauses without a comma, and does not end one (as `and`
+        // does not in English): the trailing `nicht` reaches back over it.
+        assert!(negated(
+            "Ich kümmere mich darum und Sie müssen nicht warten",
+            "kümmere mich"
+        ));
+        // With the comma a careful writer puts there, it does not.
+        assert!(!negated(
+            "Ich kümmere mich darum, und Sie müssen nicht warten",
+            "kümmere mich"
+        ));
     }
 
     #[test]

@@ -783,7 +783,7 @@ mod tests {
         assert_eq!(normalize("STRASSE"), normalize("Straße"));
         assert_eq!(normalize("Fußgänger"), "fussgänger");
         // Umlauts are letters of their own: NFKC composes a decomposed ü, and
-        // nothing turns ü into ue (README, "Design decisions").
+        // nothing turns ü into ue (`docs/playbook.md`, "German spelling").
         assert_eq!(normalize("Gru\u{308}ße"), "grüsse");
         assert_ne!(normalize("Entschädigung"), normalize("Entschaedigung"));
         assert_eq!(normalize("ÄÖÜ"), "äöü");
