@@ -173,7 +173,6 @@ check-acts-and-escalates = Die Wahlmöglichkeit „{$say}“ ergreift eine Maßn
 check-help-act-or-escalate = Eine Wahlmöglichkeit hat höchstens eines von `action` und `escalate`; machen Sie zwei Wahlmöglichkeiten daraus
 check-not-one-action = Eine Wahlmöglichkeit hat genau eine Maßnahme, hier sind es {$count}
 check-help-action-shape = Schreiben Sie sie als `action: {"{"}ACTION: AMOUNT{"}"}`, z. B. `action: {"{"}replace: 6{"}"}`
-check-negative-amount = Der Betrag von `{$action}` muss 0 oder mehr sein, nicht {$amount}
 
 ## Die eigenen Beispiele einer Regel.
 

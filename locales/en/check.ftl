@@ -171,7 +171,6 @@ check-acts-and-escalates = choice "{$say}" both acts and escalates
 check-help-act-or-escalate = a choice has at most one of `action` and `escalate`; make two choices
 check-not-one-action = a choice takes exactly one action, found {$count}
 check-help-action-shape = write it as `action: {"{"}ACTION: AMOUNT{"}"}`, e.g. `action: {"{"}replace: 6{"}"}`
-check-negative-amount = the amount of `{$action}` must be 0 or more, not {$amount}
 
 ## A rule's own examples.
 

@@ -172,7 +172,6 @@ check-acts-and-escalates = 选项「{$say}」既采取操作又要升级
 check-help-act-or-escalate = 一个选项最多只能有`action`和`escalate`中的一个；请拆成两个选项
 check-not-one-action = 一个选项只能有一项操作，这里有{$count}项
 check-help-action-shape = 请写成`action: {"{"}ACTION: AMOUNT{"}"}`，例如`action: {"{"}replace: 6{"}"}`
-check-negative-amount = `{$action}`的金额必须大于或等于0，不能是{$amount}
 
 ## 规则自带的示例。
 

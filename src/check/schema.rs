@@ -272,16 +272,5 @@ fn check_choice_action(
         )
         .help(Help::ActionShape);
     }
-    for (id, amount) in action.iter() {
-        if !(amount.value.is_finite() && amount.value >= 0.0) {
-            ctx.report(
-                Code::Schema,
-                amount.pos,
-                Message::NegativeAmount {
-                    action: id,
-                    amount: amount.value,
-                },
-            );
-        }
-    }
+    // Each amount was checked as it was read (`playbook::Amount`).
 }

@@ -260,10 +260,6 @@ pub enum Message<'a> {
     NotOneAction {
         count: usize,
     },
-    NegativeAmount {
-        action: &'a str,
-        amount: f64,
-    },
     ExamplesContext {
         rule: &'a str,
         fault: ContextFault<'a>,
@@ -676,13 +672,6 @@ impl Words {
             }
             M::ActsAndEscalates { say } => self.fmt("check-acts-and-escalates", &[("say", s(say))]),
             M::NotOneAction { count } => self.fmt("check-not-one-action", &[("count", n(count))]),
-            M::NegativeAmount { action, amount } => self.fmt(
-                "check-negative-amount",
-                &[
-                    ("action", s(action)),
-                    ("amount", self.number(amount).into()),
-                ],
-            ),
             M::ExamplesContext { rule, fault } => self.fmt(
                 "check-examples-context",
                 &[("rule", s(rule)), ("why", self.context_fault(fault).into())],
