@@ -461,6 +461,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_amount_is_a_finite_number_of_0_or_more() {
+        assert_eq!("12.5".parse::<Amount>().map(Amount::get), Ok(12.5));
+        assert_eq!(" 0 ".parse::<Amount>().map(Amount::get), Ok(0.0));
+        assert_eq!("-3".parse::<Amount>(), Err(AmountError::Negative(-3.0)));
+        assert!(matches!("ten".parse::<Amount>(), Err(AmountError::NotANumber(t)) if t == "ten"));
+        assert!(Amount::new(f64::INFINITY).is_err());
+        assert!(Amount::new(f64::NAN).is_err());
+    }
+
+    #[test]
     fn durations_are_a_number_and_a_unit() {
         let secs = |s: &str| s.parse::<Duration>().map(|d| d.seconds);
         assert_eq!(secs("30s"), Ok(30));
