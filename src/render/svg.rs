@@ -391,7 +391,7 @@ pub fn flow(flow: &Flow) -> String {
                 };
                 (
                     wrap(&title, BOX_W - 24.0, TITLE, 2),
-                    wrap(&format!("“{}”", node.text), BOX_W - 24.0, TEXT, 2),
+                    wrap(&flow.words.quote(&node.text), BOX_W - 24.0, TEXT, 2),
                 )
             }
             None => (vec![flow.words.end.clone()], Vec::new()),
