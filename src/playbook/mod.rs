@@ -2,6 +2,7 @@
 
 pub mod bundled;
 pub mod condition;
+pub mod discover;
 mod events;
 mod hints;
 pub mod load;
