@@ -99,7 +99,10 @@ fn role_words(pb: &Bundled, role: &Role) -> String {
 /// A limit as the document writes it in brackets ("up to 500 USD", "no
 /// limit"): the one of the playbook's limits for the action that reads so.
 fn parse_limit(pb: &Bundled, action: &str, text: &str) -> Limit {
-    let unit = pb.playbook.action(action).and_then(|a| a.unit.as_ref().map(|u| u.value.clone()));
+    let unit = pb
+        .playbook
+        .action(action)
+        .and_then(|a| a.unit.as_ref().map(|u| u.value.clone()));
     pb.playbook
         .roles
         .iter()

@@ -293,7 +293,9 @@ fn readable_text(rendered: &str) -> String {
         let no_blocks = regex::Regex::new(r"(?s)<style>.*?</style>|<svg.*?</svg>").unwrap();
         let tags = regex::Regex::new(r"<[^>]*>").unwrap();
         let body = no_blocks.replace_all(rendered, " ");
-        text.push_str(&html_escape::decode_html_entities(&tags.replace_all(&body, " ")));
+        text.push_str(&html_escape::decode_html_entities(
+            &tags.replace_all(&body, " "),
+        ));
         return text;
     }
     let label = regex::Regex::new(r#""([^"]*)""#).unwrap();
@@ -395,7 +397,10 @@ fn the_chinese_playbook_renders_without_english_words() {
     assert!(author.contains("cny") && !author.contains("courtesy"));
     for (name, document) in every_document(&pb) {
         let english = ascii_words_not_the_authors(&readable_text(&document), &author);
-        assert!(english.is_empty(), "English in the Chinese {name}: {english:?}");
+        assert!(
+            english.is_empty(),
+            "English in the Chinese {name}: {english:?}"
+        );
     }
     let html = one(&pb, Kind::Handbook, Format::Html);
     assert!(html.contains(r#"<html lang="zh-CN">"#));
@@ -417,25 +422,36 @@ fn the_check_for_english_words_finds_them() {
     );
     let english = english_only_words();
     assert!(english.contains("customer") && english.contains("handbook"));
-    assert!(!english.contains("ethos"), "the tool's name is no English word");
+    assert!(
+        !english.contains("ethos"),
+        "the tool's name is no English word"
+    );
     let chart = "## Bilder\n\n```mermaid\nflowchart TD\n  r0[\"Kasse<br/>Rule one\"]\n```\n";
     assert_eq!(readable_text(chart).trim(), "## Bilder\n\nKasse Rule one");
 }
 
 #[test]
-fn the_german_playbook_renders_without_english_words() {
-    let pb = load::parse(GERMAN).unwrap();
-    let author = authors_words(GERMAN);
+fn the_german_playbooks_render_without_english_words() {
     let english = english_only_words();
     let word = regex::Regex::new(r"\p{L}{3,}").unwrap();
-    for (name, document) in every_document(&pb) {
-        let found: BTreeSet<String> = word
-            .find_iter(&readable_text(&document))
-            .map(|m| m.as_str().to_lowercase())
-            .filter(|w| english.contains(w) && !author.contains(w))
-            .collect();
-        assert!(found.is_empty(), "English in the German {name}: {found:?}");
+    let bundled = Source::bundled("de-reisezentrum").unwrap().text;
+    for source in [GERMAN, bundled.as_str()] {
+        let pb = load::parse(source).unwrap();
+        let author = authors_words(source);
+        for (name, document) in every_document(&pb) {
+            let found: BTreeSet<String> = word
+                .find_iter(&readable_text(&document))
+                .map(|m| m.as_str().to_lowercase())
+                .filter(|w| english.contains(w) && !author.contains(w))
+                .collect();
+            assert!(
+                found.is_empty(),
+                "English in {}'s {name}: {found:?}",
+                pb.playbook.value
+            );
+        }
     }
+    let pb = load::parse(GERMAN).unwrap();
     let policy = one(&pb, Kind::Policy, Format::Markdown);
     assert!(policy.contains(
         "Wenn der Kunde sich mindestens 3-mal wegen desselben Anliegens gemeldet hat: Werkstattmeisterin übernimmt den Fall innerhalb von 2 Tagen."
@@ -443,7 +459,9 @@ fn the_german_playbook_renders_without_english_words() {
     assert!(policy.contains("| **Werkstattmeisterin** | bis 200 EUR | bis 60 EUR |"));
     let handbook = one(&pb, Kind::Handbook, Format::Markdown);
     assert!(handbook.contains("*Bestehensgrenze im Training: 75\u{a0}%*"));
-    assert!(handbook.contains("**Der Kunde sagt**: „Ich habe wirklich keine Zeit für so etwas.“ *(Stimmung: verärgert)*"));
+    assert!(handbook.contains(
+        "**Der Kunde sagt**: „Ich habe wirklich keine Zeit für so etwas.“ *(Stimmung: verärgert)*"
+    ));
 }
 
 #[test]
@@ -456,8 +474,16 @@ fn a_document_names_beats_by_number_and_rules_by_their_words_never_by_id() {
     assert!(policy.contains(r#"n0["1 · Warm welcome<br/>“Sorry to bother you"#));
     assert!(policy.contains("Replace the item free of charge: up to 50 USD"));
     let cards = parse_cards(&one(&pb, Kind::Cards, Format::Markdown));
-    let mut ids: Vec<String> = pb.rules.iter().map(|r| r.id.value.replace('-', " ")).collect();
-    ids.extend(pb.scenarios.iter().flat_map(|s| s.beats.iter().map(|b| b.id.value.clone())));
+    let mut ids: Vec<String> = pb
+        .rules
+        .iter()
+        .map(|r| r.id.value.replace('-', " "))
+        .collect();
+    ids.extend(
+        pb.scenarios
+            .iter()
+            .flat_map(|s| s.beats.iter().map(|b| b.id.value.clone())),
+    );
     ids.retain(|id| id.len() > 4);
     for id in &ids {
         for text in [&md, &policy] {

@@ -90,7 +90,10 @@ pub fn wrap(text: &str, max: f64, size: f64, max_lines: usize) -> Vec<String> {
     let text: String = text
         .char_indices()
         .map(|(i, c)| {
-            let after_digit = text[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+            let after_digit = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit());
             if c == ' ' && after_digit { '\u{a0}' } else { c }
         })
         .collect();
@@ -621,7 +624,11 @@ mod tests {
     fn no_line_starts_with_closing_punctuation_or_ends_with_an_opening_quote() {
         // Eight Han characters fit a line of 112 pixels at 14: the full stop
         // and the closing quote after the eighth must not begin the next one.
-        for text in ["一二三四五六七八。九十", "一二三四五六七「八九」十", "一二三四五六七八」"] {
+        for text in [
+            "一二三四五六七八。九十",
+            "一二三四五六七「八九」十",
+            "一二三四五六七八」",
+        ] {
             let lines = wrap(text, 112.0, 14.0, 9);
             assert_eq!(lines.concat(), text);
             for line in &lines {
@@ -630,8 +637,17 @@ mod tests {
             }
         }
         assert_eq!(wrap("abcdefghij", 30.0, 14.0, 9).concat(), "abcdefghij");
-        let lines = wrap("Replace the item free of charge: up to 50 USD", 270.0, 13.0, 3);
-        assert_eq!(lines.last().map(String::as_str), Some("50\u{a0}USD"), "{lines:?}");
+        let lines = wrap(
+            "Replace the item free of charge: up to 50 USD",
+            270.0,
+            13.0,
+            3,
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("50\u{a0}USD"),
+            "{lines:?}"
+        );
     }
 
     #[test]

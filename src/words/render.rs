@@ -341,9 +341,10 @@ pub fn limit(w: Words, limit: Option<Limit>, unit: Option<&str>) -> String {
     match limit {
         None => w.text("render-not-theirs"),
         Some(Limit::Unlimited) => w.text("render-no-limit"),
-        Some(Limit::Amount(a)) => {
-            w.fmt("render-limit-up-to", &[("amount", w.amount(a, unit).into())])
-        }
+        Some(Limit::Amount(a)) => w.fmt(
+            "render-limit-up-to",
+            &[("amount", w.amount(a, unit).into())],
+        ),
     }
 }
 
@@ -388,7 +389,10 @@ pub fn beyond_limit(
             .map(|(role, limit)| {
                 w.fmt(
                     "render-beyond-band",
-                    &[("role", role.as_str().into()), ("limit", limit.as_str().into())],
+                    &[
+                        ("role", role.as_str().into()),
+                        ("limit", limit.as_str().into()),
+                    ],
                 )
             })
             .collect();
@@ -397,10 +401,9 @@ pub fn beyond_limit(
     }
     match ceiling {
         Ceiling::Nobody => text.push_str(&w.text("render-beyond-nobody")),
-        Ceiling::Over(top) if !above.is_empty() || own.is_some() => text.push_str(&w.fmt(
-            "render-beyond-over-top",
-            &[("top", top.as_str().into())],
-        )),
+        Ceiling::Over(top) if !above.is_empty() || own.is_some() => {
+            text.push_str(&w.fmt("render-beyond-over-top", &[("top", top.as_str().into())]));
+        }
         _ => {}
     }
     text.push_str(&w.text("punct-full-stop"));
@@ -494,7 +497,10 @@ pub fn clause(w: Words, words: ClauseWords) -> String {
         ClauseWords::Action { title, amount } => match amount {
             Some(amount) => w.fmt(
                 "render-when-action-amount",
-                &[("action", w.quote(&title).into()), ("amount", amount.into())],
+                &[
+                    ("action", w.quote(&title).into()),
+                    ("amount", amount.into()),
+                ],
             ),
             None => w.fmt("render-when-action", &[("action", w.quote(&title).into())]),
         },
@@ -694,26 +700,56 @@ mod tests {
 
     #[test]
     fn quotation_marks_come_from_the_locale() {
-        assert_eq!(quote_marks(Words::new(Locale::En)), ("“".into(), "”".into()));
-        assert_eq!(quote_marks(Words::new(Locale::Zh)), ("「".into(), "」".into()));
-        assert_eq!(quote_marks(Words::new(Locale::De)), ("„".into(), "“".into()));
+        assert_eq!(
+            quote_marks(Words::new(Locale::En)),
+            ("“".into(), "”".into())
+        );
+        assert_eq!(
+            quote_marks(Words::new(Locale::Zh)),
+            ("「".into(), "」".into())
+        );
+        assert_eq!(
+            quote_marks(Words::new(Locale::De)),
+            ("„".into(), "“".into())
+        );
     }
 
     #[test]
     fn counts_take_the_plural_of_their_language() {
         let [en, zh, de] = all();
         assert_eq!(length_rule(en, None, Some(1)), "Use at most 1 word.");
-        assert_eq!(length_rule(en, Some(5), Some(55)), "Use between 5 and 55 words.");
-        assert_eq!(length_rule(de, None, Some(1)), "Verwenden Sie höchstens 1 Wort.");
+        assert_eq!(
+            length_rule(en, Some(5), Some(55)),
+            "Use between 5 and 55 words."
+        );
+        assert_eq!(
+            length_rule(de, None, Some(1)),
+            "Verwenden Sie höchstens 1 Wort."
+        );
         assert_eq!(length_rule(zh, Some(5), None), "至少用5个字。");
         assert_eq!(word_count(en, 1, Some(5), None), "1 word; at least 5");
-        assert_eq!(word_count(de, 78, None, Some(55)), "78 Wörter; erlaubt sind höchstens 55");
-        assert_eq!(overdue(en, "2027-11-01", 1), "overdue: due on 2027-11-01, 1 day ago");
-        assert_eq!(overdue(de, "2027-11-01", 12), "überfällig: fällig am 2027-11-01, seit 12 Tagen");
+        assert_eq!(
+            word_count(de, 78, None, Some(55)),
+            "78 Wörter; erlaubt sind höchstens 55"
+        );
+        assert_eq!(
+            overdue(en, "2027-11-01", 1),
+            "overdue: due on 2027-11-01, 1 day ago"
+        );
+        assert_eq!(
+            overdue(de, "2027-11-01", 12),
+            "überfällig: fällig am 2027-11-01, seit 12 Tagen"
+        );
         assert_eq!(rules_broken(en, 1), "One rule broken");
         assert_eq!(rules_broken(zh, 3), "违反了3条规则");
         assert_eq!(
-            clause(en, ClauseWords::Contacts { min: Some(1), max: None }),
+            clause(
+                en,
+                ClauseWords::Contacts {
+                    min: Some(1),
+                    max: None
+                }
+            ),
             "the customer has been in touch at least 1 time about the same issue"
         );
     }
@@ -735,12 +771,24 @@ mod tests {
     #[test]
     fn limits_and_bands_read_as_sentences() {
         let [en, zh, de] = all();
-        assert_eq!(limit(en, Some(Limit::Amount(50.0)), Some("USD")), "up to 50 USD");
-        assert_eq!(limit(de, Some(Limit::Amount(12.5)), Some("EUR")), "bis 12,5 EUR");
+        assert_eq!(
+            limit(en, Some(Limit::Amount(50.0)), Some("USD")),
+            "up to 50 USD"
+        );
+        assert_eq!(
+            limit(de, Some(Limit::Amount(12.5)), Some("EUR")),
+            "bis 12,5 EUR"
+        );
         assert_eq!(limit(zh, Some(Limit::Unlimited), None), "不限");
         let above = [("the duty manager".to_owned(), "up to 500 USD".to_owned())];
         assert_eq!(
-            beyond_limit(en, "Refund", Some("100 USD"), &above, &Ceiling::Over("500 USD".into())),
+            beyond_limit(
+                en,
+                "Refund",
+                Some("100 USD"),
+                &above,
+                &Ceiling::Over("500 USD".into())
+            ),
             "Refund: over 100 USD, to the duty manager (up to 500 USD); over 500 USD, no role may grant it."
         );
         assert_eq!(
@@ -755,6 +803,9 @@ mod tests {
         assert_eq!(one_of(en, &["a", "b", "c"]), "“a”, “b” or “c”");
         assert_eq!(one_of(zh, &["甲", "乙"]), "「甲」或「乙」");
         assert_eq!(one_of(de, &["Blut"]), "„Blut“");
-        assert_eq!(customer(zh, Some("王女士"), &["着急", "金卡"]), "王女士（着急、金卡）");
+        assert_eq!(
+            customer(zh, Some("王女士"), &["着急", "金卡"]),
+            "王女士（着急、金卡）"
+        );
     }
 }

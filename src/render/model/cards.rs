@@ -21,7 +21,12 @@ const LINE: &str = "\n";
 impl Builder<'_> {
     /// The flashcards: each rule, each step's goal, each wrong reply.
     pub fn cards(&self) -> Vec<Card> {
-        let mut cards: Vec<Card> = self.pb.rules.iter().map(|r| self.rule_card_front_back(r)).collect();
+        let mut cards: Vec<Card> = self
+            .pb
+            .rules
+            .iter()
+            .map(|r| self.rule_card_front_back(r))
+            .collect();
         for (i, step) in self.pb.steps.iter().enumerate() {
             cards.push(Card {
                 front: say::card_step(self.w, i + 1, &clean(&step.title)),
@@ -32,7 +37,12 @@ impl Builder<'_> {
             for beat in scenario.beats.iter() {
                 let context = Context::of_beat(self.pb, scenario, beat);
                 for wrong in &beat.wrong {
-                    cards.push(self.wrong_card(&clean(&beat.customer), wrong, &context, beat.model.as_ref().map(|m| m.as_str())));
+                    cards.push(self.wrong_card(
+                        &clean(&beat.customer),
+                        wrong,
+                        &context,
+                        beat.model.as_ref().map(crate::playbook::Spanned::as_str),
+                    ));
                 }
             }
         }
@@ -50,7 +60,9 @@ impl Builder<'_> {
         if rule.check.value == CheckKind::Echo {
             back.push(say::echo(
                 w,
-                rule.min.as_ref().map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value),
+                rule.min
+                    .as_ref()
+                    .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value),
             ));
         }
         if let Some(when) = &card.when {
@@ -74,7 +86,13 @@ impl Builder<'_> {
         }
     }
 
-    fn wrong_card(&self, customer: &str, wrong: &str, context: &Context, model: Option<&str>) -> Card {
+    fn wrong_card(
+        &self,
+        customer: &str,
+        wrong: &str,
+        context: &Context,
+        model: Option<&str>,
+    ) -> Card {
         let w = self.w;
         let judged = self.wrong(wrong, context);
         let mut back: Vec<String> = judged.reasons.iter().map(|r| r.message.clone()).collect();

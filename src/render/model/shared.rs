@@ -252,7 +252,11 @@ impl Builder<'_> {
         let swaps = rule
             .swap
             .as_ref()
-            .map(|s| s.iter().map(|(from, to)| self.swap_pair(from, to)).collect())
+            .map(|s| {
+                s.iter()
+                    .map(|(from, to)| self.swap_pair(from, to))
+                    .collect()
+            })
             .unwrap_or_default();
         let bounds = match kind {
             CheckKind::Length if rule.message.is_some() => Some(say::length_rule(
