@@ -1,17 +1,14 @@
-//! The words of the documents that do not come from the playbook: headings
-//! ("Step", "What to say", "Escalation") and the sentences built around the
-//! playbook's own words ("If …, the duty manager takes the case within 5
-//! minutes"). English and Chinese are built in; every `zh*` language tag gets
-//! Chinese, anything else English.
-
-use std::fmt::Write as _;
-
-use serde::Serialize;
+//! What is left of render's own wording while issue 13 moves it into the
+//! wording layer: the sentence of a policy decision, which `words::policy`
+//! is taking over (one wording for the drill, `validate` and the documents),
+//! and `Lang`, which the drill's words and one engine sentence still name.
+//! Every other word of the documents is in `words::render`. Delete this file
+//! once those three callers use the wording layer.
 
 use crate::engine::policy::the;
-use crate::playbook::{Duration, Limit, Role, Scalar, format_amount};
+use crate::playbook::{Duration, Role, format_amount};
 
-/// A document language with built-in labels.
+/// English or Chinese, for the callers above; the documents use `words::Locale`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     En,
@@ -19,8 +16,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The labels for a BCP 47 tag: Chinese for `zh`, `zh-CN`, `zh-Hans`, …;
-    /// English otherwise.
+    /// Chinese for `zh`, `zh-CN`, `zh-Hans`, …; English otherwise.
     pub fn of(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
         if primary.eq_ignore_ascii_case("zh") {
@@ -30,265 +26,24 @@ impl Lang {
         }
     }
 
-    pub fn labels(self) -> &'static Labels {
+    pub(crate) fn no_limit(self) -> &'static str {
         match self {
-            Lang::En => &EN,
-            Lang::Zh => &ZH,
+            Lang::En => "no limit",
+            Lang::Zh => "不限",
         }
     }
 }
 
-/// Every fixed word a template may show, as `{{labels.NAME}}`. A struct with
-/// named fields, not a map, so a misspelt label is a strict-mode error.
-#[derive(Debug, Serialize)]
-pub struct Labels {
-    /// ": " in English, "：" in Chinese.
-    pub colon: &'static str,
-    /// "(" and ")" in English, "（" and "）" in Chinese.
-    /// ". " in English, "。" in Chinese.
-    pub full_stop: &'static str,
-    pub lparen: &'static str,
-    pub rparen: &'static str,
-    pub handbook: &'static str,
-    pub policy: &'static str,
-    pub contents: &'static str,
-    pub company: &'static str,
-    pub owner: &'static str,
-    pub review_by: &'static str,
-    pub overdue: &'static str,
-    pub pass_mark: &'static str,
-    pub generated: &'static str,
-    pub do_not_edit: &'static str,
-    pub philosophy: &'static str,
-    pub values: &'static str,
-    pub steps: &'static str,
-    pub step: &'static str,
-    pub goal: &'static str,
-    pub what_to_say: &'static str,
-    pub never_say: &'static str,
-    pub swap_table: &'static str,
-    pub instead_of: &'static str,
-    pub say_instead: &'static str,
-    pub every_step: &'static str,
-    pub every_step_intro: &'static str,
-    pub words_that_count: &'static str,
-    pub never_words: &'static str,
-    pub for_example: &'static str,
-    pub only_when: &'static str,
-    pub recommended: &'static str,
-    pub rule: &'static str,
-    pub scenarios: &'static str,
-    pub scenario: &'static str,
-    pub situation: &'static str,
-    pub you_play: &'static str,
-    pub customer: &'static str,
-    pub customer_says: &'static str,
-    pub mood: &'static str,
-    pub a_good_reply: &'static str,
-    pub replies_to_avoid: &'static str,
-    pub found: &'static str,
-    pub no_rule_catches: &'static str,
-    pub decide: &'static str,
-    pub best_choice: &'static str,
-    pub the_policy: &'static str,
-    pub next: &'static str,
-    pub quiz: &'static str,
-    pub quiz_intro: &'static str,
-    pub what_is_wrong: &'static str,
-    pub colleague_replies: &'static str,
-    pub rules_broken: &'static str,
-    pub answers: &'static str,
-    pub better: &'static str,
-    pub empowerment: &'static str,
-    pub empowerment_intro: &'static str,
-    pub role: &'static str,
-    pub action: &'static str,
-    pub no_limit: &'static str,
-    pub not_theirs: &'static str,
-    pub escalation: &'static str,
-    pub escalation_intro: &'static str,
-    pub no_escalation: &'static str,
-    pub why: &'static str,
-    pub ladder: &'static str,
-    pub ladder_intro: &'static str,
-    pub branches: &'static str,
-    pub branches_intro: &'static str,
-    pub pass: &'static str,
-    pub fail: &'static str,
-    pub start: &'static str,
-    pub end: &'static str,
-    pub over_limit: &'static str,
-    /// Before the list of who takes a case above each limit.
-    pub beyond_intro: &'static str,
-    pub decision: &'static str,
-}
-
-pub static EN: Labels = Labels {
-    colon: ": ",
-    full_stop: ". ",
-    lparen: "(",
-    rparen: ")",
-    handbook: "Handbook",
-    policy: "Policy",
-    contents: "Contents",
-    company: "Company",
-    owner: "Owner",
-    review_by: "Review by",
-    overdue: "overdue",
-    pass_mark: "Pass mark in drills",
-    generated: "Generated by ethos from the playbook",
-    do_not_edit: "Do not edit this document: change the playbook and render it again.",
-    philosophy: "Our philosophy",
-    values: "Our values",
-    steps: "The steps of service",
-    step: "Step",
-    goal: "Goal",
-    what_to_say: "What to say",
-    never_say: "What never to say",
-    swap_table: "Words we use",
-    instead_of: "Instead of",
-    say_instead: "Say instead",
-    every_step: "At every step",
-    every_step_intro: "These hold whatever the step.",
-    words_that_count: "Words that count",
-    never_words: "Never say",
-    for_example: "For example",
-    only_when: "Only when",
-    recommended: "recommended",
-    rule: "Rule",
-    scenarios: "Scenarios",
-    scenario: "Scenario",
-    situation: "The situation",
-    you_play: "You play",
-    customer: "The customer",
-    customer_says: "The customer says",
-    mood: "mood",
-    a_good_reply: "A good reply",
-    replies_to_avoid: "Replies to avoid",
-    found: "found",
-    no_rule_catches: "No rule catches this reply yet: run `ethos check`.",
-    decide: "Decide",
-    best_choice: "Best choice",
-    the_policy: "The policy",
-    next: "Next",
-    quiz: "Quiz",
-    quiz_intro: "Answer each question before you look at the answers at the end.",
-    what_is_wrong: "What is wrong with this reply?",
-    colleague_replies: "A colleague replies",
-    rules_broken: "Rules broken",
-    answers: "Answers",
-    better: "Better",
-    empowerment: "Who may grant what on their own",
-    empowerment_intro: "The most each role may grant for one incident, in the action's unit. Within their limit nobody needs to ask anyone. Above it, the case goes to the lowest role whose limit covers it.",
-    role: "Role",
-    action: "Action",
-    no_limit: "no limit",
-    not_theirs: "—",
-    escalation: "When a case goes up the ladder",
-    escalation_intro: "Besides amounts over a limit, these cases must go to a more senior role:",
-    no_escalation: "No escalation rules: a case stays with whoever took it, within their limits.",
-    why: "Why",
-    ladder: "The escalation ladder",
-    ladder_intro: "Front line first. Each arrow says what sends a case up to the next role.",
-    branches: "How each scenario can go",
-    branches_intro: "Each box is one turn of the trainee; the arrows show where a good (pass) or a poor (fail) answer leads.",
-    pass: "pass",
-    fail: "fail",
-    start: "Start",
-    end: "End",
-    over_limit: "over their limit",
-    beyond_intro: "Above a limit, the case goes to the lowest role whose limit covers the amount:",
-    decision: "decision",
-};
-
-pub static ZH: Labels = Labels {
-    colon: "：",
-    full_stop: "。",
-    lparen: "（",
-    rparen: "）",
-    handbook: "员工手册",
-    policy: "授权与升级制度",
-    contents: "目录",
-    company: "公司",
-    owner: "负责部门",
-    review_by: "复审日期",
-    overdue: "已过期",
-    pass_mark: "练习及格线",
-    generated: "由 ethos 根据服务手册生成",
-    do_not_edit: "请勿直接修改本文件：修改服务手册后重新生成。",
-    philosophy: "我们的理念",
-    values: "我们的价值观",
-    steps: "服务步骤",
-    step: "步骤",
-    goal: "目标",
-    what_to_say: "要说的话",
-    never_say: "绝不能说的话",
-    swap_table: "我们的用词",
-    instead_of: "不说",
-    say_instead: "而说",
-    every_step: "每个步骤都适用",
-    every_step_intro: "以下要求在任何步骤都适用。",
-    words_that_count: "可以这样说",
-    never_words: "不要说",
-    for_example: "例如",
-    only_when: "仅当",
-    recommended: "建议",
-    rule: "规则",
-    scenarios: "情景练习",
-    scenario: "情景",
-    situation: "情景说明",
-    you_play: "您的角色",
-    customer: "客人",
-    customer_says: "客人说",
-    mood: "情绪",
-    a_good_reply: "好的回答",
-    replies_to_avoid: "要避免的回答",
-    found: "问题词句",
-    no_rule_catches: "目前没有规则能发现这个回答的问题：请运行 `ethos check`。",
-    decide: "做决定",
-    best_choice: "最佳选择",
-    the_policy: "制度规定",
-    next: "接下来",
-    quiz: "小测验",
-    quiz_intro: "先回答每一道题，再看最后的答案。",
-    what_is_wrong: "这个回答错在哪里？",
-    colleague_replies: "同事回答",
-    rules_broken: "违反的规则",
-    answers: "答案",
-    better: "更好的说法",
-    empowerment: "授权：各岗位可自行决定的额度",
-    empowerment_intro: "每个岗位对一次事件可以自行决定的最高金额（按操作的单位）。在额度以内，谁都不需要请示；超出额度，交给额度足够的最低一级岗位。",
-    role: "岗位",
-    action: "操作",
-    no_limit: "不限",
-    not_theirs: "—",
-    escalation: "什么时候必须升级",
-    escalation_intro: "除了超出额度的金额，以下情况必须交给更高一级的岗位：",
-    no_escalation: "没有升级规则：在额度以内，谁接手谁负责到底。",
-    why: "原因",
-    ladder: "升级阶梯",
-    ladder_intro: "一线在前。每个箭头旁写着什么情况要交给下一级岗位。",
-    branches: "各情景的走向",
-    branches_intro: "每个方框是学员的一次应答；箭头表示回答得好（通过）或不好（未通过）时接下来会怎样。",
-    pass: "通过",
-    fail: "未通过",
-    start: "开始",
-    end: "结束",
-    over_limit: "超出额度",
-    beyond_intro: "超出额度时，交给额度足够的最低一级岗位：",
-    decision: "决定",
-};
-
-/// How a sentence names a role: "the duty manager" in English, the title in Chinese.
-pub fn role_name(lang: Lang, role: &Role) -> String {
+/// How a decision names a role: "the duty manager" in English, the title in Chinese.
+pub(crate) fn role_name(lang: Lang, role: &Role) -> String {
     match lang {
         Lang::En => the(role),
         Lang::Zh => role.title.trim().to_owned(),
     }
 }
 
-/// A duration in words: "5 minutes", "1 hour"; "5分钟", "1小时".
-pub fn duration(lang: Lang, d: Duration) -> String {
+/// A duration in a decision: "5 minutes"; "5分钟".
+pub(crate) fn duration(lang: Lang, d: Duration) -> String {
     let s = d.seconds;
     let (n, unit) = if s == 0 {
         (0, 0)
@@ -311,7 +66,7 @@ pub fn duration(lang: Lang, d: Duration) -> String {
 }
 
 /// An amount with the action's unit: "50 USD".
-pub fn amount(value: f64, unit: Option<&str>) -> String {
+pub(crate) fn amount(value: f64, unit: Option<&str>) -> String {
     match unit {
         Some(unit) if !unit.trim().is_empty() => {
             format!("{} {}", format_amount(value), unit.trim())
@@ -320,217 +75,7 @@ pub fn amount(value: f64, unit: Option<&str>) -> String {
     }
 }
 
-/// A cell of the empowerment matrix: "up to 50 USD", "no limit", "—".
-pub fn limit(lang: Lang, limit: Option<Limit>, unit: Option<&str>) -> String {
-    let labels = lang.labels();
-    match limit {
-        None => labels.not_theirs.to_owned(),
-        Some(Limit::Unlimited) => labels.no_limit.to_owned(),
-        Some(Limit::Amount(a)) => match lang {
-            Lang::En => format!("up to {}", amount(a, unit)),
-            Lang::Zh => format!("最多 {}", amount(a, unit)),
-        },
-    }
-}
-
-/// Who takes an action above a role's limit, band by band: "Refund part of
-/// the bill: over 100 USD, to the duty manager (up to 500 USD), then the
-/// general manager (no limit)." `own` is the role's own limit (`None`: not
-/// theirs to grant); `above` the roles above with their limits, lowest first;
-/// `top` the amount over which no role may grant it (`None`: some role may
-/// grant any amount; empty: no role may grant it at all).
-pub fn beyond_limit(
-    lang: Lang,
-    action: &str,
-    own: Option<&str>,
-    above: &[(String, String)],
-    top: Option<&str>,
-) -> String {
-    let chain: Vec<String> = above
-        .iter()
-        .map(|(role, limit)| match lang {
-            Lang::En => format!("{role} ({limit})"),
-            Lang::Zh => format!("{role}（{limit}）"),
-        })
-        .collect();
-    match lang {
-        Lang::En => {
-            let mut text = match own {
-                Some(own) => format!("{action}: over {own}"),
-                None => format!("{action}: not theirs to grant"),
-            };
-            if !chain.is_empty() {
-                let _ = write!(text, ", to {}", chain.join(", then "));
-            }
-            match top {
-                Some("") => text.push_str("; no role may grant it"),
-                Some(top) if !chain.is_empty() || own.is_some() => {
-                    let _ = write!(text, "; over {top}, no role may grant it");
-                }
-                _ => {}
-            }
-            text.push('.');
-            text
-        }
-        Lang::Zh => {
-            let mut text = match own {
-                Some(own) => format!("{action}：超过{own}"),
-                None => format!("{action}：不在其权限内"),
-            };
-            if !chain.is_empty() {
-                let _ = write!(text, "，交给{}", chain.join("，再交给"));
-            }
-            match top {
-                Some("") => text.push_str("；任何岗位都不能批准"),
-                Some(top) if !chain.is_empty() || own.is_some() => {
-                    let _ = write!(text, "；超过{top}，任何岗位都不能批准");
-                }
-                _ => {}
-            }
-            text.push('。');
-            text
-        }
-    }
-}
-
-/// A role's limit for an action, for drawings: "replace: up to 50 USD".
-pub fn action_limit(lang: Lang, action: &str, limit: Limit, unit: Option<&str>) -> String {
-    format!(
-        "{action}{}{}",
-        lang.labels().colon,
-        self::limit(lang, Some(limit), unit)
-    )
-}
-
-/// Texts quoted and joined: "“a”, “b” or “c”"; "“a”、“b”或“c”".
-pub fn one_of(lang: Lang, texts: &[String]) -> String {
-    let quoted: Vec<String> = texts.iter().map(|t| format!("“{}”", t.trim())).collect();
-    let (comma, or) = match lang {
-        Lang::En => (", ", " or "),
-        Lang::Zh => ("、", "或"),
-    };
-    match quoted.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}{or}{last}", init.join(comma)),
-    }
-}
-
-/// Clauses joined: "a and b"; "a，且b".
-pub fn all_of(lang: Lang, parts: &[String]) -> String {
-    match lang {
-        Lang::En => parts.join(" and "),
-        Lang::Zh => parts.join("，且"),
-    }
-}
-
-/// `{min, max}` in words, with a function that shows one bound.
-pub fn bounds(lang: Lang, min: Option<String>, max: Option<String>) -> String {
-    match (lang, min, max) {
-        (Lang::En, Some(a), Some(b)) => format!("between {a} and {b}"),
-        (Lang::En, Some(a), None) => format!("at least {a}"),
-        (Lang::En, None, Some(b)) => format!("at most {b}"),
-        (Lang::Zh, Some(a), Some(b)) => format!("{a}到{b}"),
-        (Lang::Zh, Some(a), None) => format!("至少{a}"),
-        (Lang::Zh, None, Some(b)) => format!("最多{b}"),
-        (_, None, None) => String::new(),
-    }
-}
-
-/// One word of an amount bound: "over 500"; "超过500".
-pub fn amount_bound(lang: Lang, which: AmountWord, value: &str) -> String {
-    let word = match (lang, which) {
-        (Lang::En, AmountWord::Over) => "over ",
-        (Lang::En, AmountWord::AtLeast) => "at least ",
-        (Lang::En, AmountWord::Under) => "under ",
-        (Lang::En, AmountWord::AtMost) => "at most ",
-        (Lang::Zh, AmountWord::Over) => "超过",
-        (Lang::Zh, AmountWord::AtLeast) => "至少",
-        (Lang::Zh, AmountWord::Under) => "低于",
-        (Lang::Zh, AmountWord::AtMost) => "最多",
-    };
-    format!("{word}{value}")
-}
-
-#[derive(Clone, Copy, Debug)]
-pub enum AmountWord {
-    Over,
-    AtLeast,
-    Under,
-    AtMost,
-}
-
-/// The clauses of a condition, each in words (see `model::condition`).
-pub enum ClauseWords {
-    Says(String),
-    Contacts(String),
-    Waiting(String),
-    Mood(String),
-    Tier(String),
-    Fact {
-        key: String,
-        value: String,
-    },
-    Action {
-        title: String,
-        amount: Option<String>,
-    },
-    Amount(String),
-}
-
-pub fn clause(lang: Lang, words: ClauseWords) -> String {
-    match (lang, words) {
-        (Lang::En, ClauseWords::Says(s)) => format!("the customer says {s}"),
-        (Lang::Zh, ClauseWords::Says(s)) => format!("客人提到{s}"),
-        (Lang::En, ClauseWords::Contacts(b)) => {
-            format!("the customer has been in touch {b} times about the same issue")
-        }
-        (Lang::Zh, ClauseWords::Contacts(b)) => format!("客人为同一件事找过我们{b}次"),
-        (Lang::En, ClauseWords::Waiting(b)) => format!("the customer has waited {b}"),
-        (Lang::Zh, ClauseWords::Waiting(b)) => format!("客人已经等了{b}"),
-        (Lang::En, ClauseWords::Mood(m)) => format!("the customer is {m}"),
-        (Lang::Zh, ClauseWords::Mood(m)) => format!("客人的情绪是{m}"),
-        (Lang::En, ClauseWords::Tier(t)) => format!("the customer's tier is {t}"),
-        (Lang::Zh, ClauseWords::Tier(t)) => format!("客人的等级是{t}"),
-        (Lang::En, ClauseWords::Fact { key, value }) => format!("“{key}” is {value}"),
-        (Lang::Zh, ClauseWords::Fact { key, value }) => format!("“{key}”为{value}"),
-        (Lang::En, ClauseWords::Action { title, amount }) => match amount {
-            Some(a) => format!("the action is “{title}” for {a}"),
-            None => format!("the action is “{title}”"),
-        },
-        (Lang::Zh, ClauseWords::Action { title, amount }) => match amount {
-            Some(a) => format!("操作是“{title}”且金额{a}"),
-            None => format!("操作是“{title}”"),
-        },
-        (Lang::En, ClauseWords::Amount(a)) => format!("the amount is {a}"),
-        (Lang::Zh, ClauseWords::Amount(a)) => format!("金额{a}"),
-    }
-}
-
-/// A fact's value as a reader says it: "yes", "是".
-pub fn scalar(lang: Lang, value: &Scalar) -> String {
-    match (lang, value) {
-        (Lang::En, Scalar::Bool(true)) => "yes".to_owned(),
-        (Lang::En, Scalar::Bool(false)) => "no".to_owned(),
-        (Lang::Zh, Scalar::Bool(true)) => "是".to_owned(),
-        (Lang::Zh, Scalar::Bool(false)) => "否".to_owned(),
-        (_, Scalar::Text(t)) => format!("“{t}”"),
-        (_, other) => other.to_string(),
-    }
-}
-
-/// "If the customer says “hurt”, the duty manager takes the case within 5 minutes."
-pub fn escalation_sentence(lang: Lang, condition: &str, to: &str, within: Option<&str>) -> String {
-    match (lang, within) {
-        (Lang::En, Some(w)) => format!("If {condition}, {to} takes the case within {w}."),
-        (Lang::En, None) => format!("If {condition}, the case goes to {to}."),
-        (Lang::Zh, Some(w)) => format!("如果{condition}，{to}须在{w}内接手。"),
-        (Lang::Zh, None) => format!("如果{condition}，交给{to}处理。"),
-    }
-}
-
-/// A sentence's first letter in upper case (English role names start lower case).
-pub fn capitalise(text: &str) -> String {
+fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -538,19 +83,8 @@ pub fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What a decision's choice does: "replace 6 USD", "hand the case to the duty manager".
-pub fn choice_does(lang: Lang, action: Option<(&str, String)>, escalate: Option<&str>) -> String {
-    match (lang, action, escalate) {
-        (Lang::En, Some((title, amount)), _) => format!("{title}: {amount}"),
-        (Lang::Zh, Some((title, amount)), _) => format!("{title}：{amount}"),
-        (Lang::En, None, Some(to)) => format!("hands the case to {to}"),
-        (Lang::Zh, None, Some(to)) => format!("交给{to}"),
-        (_, None, None) => String::new(),
-    }
-}
-
 /// Why the best choice is best, from what the policy decides.
-pub enum Decided {
+pub(crate) enum Decided {
     /// An escalation rule sends the case up.
     Escalate {
         why: String,
@@ -576,7 +110,7 @@ pub enum Decided {
     Handles { acting: String },
 }
 
-pub fn decided(lang: Lang, d: Decided) -> String {
+pub(crate) fn decided(lang: Lang, d: Decided) -> String {
     match (lang, d) {
         (Lang::En, Decided::Escalate { why, to, within }) => match within {
             Some(w) => format!("{why}: the case goes to {to} within {w}."),
@@ -643,206 +177,5 @@ pub fn decided(lang: Lang, d: Decided) -> String {
         (Lang::Zh, Decided::Handles { acting }) => {
             format!("由{acting}处理：没有需要升级的情况。")
         }
-    }
-}
-
-/// "Step 2: Listen and understand"; "步骤 2：首问负责".
-pub fn numbered(lang: Lang, word: &str, number: usize, title: &str) -> String {
-    match lang {
-        Lang::En => format!("{word} {number}: {title}"),
-        Lang::Zh => format!("{word} {number}：{title}"),
-    }
-}
-
-/// Where a beat leads: "offer if the reply passes, cold if not".
-pub fn next_beat(lang: Lang, always: Option<&str>, branch: Option<(&str, &str)>) -> String {
-    let labels = lang.labels();
-    match (lang, always, branch) {
-        (_, Some(to), _) => to.to_owned(),
-        (Lang::En, None, Some((pass, fail))) => {
-            format!("{pass} if this turn goes well, {fail} if not")
-        }
-        (Lang::Zh, None, Some((pass, fail))) => {
-            format!("回答得好，接“{pass}”；否则接“{fail}”")
-        }
-        (_, None, None) => labels.end.to_owned(),
-    }
-}
-
-/// The placeholder of a phrase in words: `{customer.name}` → "(the customer's name)".
-pub fn placeholder(lang: Lang, key: &str) -> String {
-    match (lang, key) {
-        (Lang::En, "customer.name") => "(the customer's name)".to_owned(),
-        (Lang::En, "customer.mood") => "(the customer's mood)".to_owned(),
-        (Lang::En, "customer.tier") => "(the customer's tier)".to_owned(),
-        (Lang::Zh, "customer.name") => "（客人的称呼）".to_owned(),
-        (Lang::Zh, "customer.mood") => "（客人的情绪）".to_owned(),
-        (Lang::Zh, "customer.tier") => "（客人的等级）".to_owned(),
-        (Lang::En, other) => format!("({})", other.strip_prefix("facts.").unwrap_or(other)),
-        (Lang::Zh, other) => format!("（{}）", other.strip_prefix("facts.").unwrap_or(other)),
-    }
-}
-
-/// A `length` rule's bounds: "between 5 and 55 words"; "5到55个字".
-pub fn words(lang: Lang, min: Option<u32>, max: Option<u32>) -> String {
-    match lang {
-        Lang::En => format!(
-            "Use {} words.",
-            bounds(lang, min.map(|m| m.to_string()), max.map(|m| m.to_string()))
-        ),
-        Lang::Zh => match (min, max) {
-            (Some(a), Some(b)) => format!("用{a}到{b}个字。"),
-            (Some(a), None) => format!("至少用{a}个字。"),
-            (None, Some(b)) => format!("最多用{b}个字。"),
-            (None, None) => String::new(),
-        },
-    }
-}
-
-/// How long a reply was, against a `length` rule: "78 words; at most 55".
-pub fn word_count(lang: Lang, count: usize, min: Option<u32>, max: Option<u32>) -> String {
-    match lang {
-        Lang::En => {
-            let b = bounds(lang, min.map(|m| m.to_string()), max.map(|m| m.to_string()));
-            format!("{count} word{}; {b}", if count == 1 { "" } else { "s" })
-        }
-        Lang::Zh => {
-            let b = bounds(lang, min.map(|m| m.to_string()), max.map(|m| m.to_string()));
-            format!("{count}个字；应{b}个字")
-        }
-    }
-}
-
-/// Several found phrases: "“a”, “b”"; "“甲”、“乙”".
-pub fn list(lang: Lang, items: &[String]) -> String {
-    match lang {
-        Lang::En => items.join(", "),
-        Lang::Zh => items.join("、"),
-    }
-}
-
-/// An `echo` rule: "Name at least 1 of the key facts the customer mentions."
-pub fn echo(lang: Lang, min: u32) -> String {
-    match lang {
-        Lang::En => format!(
-            "Name at least {min} of the key facts the customer mentions ({}).",
-            if min == 1 {
-                "one is enough"
-            } else {
-                "say them back"
-            }
-        ),
-        Lang::Zh => format!("至少说出客人提到的{min}个关键细节。"),
-    }
-}
-
-/// Who the trainee serves: "Claire (embarrassed, standard)".
-pub fn customer(lang: Lang, name: Option<&str>, details: &[&str]) -> String {
-    let name = name.map(str::trim).filter(|n| !n.is_empty());
-    let details: Vec<&str> = details
-        .iter()
-        .map(|d| d.trim())
-        .filter(|d| !d.is_empty())
-        .collect();
-    let (open, sep, close) = match lang {
-        Lang::En => (" (", ", ", ")"),
-        Lang::Zh => ("（", "，", "）"),
-    };
-    match (name, details.is_empty()) {
-        (Some(n), true) => n.to_owned(),
-        (Some(n), false) => format!("{n}{open}{}{close}", details.join(sep)),
-        (None, false) => details.join(sep),
-        (None, true) => lang.labels().not_theirs.to_owned(),
-    }
-}
-
-/// The front of a rule's flashcard.
-pub fn card_rule_front(lang: Lang, name: &str, at: &str) -> String {
-    match lang {
-        Lang::En => format!("Rule “{name}” ({at}): what does it ask of a reply?"),
-        Lang::Zh => format!("规则“{name}”（{at}）：对回答有什么要求？"),
-    }
-}
-
-pub fn card_step_front(lang: Lang, number: usize, title: &str) -> String {
-    match lang {
-        Lang::En => format!("Step {number}, “{title}”: what is the goal?"),
-        Lang::Zh => format!("步骤 {number}“{title}”的目标是什么？"),
-    }
-}
-
-pub fn card_wrong_front(lang: Lang, customer: &str, reply: &str) -> String {
-    match lang {
-        Lang::En => format!("The customer says: “{customer}” What is wrong with “{reply}”?"),
-        Lang::Zh => format!("客人说：“{customer}”这样回答错在哪里：“{reply}”？"),
-    }
-}
-
-/// The steps a rule applies at, in words.
-pub fn at_steps(lang: Lang, titles: &[String]) -> String {
-    if titles.is_empty() {
-        return lang.labels().every_step.to_owned();
-    }
-    match lang {
-        Lang::En => titles.join(", "),
-        Lang::Zh => titles.join("、"),
-    }
-}
-
-/// A question of the quiz about a decision, with the customer's words.
-pub fn customer_said(lang: Lang, customer: &str) -> String {
-    match lang {
-        Lang::En => format!("The customer says: “{customer}”"),
-        Lang::Zh => format!("客人说：“{customer}”"),
-    }
-}
-
-/// "B: Bring a fresh coffee …"
-pub fn lettered(lang: Lang, letter: &str, text: &str) -> String {
-    match lang {
-        Lang::En => format!("{letter}: {text}"),
-        Lang::Zh => format!("{letter}：{text}"),
-    }
-}
-
-/// "overdue since 2027-11-01 (12 days)".
-pub fn overdue(lang: Lang, date: &str, days: i64) -> String {
-    match lang {
-        Lang::En => format!(
-            "overdue: due on {date}, {days} day{} ago",
-            if days == 1 { "" } else { "s" }
-        ),
-        Lang::Zh => format!("已过期：应于 {date} 复审，已过 {days} 天"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_chinese_tag_gets_chinese_labels() {
-        for tag in ["zh", "zh-CN", "zh-Hans", "ZH_tw"] {
-            assert_eq!(Lang::of(tag), Lang::Zh, "{tag}");
-        }
-        for tag in ["en", "en-GB", "de", "", "zu"] {
-            assert_eq!(Lang::of(tag), Lang::En, "{tag}");
-        }
-    }
-
-    #[test]
-    fn durations_read_as_words() {
-        assert_eq!(duration(Lang::En, Duration::from_secs(300)), "5 minutes");
-        assert_eq!(duration(Lang::En, Duration::from_secs(3_600)), "1 hour");
-        assert_eq!(duration(Lang::En, Duration::from_secs(86_400)), "1 day");
-        assert_eq!(duration(Lang::Zh, Duration::from_secs(600)), "10分钟");
-    }
-
-    #[test]
-    fn lists_of_phrases_read_as_a_sentence() {
-        let t = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(one_of(Lang::En, &t(&["a", "b", "c"])), "“a”, “b” or “c”");
-        assert_eq!(one_of(Lang::Zh, &t(&["甲", "乙"])), "“甲”或“乙”");
-        assert_eq!(one_of(Lang::En, &t(&["a"])), "“a”");
     }
 }

@@ -13,6 +13,7 @@
 
 mod catalog;
 pub mod check;
+pub mod render;
 
 use std::borrow::Cow;
 
