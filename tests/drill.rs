@@ -297,7 +297,7 @@ fn a_chinese_scenario_drills_in_chinese() {
         // The drill's own words follow the playbook's language.
         .stdout(contains("您的回复"))
         .stdout(contains("成绩单"))
-        .stdout(contains("及格线 80：通过"))
+        .stdout(contains("，及格线80：通过"))
         // So does what the policy decides at the decision.
         .stdout(contains("制度规定：一线员工可以当场决定"));
 }
@@ -427,7 +427,7 @@ fn an_echo_hint_names_the_key_facts_of_this_beat_not_the_playbooks_example() {
         .code(2) // the answers run out after the first beat
         .stdout(contains("✗ acknowledge"))
         .stdout(contains(
-            "try: name what you heard, like “foot” or “feet” or “glass”\n",
+            "try: name what you heard, like “foot”, “feet” or “glass”\n",
         ))
         // hotel-a's suggestion is an example from the coffee scenario.
         .stdout(contains("the coffee and the towels").not());

@@ -1,6 +1,5 @@
 //! `ethos grade`: batch grading, JSON Lines (or CSV) in, JSON Lines out.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 
 use anyhow::{Context as _, anyhow};
@@ -73,7 +72,11 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
                 json.push('\n');
                 json
             }
-            OutputFormat::Human => summary_tables(&tally, &playbook),
+            OutputFormat::Human => grade::summary::tables(
+                &tally.summary(&playbook),
+                crate::words::Words::of(&playbook),
+                tables::width_for_stdout(),
+            ),
         };
         super::print_stdout(&text)?;
     }
@@ -109,65 +112,6 @@ fn outcome(tally: &Tally, fail_under: Option<f64>) -> Outcome {
     } else {
         Outcome::Clean
     }
-}
-
-fn summary_tables(tally: &Tally, playbook: &crate::playbook::Playbook) -> String {
-    let s = tally.summary(playbook);
-    let width = tables::width_for_stdout();
-    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
-    let mut out = format!(
-        "{} replies graded: {} passed ({:.1}%), mean score {}",
-        s.replies,
-        s.passed,
-        s.pass_rate,
-        show(s.mean_score)
-    );
-    if s.errors > 0 {
-        let _ = write!(out, "; {} lines could not be graded", s.errors);
-    }
-    out.push_str("\n\nBy step\n");
-    let mut steps = tables::table(&["step", "replies", "pass rate %", "mean score"], width);
-    for step in &s.by_step {
-        steps.add_row(vec![
-            step.step.to_owned(),
-            step.replies.to_string(),
-            show(step.pass_rate),
-            show(step.mean_score),
-        ]);
-    }
-    let _ = writeln!(out, "{steps}\n\nBy rule");
-    let mut rules = tables::table(
-        &["rule", "check", "applied", "failed", "pass rate %"],
-        width,
-    );
-    for rule in &s.by_rule {
-        rules.add_row(vec![
-            rule.rule.to_owned(),
-            rule.check.to_owned(),
-            rule.applied.to_string(),
-            rule.failed.to_string(),
-            show(rule.pass_rate),
-        ]);
-    }
-    let _ = writeln!(out, "{rules}\n\nPolicy findings");
-    let mut policy = tables::table(&["finding", "replies"], width);
-    for p in &s.policy {
-        policy.add_row(vec![p.code.to_owned(), p.count.to_string()]);
-    }
-    let _ = writeln!(out, "{policy}");
-    if !s.worst.is_empty() {
-        let _ = writeln!(out, "\nThe lowest scores");
-        let mut worst = tables::table(&["id", "line", "score"], width);
-        for w in &s.worst {
-            worst.add_row(vec![
-                w.id.clone(),
-                w.line.to_string(),
-                format!("{:.1}", w.score),
-            ]);
-        }
-        let _ = writeln!(out, "{worst}");
-    }
-    out
 }
 
 /// A progress bar on stderr, when stderr is a terminal; nothing otherwise.

@@ -12,6 +12,8 @@
 //! strings in code could not.
 
 mod catalog;
+pub mod drill;
+pub mod report;
 
 use std::borrow::Cow;
 
