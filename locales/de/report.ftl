@@ -34,7 +34,7 @@ report-status-skipped = übersprungen
 
 report-col-rule = Regel
 report-col-check = Prüfung
-report-col-severity = Gewicht
+report-col-severity = Schweregrad
 report-col-status = Ergebnis
 report-col-says = Worum es geht
 report-found = gefunden: {$spans}

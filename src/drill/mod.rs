@@ -20,7 +20,7 @@ use std::time::Instant;
 pub use prompter::{BadAnswer, ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
-use crate::engine::{Context, Engine, PolicyCode, Proposal, Verdict};
+use crate::engine::{Context, Engine, PolicyCode, Proposal, RuleFinding, Verdict};
 use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
 use crate::report::reply::failing_spans;
 use crate::words::Words;
@@ -212,7 +212,13 @@ impl<'e, 'p> Session<'e, 'p> {
         );
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
-        let verdict = verdict_line(w, &judgement, &verdict_word(passed, w, color));
+        let verdict = verdict_line(
+            w,
+            judgement.verdict,
+            judgement.score,
+            judgement.findings.iter().any(RuleFinding::fails_reply),
+            &verdict_word(passed, w, color),
+        );
         let _ = writeln!(feedback, "{verdict}");
         let marks = failing_spans(&judgement);
         if !marks.is_empty() {

@@ -11,7 +11,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::engine::{Judgement, Match, Status, Verdict};
 use crate::playbook::Severity;
 use crate::words::Words;
-use crate::words::report::{check_kind, quoted_list, severity, status, verdict, verdict_line};
+use crate::words::report::{
+    check_kind, policy_code, quoted_list, severity, status, verdict, verdict_line,
+};
 
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
@@ -60,7 +62,17 @@ pub fn render(
         Verdict::Fail => FAIL,
     };
     let shown = paint(&verdict(w, judgement.verdict), style, color);
-    let _ = writeln!(out, "\n{}", verdict_line(w, judgement, &shown));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        verdict_line(
+            w,
+            judgement.verdict,
+            judgement.score,
+            judgement.findings.iter().any(|f| f.fails_reply()),
+            &shown,
+        )
+    );
     out
 }
 
@@ -113,9 +125,9 @@ fn policy_lines(judgement: &Judgement, w: Words, color: bool) -> String {
                 ],
             ));
         }
-        let code = finding.code.as_str();
+        let code = policy_code(w, finding.code);
         let head = if facts.is_empty() {
-            code.to_owned()
+            code
         } else {
             let separator = w.text("report-policy-fact-separator");
             w.fmt(

@@ -7,7 +7,7 @@
 //! score one way.
 
 use super::{Locale, Words, number_text};
-use crate::engine::{Judgement, PolicyCode, RuleFinding, Status, Verdict};
+use crate::engine::{PolicyCode, Status, Verdict};
 use crate::playbook::{CheckKind, Severity};
 
 /// A figure with `decimals` decimals, in the locale's digits and separators:
@@ -63,14 +63,22 @@ pub fn verdict(w: Words, verdict: Verdict) -> String {
 }
 
 /// The last line of a judged reply: its verdict (`shown`, as the caller
-/// styles it) and its score. A reply that keeps every rule that fails a
-/// reply and fails for what it does (a missed escalation, an amount over
-/// the limit) says so: "fail (score 100.0)" would contradict itself.
-pub fn verdict_line(w: Words, judgement: &Judgement<'_>, shown: &str) -> String {
-    let score = score(w, judgement.score);
-    let failed_on_words = judgement.findings.iter().any(RuleFinding::fails_reply);
-    let args = [("verdict", shown.into()), ("score", score.into())];
-    if judgement.verdict == Verdict::Fail && !failed_on_words {
+/// styles it) and its score. A reply that fails although no rule that fails
+/// a reply failed (`failed_on_words`) failed for what it does (a missed
+/// escalation, an amount over the limit), and says so: "fail (score 100.0)"
+/// would contradict itself.
+pub fn verdict_line(
+    w: Words,
+    verdict: Verdict,
+    score: f64,
+    failed_on_words: bool,
+    shown: &str,
+) -> String {
+    let args = [
+        ("verdict", shown.into()),
+        ("score", self::score(w, score).into()),
+    ];
+    if verdict == Verdict::Fail && !failed_on_words {
         w.fmt("report-verdict-policy", &args)
     } else {
         w.fmt("report-verdict-score", &args)
@@ -143,6 +151,33 @@ mod tests {
         assert_eq!(fixed(de, -0.456, 2), "-0,46");
         assert_eq!(fixed(en, 3.0, 0), "3");
         assert_eq!(score_or_dash(en, None), "—");
+    }
+
+    #[test]
+    fn a_reply_that_fails_on_policy_alone_does_not_show_a_contradicting_score() {
+        let en = Words::new(Locale::En);
+        assert_eq!(
+            verdict_line(en, Verdict::Fail, 100.0, false, "fail"),
+            "fail: what the reply does breaks the policy (its words score 100.0)"
+        );
+        assert_eq!(
+            verdict_line(en, Verdict::Fail, 42.9, true, "fail"),
+            "fail (score 42.9)"
+        );
+        assert_eq!(
+            verdict_line(en, Verdict::Pass, 90.0, false, "pass"),
+            "pass (score 90.0)"
+        );
+        assert_eq!(
+            verdict_line(
+                Words::new(Locale::Zh),
+                Verdict::Fail,
+                100.0,
+                false,
+                "未通过"
+            ),
+            "未通过：回复中的做法违反制度（措辞得分100.0）"
+        );
     }
 
     #[test]
