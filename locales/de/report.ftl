@@ -63,6 +63,11 @@ report-grade-errors = ; {$errors ->
     [one] 1 Zeile ließ
    *[other] {$errors} Zeilen ließen
 } sich nicht bewerten
+# The progress bar of a grade on a terminal: replies graded and how fast.
+report-grade-progress = {$replies ->
+    [one] 1 Antwort
+   *[other] {$replies} Antworten
+} ({$rate}/s)
 report-by-step = Nach Schritt
 report-by-rule = Nach Regel
 report-policy-findings = Verstöße gegen die Richtlinie

@@ -76,6 +76,11 @@ report-grade-errors = ; {$errors ->
     [one] 1 line
    *[other] {$errors} lines
 } could not be graded
+# The progress bar of a grade on a terminal: replies graded and how fast.
+report-grade-progress = {$replies ->
+    [one] 1 reply
+   *[other] {$replies} replies
+} ({$rate}/s)
 report-by-step = By step
 report-by-rule = By rule
 report-policy-findings = Policy findings

@@ -55,6 +55,8 @@ report-policy-fact-because = {$count ->
 
 report-grade-headline = 共评判{$replies}条回复：{$passed}条通过（{$rate}%），平均得分{$mean}
 report-grade-errors = ；{$errors}行无法评判
+# The progress bar of a grade on a terminal: replies graded and how fast.
+report-grade-progress = {$replies}条回复（每秒{$rate}条）
 report-by-step = 按步骤
 report-by-rule = 按规则
 report-policy-findings = 制度问题

@@ -4,12 +4,15 @@ use std::io::{IsTerminal, Write as _};
 
 use anyhow::{Context as _, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Outcome;
 use crate::cli::{GradeArgs, InputFormat, OutputFormat};
 use crate::engine::Engine;
 use crate::grade::{self, Input, Options, Progress, Tally};
 use crate::report::tables;
+use crate::words::Words;
+use crate::words::report::fixed;
 
 pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
@@ -38,7 +41,7 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
         InputFormat::Jsonl => Input::JsonLines,
         InputFormat::Csv => Input::Csv,
     };
-    let bar = Bar::new(size);
+    let bar = Bar::new(size, Words::of(&playbook));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let result = grade::run(&engine, input, format, &mut out, options, &bar);
@@ -74,7 +77,7 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
             }
             OutputFormat::Human => grade::summary::tables(
                 &tally.summary(&playbook),
-                crate::words::Words::of(&playbook),
+                Words::of(&playbook),
                 tables::width_for_stdout(),
             ),
         };
@@ -115,29 +118,40 @@ fn outcome(tally: &Tally, fail_under: Option<f64>) -> Outcome {
 }
 
 /// A progress bar on stderr, when stderr is a terminal; nothing otherwise.
-struct Bar(Option<ProgressBar>);
+struct Bar {
+    bar: Option<ProgressBar>,
+    /// Replies graded so far (workers report from several threads).
+    done: AtomicU64,
+    words: Words,
+}
 
 impl Bar {
-    fn new(size: Option<u64>) -> Bar {
-        if !std::io::stderr().is_terminal() {
-            return Bar(None);
+    fn new(size: Option<u64>, words: Words) -> Bar {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = match size {
+                Some(size) => ProgressBar::new(size).with_style(
+                    ProgressStyle::with_template(
+                        "{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed}",
+                    )
+                    .expect("a valid template"),
+                ),
+                None => ProgressBar::new_spinner().with_style(
+                    ProgressStyle::with_template("{spinner} {bytes} · {msg} · {elapsed}")
+                        .expect("a valid template"),
+                ),
+            };
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
+            bar
+        });
+        Bar {
+            bar,
+            done: AtomicU64::new(0),
+            words,
         }
-        let bar = match size {
-            Some(size) => ProgressBar::new(size).with_style(
-                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed}")
-                    .expect("a valid template"),
-            ),
-            None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{spinner} {bytes} read · {msg} · {elapsed}")
-                    .expect("a valid template"),
-            ),
-        };
-        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
-        Bar(Some(bar))
     }
 
     fn finish(&self) {
-        if let Some(bar) = &self.0 {
+        if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }
@@ -145,24 +159,21 @@ impl Bar {
 
 impl Progress for Bar {
     fn read_bytes(&self, bytes: u64) {
-        if let Some(bar) = &self.0 {
+        if let Some(bar) = &self.bar {
             bar.set_position(bytes);
         }
     }
 
     fn graded_lines(&self, lines: u64) {
-        if let Some(bar) = &self.0 {
-            bar.inc_length(0);
-            let done = bar
-                .message()
-                .split(' ')
-                .next()
-                .and_then(|n| n.parse::<u64>().ok())
-                .unwrap_or(0)
-                + lines;
+        let done = self.done.fetch_add(lines, Ordering::Relaxed) + lines;
+        if let Some(bar) = &self.bar {
             #[allow(clippy::cast_precision_loss)]
             let rate = done as f64 / bar.elapsed().as_secs_f64().max(0.001);
-            bar.set_message(format!("{done} replies ({rate:.0}/s)"));
+            let w = self.words;
+            bar.set_message(w.fmt(
+                "report-grade-progress",
+                &[("replies", done.into()), ("rate", fixed(w, rate, 0).into())],
+            ));
         }
     }
 }
