@@ -54,7 +54,8 @@ pub fn load_and_check(bytes: &[u8]) {
         name: "fuzz.yaml".to_owned(),
         text: text_of(bytes),
     };
-    let diagnostics = check::check_source(&source, CheckOptions { today: today() });
+    let checked = check::check_file(&source, CheckOptions { today: today() });
+    let (diagnostics, words) = (checked.diagnostics, checked.words);
     for d in &diagnostics {
         assert!(!d.message.is_empty(), "a diagnostic without words: {d:?}");
         assert!(d.pos.is_known(), "a diagnostic without a place: {d:?}");
@@ -63,6 +64,7 @@ pub fn load_and_check(bytes: &[u8]) {
         files: vec![CheckedFile {
             source,
             diagnostics,
+            words,
         }],
         deny_warnings: false,
     };

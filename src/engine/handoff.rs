@@ -71,9 +71,9 @@ impl Handoffs {
         // text; a comma or full stop still ends a clause.
         let scope = Scope::new(text, &[], cues);
         let mut most_senior: Option<usize> = None;
-        set.find(&scope, |ranks, start, _| {
+        set.find(&scope, |ranks, start, end| {
             let top = ranks.iter().copied().max();
-            if top > most_senior && !scope.negated(start) {
+            if top > most_senior && !scope.negated(start, end) {
                 most_senior = top;
             }
         });

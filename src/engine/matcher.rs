@@ -425,7 +425,7 @@ impl Matcher {
     /// in them.)
     pub fn static_hits(&self, scope: &Scope, out: &mut Vec<Hit>) {
         self.phrases.find(scope, |owners, start, end| {
-            let negated = scope.negated(start);
+            let negated = scope.negated(start, end);
             out.extend(owners.iter().map(|&(rule, item)| Hit {
                 rule,
                 item,
@@ -453,7 +453,7 @@ impl Matcher {
             let from = owners.partition_point(|&(r, _)| r < rule);
             let to = owners.partition_point(|&(r, _)| r <= rule);
             if from < to {
-                let negated = scope.negated(start);
+                let negated = scope.negated(start, end);
                 out.extend(owners[from..to].iter().map(|&(rule, item)| Hit {
                     rule,
                     item,
@@ -621,7 +621,7 @@ impl Matcher {
                             item: item_index,
                             start: found.start,
                             end: found.end,
-                            negated: scope.negated(found.start),
+                            negated: scope.negated(found.start, found.end),
                         });
                     }
                 }

@@ -64,7 +64,7 @@ impl<'a> Reply<'a> {
                 phrase.as_ref().map_or_else(Vec::new, |phrase| {
                     occurrences(&self.scope, phrase)
                         .into_iter()
-                        .map(|r| (r.start, r.end, self.scope.negated(r.start)))
+                        .map(|r| (r.start, r.end, self.scope.negated(r.start, r.end)))
                         .collect()
                 })
             })

@@ -12,6 +12,7 @@
 //! strings in code could not.
 
 mod catalog;
+pub mod check;
 pub mod drill;
 pub mod report;
 

@@ -1,0 +1,1 @@
+# errors: the tool's own messages (files, flags, YAML shape)
