@@ -715,16 +715,17 @@ fn a_drill_whose_output_cannot_be_written_is_exit_2_and_says_so() {
 
 // --- every language (issue 13) -------------------------------------------------------
 
-/// The German fixture: a small Bavarian inn, every word of it German.
-pub const DE: &str = "tests/fixtures/de-gasthof.yaml";
+/// The bundled German playbook: a travel centre of a railway.
+pub const DE: &str = "de-reisezentrum";
 
-/// A playbook as `ethos` loads it: a bundled id or a path.
-pub fn load(name: &str) -> ethos::playbook::Playbook {
-    let text = match ethos::playbook::bundled::find(name) {
-        Some(bundled) => bundled.text.to_owned(),
-        None => fs::read_to_string(name).unwrap(),
-    };
-    ethos::playbook::load::parse(&text).unwrap()
+/// The text of a bundled playbook.
+pub fn source(id: &str) -> &'static str {
+    ethos::playbook::bundled::find(id).unwrap().text
+}
+
+/// A bundled playbook, loaded.
+pub fn load(id: &str) -> ethos::playbook::Playbook {
+    ethos::playbook::load::parse(source(id)).unwrap()
 }
 
 /// Every id the playbook's author wrote (and the units of its actions),
@@ -886,23 +887,24 @@ fn a_chinese_drill_has_chinese_punctuation_and_no_english_word() {
 fn a_german_drill_speaks_german() {
     let pb = load(DE);
     let text = drill_output(
-        &[DE, "--scenario", "kaffee"],
-        "Möchten Sie den Kaffee bezahlen?
-Als Kunde müssen Sie leider kurz warten.
+        &[DE, "--scenario", "anschluss-verpasst"],
+        "Sparpreis ist Sparpreis, da kann ich nichts machen.
+Das kann ich gut verstehen, Frau Becker, und es tut mir leid. Ihren Termin in München schaffen Sie, ich kümmere mich sofort darum.
+Nein, eine neue Fahrkarte brauchen Sie nicht: Die Zugbindung ist aufgehoben. Der nächste ICE nach München fährt um 15:12 von Gleis 7, ich drucke Ihnen die Verbindung gleich aus.
+Wenn Sie eine Entschädigung möchten, müssen Sie das online beantragen.
 2
-Verzeihung, Frau Huber, das übernehme ich sofort selbst. Der frische Kaffee kommt in fünf Minuten.
+Gern, Frau Becker. Weil Sie mehr als 60 Minuten später in München ankommen, stehen Ihnen 25 Prozent Ihres Fahrpreises als Entschädigung zu, das sind 22,48 Euro. Den Antrag nehme ich gleich hier auf.
 1
-Sehr gern, Frau Huber. Genießen Sie die Sonne, und winken Sie einfach, wenn Sie etwas brauchen.
+Sehr gern, Frau Becker. Gute Weiterreise nach München und viel Erfolg bei Ihrem Termin!
 ",
     );
-    let source = fs::read_to_string(DE).unwrap();
     assert_eq!(
-        english_words_in_german(&text, &pb, &source),
+        english_words_in_german(&text, &pb, source(DE)),
         Vec::<String>::new(),
         "{text}"
     );
     assert!(
-        text.contains("Frau Huber (verlegen): „Entschuldigung"),
+        text.contains("Frau Becker (gestresst): „Mein ICE"),
         "{text}"
     );
     assert!(text.contains(" Punkte)"), "{text}");

@@ -961,16 +961,15 @@ fn human_output_of_a_german_playbook_is_german() {
         "--playbook",
         crate::drill::DE,
         "--scenario",
-        "kaffee",
+        "anschluss-verpasst",
         "--beat",
-        "verschüttet",
+        "auszahlen",
         "--action",
-        "ersatz=50",
-        "Möchten Sie als Kunde den Kaffee bezahlen?",
+        "entschaedigung=200",
+        "Hallo. Als Kunde mit Sparpreis müssen Sie leider einen Aufpreis zahlen.",
     ]);
-    let source = fs::read_to_string(crate::drill::DE).unwrap();
     assert_eq!(
-        crate::drill::english_words_in_german(&text, &pb, &source),
+        crate::drill::english_words_in_german(&text, &pb, crate::drill::source(crate::drill::DE)),
         Vec::<String>::new(),
         "{text}"
     );
