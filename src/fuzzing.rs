@@ -182,8 +182,9 @@ pub fn judge_reply(bytes: &[u8]) {
     }
 
     // What `validate` and the drill show: the reply with its spans underlined.
-    let _ = report::reply::render(reply, &judgement, false, Some(60));
-    let _ = report::reply::render(reply, &judgement, true, None);
+    let shown = crate::words::Words::of(engine.playbook);
+    let _ = report::reply::render(reply, &judgement, shown, false, Some(60));
+    let _ = report::reply::render(reply, &judgement, shown, true, None);
 }
 
 fn assert_spans_are_slices(reply: &str, judgement: &Judgement) {

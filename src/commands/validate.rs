@@ -29,7 +29,8 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
         OutputFormat::Human => {
             let terminal = std::io::stdout().is_terminal();
             let width = if terminal { None } else { Some(100) };
-            report::reply::render(&reply, &judgement, true, width)
+            let words = crate::words::Words::of(&playbook);
+            report::reply::render(&reply, &judgement, words, true, width)
         }
     };
     super::print_stdout(&text)?;

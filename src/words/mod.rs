@@ -13,6 +13,8 @@
 
 mod catalog;
 pub mod check;
+pub mod drill;
+pub mod report;
 pub mod render;
 
 use std::borrow::Cow;
