@@ -179,9 +179,11 @@ pub fn judge_reply(bytes: &[u8]) {
         );
     }
 
-    // What `validate` and the drill show: the reply with its spans underlined.
-    let _ = report::reply::render(reply, &judgement, false, Some(60));
-    let _ = report::reply::render(reply, &judgement, true, None);
+    // What `validate` and the drill show: the reply with its spans
+    // underlined, and every sentence worded.
+    let view = report::judgement::JudgementView::of(judgement, engine.playbook);
+    let _ = report::reply::render(reply, &view, false, Some(60));
+    let _ = report::reply::render(reply, &view, true, None);
 }
 
 fn assert_spans_are_slices(reply: &str, judgement: &Judgement) {

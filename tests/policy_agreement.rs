@@ -93,7 +93,7 @@ fn role_words(pb: &Bundled, role: &Role) -> String {
     if pb.zh {
         role.title.trim().to_owned()
     } else {
-        ethos::engine::policy::the(role)
+        ethos::words::policy::the(role)
     }
 }
 

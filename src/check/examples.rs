@@ -7,6 +7,7 @@ use super::code::Code;
 use super::context::CheckContext;
 use crate::engine::{Context, Engine, RuleFinding, Status};
 use crate::playbook::{CheckKind, Rule, Spanned};
+use crate::words::{Locale, Words};
 
 /// Judge every rule's examples; for each rule, whether a `fail` example
 /// failed it.
@@ -129,8 +130,13 @@ fn why_failed(finding: &RuleFinding) -> String {
             .collect();
         return format!(": it says {}", words.join(", "));
     }
+    // `check` speaks English for now, whatever the playbook's language.
+    let words = Words::new(Locale::En);
     match &finding.detail {
-        Some(detail) => format!(" ({detail})"),
-        None => format!(" ({})", finding.message.trim_end_matches(['.', '。'])),
+        Some(detail) => format!(" ({})", words.rule_detail(detail)),
+        None => format!(
+            " ({})",
+            words.rule_message(finding).trim_end_matches(['.', '。'])
+        ),
     }
 }

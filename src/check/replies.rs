@@ -11,6 +11,12 @@ use crate::engine::replay::Replay;
 use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 use crate::util::suggest::closest;
+use crate::words::{Locale, Words};
+
+/// `check` speaks English for now, whatever the playbook's language.
+fn check_words() -> Words {
+    Words::new(Locale::En)
+}
 
 /// `engine` is the playbook compiled (shared with the rules' own examples);
 /// `tested_by_examples[i]`: whether a `fail` example of rule `i` fails it.
@@ -158,7 +164,10 @@ fn examples(
             .findings
             .iter()
             .filter(|f| f.fails_reply())
-            .map(|f| format!("`{}` ({})", f.rule, f.message.trim_end_matches(['.', '。'])))
+            .map(|f| {
+                let message = check_words().rule_message(f);
+                format!("`{}` ({})", f.rule, message.trim_end_matches(['.', '。']))
+            })
             .collect();
         ctx.report(
             Code::ModelFails,
@@ -215,7 +224,10 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
     let problems: Vec<String> = outcome
         .findings
         .iter()
-        .map(|f| format!("{} ({})", f.message.trim_end_matches('.'), f.code.as_str()))
+        .map(|f| {
+            let message = check_words().policy_finding(pb, f);
+            format!("{} ({})", message.trim_end_matches('.'), f.code.as_str())
+        })
         .collect();
     let pos = choice.best.as_ref().map_or(choice.say.pos, |b| b.pos);
     ctx.report(
@@ -230,7 +242,7 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
     )
     .help(format!(
         "the policy decides: {} Mark the choice that does this as best, or change the policy",
-        outcome.decision
+        check_words().decision(pb, &outcome.decision(pb))
     ));
 }
 

@@ -20,8 +20,9 @@ use std::time::Instant;
 pub use prompter::{ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
-use crate::engine::{Context, Engine, PolicyCode, Proposal, Verdict};
+use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
+use crate::report::judgement::JudgementView;
 use crate::report::reply::failing_spans;
 
 /// The most turns a drill takes: scenarios may loop (a failed reply sends the
@@ -37,8 +38,8 @@ pub struct Session<'e, 'p> {
     exam: bool,
     /// The drill's own words, in the playbook's language.
     words: &'static words::Words,
-    /// The policy's decision in words of a language other than English.
-    decisions: Option<crate::render::model::Builder<'p>>,
+    /// The policy's words (decisions and findings), in the playbook's language.
+    policy_words: crate::words::Words,
     /// Shared with the Ctrl-C handler, which saves it.
     pub transcript: Arc<Mutex<Transcript>>,
 }
@@ -70,10 +71,7 @@ impl<'e, 'p> Session<'e, 'p> {
             scenario,
             exam,
             words: words::for_language(playbook.language()),
-            decisions: (crate::render::labels::Lang::of(playbook.language())
-                != crate::render::labels::Lang::En)
-                .then(|| crate::render::model::Builder::new(playbook).ok())
-                .flatten(),
+            policy_words: crate::words::Words::of(playbook),
             transcript: Arc::new(Mutex::new(transcript)),
         }
     }
@@ -202,12 +200,16 @@ impl<'e, 'p> Session<'e, 'p> {
         let outcome = self
             .engine
             .decide_free_reply(&reply, conversation, &Proposal::default());
-        let judgement = crate::engine::Judgement::new(
-            words.step,
-            words.role,
-            words.findings,
-            outcome.findings,
-            None,
+        let judgement = JudgementView::new(
+            crate::engine::Judgement::new(
+                words.step,
+                words.role,
+                words.findings,
+                outcome.findings,
+                None,
+            ),
+            self.playbook,
+            self.policy_words,
         );
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
@@ -247,18 +249,12 @@ impl<'e, 'p> Session<'e, 'p> {
                 Severity::Warning => "⚠",
                 Severity::Info => "ℹ",
             };
-            // The findings' sentences are English but for this one; other
-            // languages get the code.
-            if self.decisions.is_none() || finding.code == PolicyCode::EscalationNotShown {
-                let _ = writeln!(
-                    feedback,
-                    "  {mark} {}: {}",
-                    finding.code.as_str(),
-                    finding.message
-                );
-            } else {
-                let _ = writeln!(feedback, "  {mark} {}", finding.code.as_str());
-            }
+            let _ = writeln!(
+                feedback,
+                "  {mark} {}: {}",
+                finding.code.as_str(),
+                finding.message
+            );
         }
         let turn = Turn {
             beat: beat.id.value.clone(),
@@ -341,17 +337,12 @@ impl<'e, 'p> Session<'e, 'p> {
                 );
             }
             for finding in &outcome.findings {
-                // The findings' sentences are English; other languages get the code.
-                if self.decisions.is_some() {
-                    let _ = writeln!(feedback, "  ✗ {}", finding.code.as_str());
-                } else {
-                    let _ = writeln!(
-                        feedback,
-                        "  ✗ {}: {}",
-                        finding.code.as_str(),
-                        finding.message
-                    );
-                }
+                let _ = writeln!(
+                    feedback,
+                    "  ✗ {}: {}",
+                    finding.code.as_str(),
+                    self.policy_words.policy_finding(self.playbook, finding)
+                );
             }
         }
         let best_choice = decide.choices.iter().find(|c| c.is_best());
@@ -359,13 +350,9 @@ impl<'e, 'p> Session<'e, 'p> {
             context,
             &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
-        let decision = match &self.decisions {
-            Some(words) => {
-                let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
-                words.decision_in_words(acting, &policy)
-            }
-            None => policy.decision.clone(),
-        };
+        let decision = self
+            .policy_words
+            .decision(self.playbook, &policy.decision(self.playbook));
         let _ = writeln!(feedback, "  {}{}{decision}", w.the_policy, w.colon);
         let mut failed: Vec<String> = outcome
             .findings

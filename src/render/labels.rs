@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::engine::policy::the;
 use crate::playbook::{Duration, Limit, Role, Scalar, format_amount};
+use crate::words::policy::the;
 
 /// A document language with built-in labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -546,103 +546,6 @@ pub fn choice_does(lang: Lang, action: Option<(&str, String)>, escalate: Option<
         (Lang::En, None, Some(to)) => format!("hands the case to {to}"),
         (Lang::Zh, None, Some(to)) => format!("交给{to}"),
         (_, None, None) => String::new(),
-    }
-}
-
-/// Why the best choice is best, from what the policy decides.
-pub enum Decided {
-    /// An escalation rule sends the case up.
-    Escalate {
-        why: String,
-        to: String,
-        within: Option<String>,
-    },
-    /// An action over the acting role's limit.
-    OverLimit {
-        acting: String,
-        what: String,
-        limit: Option<String>,
-        to: String,
-    },
-    /// No role may grant it.
-    Forbidden { what: String },
-    /// Within the acting role's limit.
-    OnTheSpot {
-        acting: String,
-        what: String,
-        limit: String,
-    },
-    /// Nothing to grant and nothing to escalate.
-    Handles { acting: String },
-}
-
-pub fn decided(lang: Lang, d: Decided) -> String {
-    match (lang, d) {
-        (Lang::En, Decided::Escalate { why, to, within }) => match within {
-            Some(w) => format!("{why}: the case goes to {to} within {w}."),
-            None => format!("{why}: the case goes to {to}."),
-        },
-        (Lang::Zh, Decided::Escalate { why, to, within }) => match within {
-            Some(w) => format!("{why}：交给{to}，{w}内接手。"),
-            None => format!("{why}：交给{to}处理。"),
-        },
-        (
-            Lang::En,
-            Decided::OverLimit {
-                acting,
-                what,
-                limit,
-                to,
-            },
-        ) => match limit {
-            Some(l) => format!("{what} is over {acting}'s limit of {l}: take it to {to}."),
-            None => format!(
-                "{} may not grant {what}: take it to {to}.",
-                capitalise(&acting)
-            ),
-        },
-        (
-            Lang::Zh,
-            Decided::OverLimit {
-                acting,
-                what,
-                limit,
-                to,
-            },
-        ) => match limit {
-            Some(l) => format!("{what}超出{acting}的额度（{l}），交给{to}决定。"),
-            None => format!("{acting}无权决定{what}，交给{to}决定。"),
-        },
-        (Lang::En, Decided::Forbidden { what }) => {
-            format!("No role may grant {what}: do not offer it.")
-        }
-        (Lang::Zh, Decided::Forbidden { what }) => format!("任何岗位都无权决定{what}，不要提出。"),
-        (
-            Lang::En,
-            Decided::OnTheSpot {
-                acting,
-                what,
-                limit,
-            },
-        ) => format!(
-            "{} may do this on the spot: {what} is within their limit of {limit}.",
-            capitalise(&acting)
-        ),
-        (
-            Lang::Zh,
-            Decided::OnTheSpot {
-                acting,
-                what,
-                limit,
-            },
-        ) => format!("{acting}可以当场决定：{what}，在其额度（{limit}）以内。"),
-        (Lang::En, Decided::Handles { acting }) => format!(
-            "{} handles this: no escalation rule applies.",
-            capitalise(&acting)
-        ),
-        (Lang::Zh, Decided::Handles { acting }) => {
-            format!("由{acting}处理：没有需要升级的情况。")
-        }
     }
 }
 

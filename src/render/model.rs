@@ -11,14 +11,15 @@
 use serde::Serialize;
 
 use super::diagram::{EdgeKind, Flow, FlowEdge, FlowNode, FlowWords, Ladder, Rung};
-use super::labels::{self, AmountWord, ClauseWords, Decided, Labels, Lang};
+use super::labels::{self, AmountWord, ClauseWords, Labels, Lang};
 use super::{mermaid, svg};
-use crate::engine::policy::{self, PolicyOutcome, Ruling};
-use crate::engine::{Context, Engine, Proposal};
+use crate::engine::policy;
+use crate::engine::{Context, Engine, Proposal, Want};
 use crate::playbook::{
-    Beat, CheckKind, Choice, Clause, Condition, Date, Limit, Next, Playbook, Role, Rule, Scenario,
+    Beat, CheckKind, Choice, Clause, Condition, Date, Limit, Next, Playbook, Rule, Scenario,
     Severity, Spanned,
 };
+use crate::words::{Locale, Words};
 
 /// Everything a document template can show.
 #[derive(Debug, Serialize)]
@@ -511,7 +512,7 @@ impl<'p> Builder<'p> {
                     .as_ref()
                     .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value),
             ),
-            (Lang::En, _) => crate::engine::rules::default_message_of(rule, &Context::default()),
+            (Lang::En, _) => Words::new(Locale::En).rule_wants(&Want::of(rule), None),
             (Lang::Zh, CheckKind::Mention) => format!("要说到其中之一：{}。", listed()),
             (Lang::Zh, CheckKind::Avoid) => format!("不要说：{}。", listed()),
             (Lang::Zh, CheckKind::Swap) => {
@@ -811,14 +812,6 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn acting_rank(&self, scenario: &Scenario) -> usize {
-        scenario
-            .role
-            .as_ref()
-            .and_then(|r| self.pb.role_rank(r))
-            .unwrap_or(0)
-    }
-
     fn scenario(&self, number: usize, scenario: &Scenario) -> ScenarioDoc {
         let lang = self.lang;
         let pb = self.pb;
@@ -896,7 +889,7 @@ impl<'p> Builder<'p> {
                         .find(|c| c.best)
                         .map(|c| labels::lettered(self.lang, &c.letter, &c.say)),
                     choices,
-                    policy: self.best_decision(scenario, &context, &d.choices),
+                    policy: self.best_decision(&context, &d.choices),
                 }
             }),
             next,
@@ -975,7 +968,7 @@ impl<'p> Builder<'p> {
     }
 
     /// What the policy decides when the best choice is taken, in words.
-    fn best_decision(&self, scenario: &Scenario, context: &Context, choices: &[Choice]) -> String {
+    fn best_decision(&self, context: &Context, choices: &[Choice]) -> String {
         // With no role there is no one to decide (`check` reports it); the
         // policy engine expects a ladder.
         if self.pb.roles.is_empty() {
@@ -987,93 +980,8 @@ impl<'p> Builder<'p> {
             .map(Proposal::of_choice)
             .unwrap_or_default();
         let outcome = self.engine.decide(context, &proposal);
-        self.decided(self.acting_rank(scenario), &outcome)
-    }
-
-    /// What the policy decides, in the playbook's language (the engine's own
-    /// sentence is English): for the drill and `validate` on a playbook in
-    /// another language.
-    pub fn decision_in_words(&self, acting: usize, outcome: &PolicyOutcome) -> String {
-        if self.pb.roles.is_empty() {
-            return outcome.decision.clone();
-        }
-        self.decided(acting, outcome)
-    }
-
-    fn decided(&self, acting: usize, outcome: &PolicyOutcome) -> String {
-        let pb = self.pb;
-        let lang = self.lang;
-        let roles = pb.roles.as_slice();
-        let name = |rank: usize| {
-            roles
-                .get(rank)
-                .map_or_else(String::new, |r: &Role| labels::role_name(lang, r))
-        };
-        let limit_words = |action: &str, limit: Limit| match limit {
-            Limit::Amount(a) => labels::amount(a, self.unit(action).as_deref()),
-            Limit::Unlimited => lang.labels().no_limit.to_owned(),
-        };
-        let what = |action: &str, amount: f64| {
-            format!(
-                "{} {}",
-                name_of(action),
-                labels::amount(amount, self.unit(action).as_deref())
-            )
-        };
-        let decided = if let Some(required) = &outcome.required
-            && let Some(rule) = required.because.first().and_then(|&i| pb.escalation.get(i))
-        {
-            Decided::Escalate {
-                why: rule.why.as_ref().map_or_else(
-                    || name_of(&rule.id),
-                    |w| clean(w).trim_end_matches(['.', '。']).to_owned(),
-                ),
-                to: name(required.rank),
-                within: rule
-                    .within
-                    .as_ref()
-                    .map(|w| labels::duration(lang, w.value)),
-            }
-        } else if let Some(ruling) = outcome
-            .actions
-            .iter()
-            .find(|a| !matches!(a.ruling, Ruling::Allowed { .. }))
-        {
-            match ruling.ruling {
-                Ruling::NeedsRole { rank, limit } => Decided::OverLimit {
-                    acting: name(acting),
-                    what: what(&ruling.action, ruling.amount),
-                    limit: limit.map(|l| limit_words(&ruling.action, l)),
-                    to: name(rank),
-                },
-                _ => Decided::Forbidden {
-                    what: what(&ruling.action, ruling.amount),
-                },
-            }
-        } else {
-            match outcome.actions.as_slice() {
-                [] => Decided::Handles {
-                    acting: name(acting),
-                },
-                actions => Decided::OnTheSpot {
-                    acting: name(acting),
-                    what: actions
-                        .iter()
-                        .map(|a| what(&a.action, a.amount))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    limit: actions
-                        .iter()
-                        .filter_map(|a| match a.ruling {
-                            Ruling::Allowed { limit } => Some(limit_words(&a.action, limit)),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                },
-            }
-        };
-        labels::decided(lang, decided)
+        // One wording of a decision, the one `validate` and the drill use.
+        Words::of(self.pb).decision(self.pb, &outcome.decision(self.pb))
     }
 
     fn branches(&self, scenario: &Scenario) -> Picture {
@@ -1216,7 +1124,7 @@ impl<'p> Builder<'p> {
                     ask: clean(&decide.prompt),
                     choices,
                     answer,
-                    because: vec![self.best_decision(scenario, &context, &decide.choices)],
+                    because: vec![self.best_decision(&context, &decide.choices)],
                     better: None,
                 });
             }

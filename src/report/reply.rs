@@ -8,7 +8,8 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::{Judgement, Match, Status, Verdict};
+use super::judgement::JudgementView as Judgement;
+use crate::engine::{Match, Status, Verdict};
 use crate::playbook::Severity;
 
 const FAIL: Style = AnsiColor::Red.on_default().bold();

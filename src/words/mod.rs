@@ -12,6 +12,7 @@
 //! strings in code could not.
 
 mod catalog;
+pub mod policy;
 
 use std::borrow::Cow;
 
