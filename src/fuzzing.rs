@@ -181,10 +181,12 @@ pub fn judge_reply(bytes: &[u8]) {
         );
     }
 
-    // What `validate` and the drill show: the reply with its spans underlined.
+    // What `validate` and the drill show: the reply with its spans
+    // underlined, and every sentence worded.
     let shown = crate::words::Words::of(engine.playbook);
-    let _ = report::reply::render(reply, &judgement, shown, false, Some(60));
-    let _ = report::reply::render(reply, &judgement, shown, true, None);
+    let view = report::judgement::JudgementView::new(judgement, engine.playbook, shown);
+    let _ = report::reply::render(reply, &view, shown, false, Some(60));
+    let _ = report::reply::render(reply, &view, shown, true, None);
 }
 
 fn assert_spans_are_slices(reply: &str, judgement: &Judgement) {

@@ -1039,13 +1039,13 @@ fn acting_on_the_spot_when_the_customer_is_hurt_is_decision_contradicts_policy()
         &d[0],
         &[
             "\"Make a fresh latte, no charge\"",
-            "goes to the shift manager within 5m",
+            "the case goes to the shift manager within 5 minutes",
             "(missed-escalation)",
         ],
     );
     assert!(
         d[0].help.as_deref().is_some_and(|h| h.starts_with(
-            "the policy decides: Any injury is handled by a manager in person: it goes to the shift manager within 5m"
+            "the policy decides: Any injury is handled by a manager in person: the case goes to the shift manager within 5 minutes"
         )),
         "help says what the policy decides: {:?}",
         d[0].help

@@ -937,7 +937,7 @@ fn the_scenario_list_and_a_bad_answer_are_worded_in_the_playbooks_language() {
     );
     let pb = load(DE);
     let menu = ethos::drill::scenario_menu(&pb, ethos::words::Words::of(&pb));
-    assert!(menu[0].ends_with("(4 Szenen, 1 Entscheidung)"), "{menu:?}");
+    assert!(menu[0].ends_with("(6 Szenen, 1 Entscheidung)"), "{menu:?}");
 }
 
 #[test]

@@ -3,10 +3,11 @@
 //! test builds a small playbook inline.
 
 use ethos::engine::{
-    Context, Engine, Judgement, Match, PolicyCode, PolicyFinding, PolicyOutcome, Proposal,
-    RuleFinding, Status, Verdict,
+    Context, Decision, Engine, Judgement, Match, PolicyCode, PolicyFinding, PolicyOutcome,
+    Proposal, RuleFinding, Status, Verdict,
 };
 use ethos::playbook::{Duration, Playbook, Scalar, Severity};
+use ethos::words::{Locale, Words};
 use proptest::prelude::*;
 
 // --- Building playbooks, contexts and judgements -----------------------------
@@ -182,6 +183,29 @@ fn only(findings: &[PolicyFinding], code: PolicyCode) -> &PolicyFinding {
     let found: Vec<&PolicyFinding> = findings.iter().filter(|f| f.code == code).collect();
     assert_eq!(found.len(), 1, "expected one {code:?}: {findings:#?}");
     found[0]
+}
+
+/// The id of the role a policy finding sends the case to.
+fn to<'p>(pb: &'p Playbook, f: &PolicyFinding) -> Option<&'p str> {
+    f.to.map(|rank| pb.roles[rank].id.as_str())
+}
+
+/// The ids of the escalation rules behind a policy finding.
+fn because<'p>(pb: &'p Playbook, f: &PolicyFinding) -> Vec<&'p str> {
+    f.because
+        .iter()
+        .map(|&i| pb.escalation[i].id.as_str())
+        .collect()
+}
+
+/// What a policy finding says, in English.
+fn said(pb: &Playbook, f: &PolicyFinding) -> String {
+    Words::new(Locale::En).policy_finding(pb, f)
+}
+
+/// What the policy decides, in English.
+fn decision(pb: &Playbook, o: &PolicyOutcome) -> String {
+    Words::new(Locale::En).decision(pb, &o.decision(pb))
 }
 
 /// The ids of the escalation rules that the outcome's required escalation names.
@@ -500,7 +524,7 @@ fn avoid_reports_each_occurrence() {
             (51, 58, "Charges"),
         ]
     );
-    assert_eq!(f.suggestion.as_deref(), Some("No problem at all."));
+    assert_eq!(f.suggestion, Some("No problem at all."));
     assert_eq!(j.verdict, Verdict::Fail);
     let j = judge(pb, "A fresh one is on its way.", &ctx(pb));
     assert_eq!(finding(&j, "no-money").status, Status::Pass);
@@ -530,9 +554,11 @@ fn swap_reports_each_occurrence_with_its_replacement_and_is_a_warning_by_default
             (28, 36, "customer", Some("guest")),
         ]
     );
-    assert!(
-        f.suggestion.is_some(),
-        "a swap suggests what to say instead"
+    // Without a `suggest`, a failed swap suggests its replacements, each once.
+    assert_eq!(f.suggestion, None);
+    assert_eq!(
+        Words::new(Locale::En).rule_suggestion(f).as_deref(),
+        Some("Say “my pleasure” instead of “No problem”; say “guest” instead of “customer”")
     );
     // A warning: the reply still passes, with a lower score.
     assert_eq!(j.verdict, Verdict::Pass);
@@ -996,7 +1022,7 @@ fn an_action_missing_from_may_is_not_the_roles_to_grant() {
     // The attendant has no `refund` at all, not even a small one.
     let o = decide(pb, &ctx(pb), &proposal(&[("refund", 1.0)], None));
     let f = only(&o.findings, PolicyCode::OverLimit);
-    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(to(pb, f), Some("duty-manager"));
     assert_eq!(f.action.as_deref(), Some("refund"));
     assert_eq!(f.amount, Some(1.0));
     assert_eq!(f.severity, Severity::Error);
@@ -1017,12 +1043,13 @@ fn missed_escalation_when_a_rule_requires_it_and_the_reply_does_not_escalate() {
     let o = decide(pb, &c, &Proposal::default());
     let f = only(&o.findings, PolicyCode::MissedEscalation);
     assert_eq!(f.severity, Severity::Error);
-    assert_eq!(f.to.as_deref(), Some("duty-manager"));
-    assert_eq!(f.because, ["injury"]);
+    assert_eq!(to(pb, f), Some("duty-manager"));
+    assert_eq!(because(pb, f), ["injury"]);
     assert_eq!(f.action, None);
     assert_eq!(f.amount, None);
-    assert!(f.message.contains("duty manager"), "{}", f.message);
-    assert!(f.message.contains("5m"), "{}", f.message);
+    let said = said(pb, f);
+    assert!(said.contains("duty manager"), "{said}");
+    assert!(said.contains("within 5 minutes"), "{said}");
     // Escalated to the duty manager: done.
     let o = decide(pb, &c, &proposal(&[], Some("duty-manager")));
     assert!(o.findings.is_empty(), "{:#?}", o.findings);
@@ -1040,8 +1067,8 @@ fn missed_escalation_when_the_reply_escalates_to_a_role_below_the_required_one()
         &proposal(&[("refund", 600.0)], Some("duty-manager")),
     );
     let f = only(&o.findings, PolicyCode::MissedEscalation);
-    assert_eq!(f.to.as_deref(), Some("general-manager"));
-    assert_eq!(f.because, ["big-refund"]);
+    assert_eq!(to(pb, f), Some("general-manager"));
+    assert_eq!(because(pb, f), ["big-refund"]);
     let o = decide(
         pb,
         &ctx(pb),
@@ -1056,18 +1083,18 @@ fn over_limit_names_the_lowest_role_above_whose_limit_covers_the_amount() {
     let c = ctx(pb);
     let o = decide(pb, &c, &proposal(&[("replace", 200.0)], None));
     let f = only(&o.findings, PolicyCode::OverLimit);
-    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(to(pb, f), Some("duty-manager"));
     assert_eq!(f.action.as_deref(), Some("replace"));
     assert_eq!(f.amount, Some(200.0));
     assert!(f.because.is_empty());
     let o = decide(pb, &c, &proposal(&[("replace", 500.0)], None));
     assert_eq!(
-        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        to(pb, only(&o.findings, PolicyCode::OverLimit)),
         Some("duty-manager")
     );
     let o = decide(pb, &c, &proposal(&[("replace", 501.0)], None));
     assert_eq!(
-        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        to(pb, only(&o.findings, PolicyCode::OverLimit)),
         Some("general-manager")
     );
     // From the duty manager's seat, the next role up.
@@ -1077,7 +1104,7 @@ fn over_limit_names_the_lowest_role_above_whose_limit_covers_the_amount() {
         &proposal(&[("comp", 201.0)], None),
     );
     assert_eq!(
-        only(&o.findings, PolicyCode::OverLimit).to.as_deref(),
+        to(pb, only(&o.findings, PolicyCode::OverLimit)),
         Some("general-manager")
     );
 }
@@ -1133,7 +1160,7 @@ fn unneeded_escalation_is_a_warning_when_the_acting_role_was_empowered() {
     );
     let f = only(&o.findings, PolicyCode::UnneededEscalation);
     assert_eq!(f.severity, Severity::Warning);
-    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(to(pb, f), Some("duty-manager"));
     assert_eq!(o.findings.len(), 1);
     // Without any action, too.
     let o = decide(pb, &ctx(pb), &proposal(&[], Some("general-manager")));
@@ -1163,7 +1190,7 @@ fn each_action_is_ruled_on_by_itself_with_its_amounts_added_up_per_incident() {
     let over: Vec<(Option<&str>, Option<f64>, Option<&str>)> = o
         .findings
         .iter()
-        .map(|f| (f.action.as_deref(), f.amount, f.to.as_deref()))
+        .map(|f| (f.action.as_deref(), f.amount, to(pb, f)))
         .collect();
     assert_eq!(codes(&o.findings), ["over-limit", "over-limit"]);
     // A limit is per incident: the two replacements count as 920.
@@ -1196,7 +1223,7 @@ fn a_required_escalation_does_not_cover_an_action_above_the_target() {
         &proposal(&[("replace", 600.0)], Some("duty-manager")),
     );
     let f = only(&o.findings, PolicyCode::OverLimit);
-    assert_eq!(f.to.as_deref(), Some("general-manager"));
+    assert_eq!(to(pb, f), Some("general-manager"));
     assert_eq!(o.findings.len(), 1, "{:#?}", o.findings);
     // Not escalating at all misses both.
     let o = decide(pb, &c, &proposal(&[("replace", 600.0)], None));
@@ -1223,8 +1250,8 @@ fn the_most_senior_target_wins_when_several_rules_hold() {
     c.message = Some("I'm injured".into());
     let o = decide(pb, &c, &proposal(&[("refund", 501.0)], None));
     let f = only(&o.findings, PolicyCode::MissedEscalation);
-    assert_eq!(f.to.as_deref(), Some("general-manager"));
-    assert_eq!(f.because, ["big-refund"]);
+    assert_eq!(to(pb, f), Some("general-manager"));
+    assert_eq!(because(pb, f), ["big-refund"]);
     assert_eq!(required_because(pb, &o), ["big-refund"]);
     // Order in the playbook does not matter: the senior target still wins.
     let reversed = playbook_with(
@@ -1236,9 +1263,7 @@ fn the_most_senior_target_wins_when_several_rules_hold() {
     );
     let o = decide(reversed, &c, &proposal(&[("refund", 501.0)], None));
     assert_eq!(
-        only(&o.findings, PolicyCode::MissedEscalation)
-            .to
-            .as_deref(),
+        to(reversed, only(&o.findings, PolicyCode::MissedEscalation)),
         Some("general-manager")
     );
 }
@@ -1251,8 +1276,8 @@ fn because_names_every_escalation_rule_that_sends_the_case_to_the_target() {
     c.contacts = 3;
     let o = decide(pb, &c, &Proposal::default());
     let f = only(&o.findings, PolicyCode::MissedEscalation);
-    assert_eq!(f.because, ["injury", "third-contact"]);
-    assert_eq!(f.to.as_deref(), Some("duty-manager"));
+    assert_eq!(because(pb, f), ["injury", "third-contact"]);
+    assert_eq!(to(pb, f), Some("duty-manager"));
 }
 
 #[test]
@@ -1273,9 +1298,7 @@ fn an_acting_role_at_or_above_the_target_needs_no_escalation() {
         &proposal(&[("refund", 600.0)], None),
     );
     assert_eq!(
-        only(&o.findings, PolicyCode::MissedEscalation)
-            .to
-            .as_deref(),
+        to(pb, only(&o.findings, PolicyCode::MissedEscalation)),
         Some("general-manager")
     );
 }
@@ -1295,26 +1318,25 @@ fn escalating_to_a_role_that_covers_the_amount_clears_over_limit() {
         &proposal(&[("replace", 800.0)], Some("duty-manager")),
     );
     let f = only(&o.findings, PolicyCode::OverLimit);
-    assert_eq!(f.to.as_deref(), Some("general-manager"));
+    assert_eq!(to(pb, f), Some("general-manager"));
 }
 
 #[test]
 fn the_decision_says_what_is_over_which_limit_and_who_takes_it() {
     let pb = policy_playbook();
     let o = decide(pb, &ctx(pb), &proposal(&[("replace", 80.0)], None));
-    assert!(
-        o.decision
-            .contains("is over the pool attendant's limit of 50")
-            && o.decision.contains("take it to the duty manager"),
-        "{}",
-        o.decision
+    let decided = decision(pb, &o);
+    assert_eq!(
+        decided,
+        "replace 80 USD is over the pool attendant's limit of 50 USD: take it to the duty manager."
     );
     let f = only(&o.findings, PolicyCode::OverLimit);
-    assert!(f.message.contains("limit of 50"), "{}", f.message);
-    assert!(f.message.contains("duty manager"), "{}", f.message);
-    // The judgement carries the same sentence.
+    assert_eq!(f.limit, Some(ethos::playbook::Limit::Amount(50.0)));
+    // The finding says what the decision says.
+    assert_eq!(said(pb, f), decided);
+    // The judgement carries the same decision.
     let j = judge_with(pb, "ok", &ctx(pb), &proposal(&[("replace", 80.0)], None));
-    assert_eq!(j.decision.as_deref(), Some(o.decision.as_str()));
+    assert_eq!(j.decision, Some(o.decision(pb)));
     // Without a proposal (a drill's free reply) there is no decision.
     assert_eq!(judge(pb, "ok", &ctx(pb)).decision, None);
 }
@@ -1325,10 +1347,22 @@ fn the_decision_names_the_escalation_target_and_within_time() {
     let mut c = ctx(pb);
     c.message = Some("I am hurt".into());
     let o = decide(pb, &c, &Proposal::default());
-    assert!(o.decision.contains("duty manager"), "{}", o.decision);
-    assert!(o.decision.contains("5m"), "{}", o.decision);
+    assert_eq!(
+        o.decision(pb),
+        Decision::Escalate {
+            to: 1,
+            because: vec![0],
+            within: Some(Duration::from_secs(300)),
+        }
+    );
+    let decided = decision(pb, &o);
+    assert!(decided.contains("duty manager"), "{decided}");
+    assert!(decided.contains("within 5 minutes"), "{decided}");
     let o = decide(pb, &ctx(pb), &proposal(&[("replace", 6.0)], None));
-    assert!(o.decision.contains("pool attendant"), "{}", o.decision);
+    assert_eq!(
+        decision(pb, &o),
+        "The pool attendant may do this on the spot: replace 6 USD is within their limit of 50 USD."
+    );
 }
 
 #[test]
@@ -1343,14 +1377,14 @@ fn a_missed_escalation_fails_a_reply_that_acts_whatever_the_words() {
         &proposal(&[("replace", 1.0)], None),
     );
     assert_eq!(codes(&j.policy), ["missed-escalation"]);
-    assert_eq!(j.policy[0].because, ["third-contact"]);
+    assert_eq!(because(pb, &j.policy[0]), ["third-contact"]);
     assert_eq!(j.verdict, Verdict::Fail);
     // One that declares nothing it did is told what is required, not failed
     // (PLAYBOOK.md v2, "Escalating in words").
     let j = judge_with(pb, "Let me fix it", &c, &Proposal::default());
     assert_eq!(codes(&j.policy), ["escalation-not-shown"]);
     assert_eq!(j.policy[0].severity, Severity::Info);
-    assert_eq!(j.policy[0].to.as_deref(), Some("duty-manager"));
+    assert_eq!(to(pb, &j.policy[0]), Some("duty-manager"));
     assert_eq!(j.verdict, Verdict::Pass);
     let j = judge_with(
         pb,
@@ -1461,7 +1495,10 @@ fn escalating_to_ones_own_role_is_unneeded_and_says_so() {
     let pb = policy_playbook();
     let o = decide(pb, &ctx(pb), &proposal(&[], Some("attendant")));
     let f = only(&o.findings, PolicyCode::UnneededEscalation);
-    assert!(f.message.contains("is not above"), "{}", f.message);
+    assert_eq!(
+        said(pb, f),
+        "The pool attendant is not above the pool attendant on the ladder: handing the case there only makes the customer wait."
+    );
 }
 
 // --- The fast path agrees with the full judgement ----------------------------
@@ -1932,4 +1969,286 @@ proptest! {
             prop_assert_eq!(found, spans, "{} in {:?}", pattern, text);
         }
     }
+}
+
+// --- One wording of the policy, per language ---------------------------------
+
+/// A bundled playbook, or one of the test fixtures.
+fn playbook_named(id: &str) -> &'static Playbook {
+    let text = match ethos::playbook::bundled::find(id) {
+        Some(bundled) => bundled.text.to_owned(),
+        None => std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{id}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    };
+    load(&text)
+}
+
+/// Every kind of decision and policy finding the playbook's ladder allows,
+/// from its front line, worded in its own language: one line each.
+fn policy_in_words(pb: &'static Playbook) -> Vec<String> {
+    let words = Words::of(pb);
+    let engine = engine(pb);
+    let front = &pb.roles[0];
+    let next = pb.roles[1].id.value.clone();
+    let context = Context::at_step(pb, &pb.steps[0].id);
+    // An action the front line may grant up to a limit, and one it may not grant.
+    let limited: Vec<(String, f64)> = pb
+        .actions
+        .iter()
+        .filter_map(|a| match front.limit(&a.id) {
+            Some(ethos::playbook::Limit::Amount(l)) => Some((a.id.value.clone(), l)),
+            _ => None,
+        })
+        .collect();
+    let (limited, limit, other) = match limited.as_slice() {
+        [(a, l), (b, _), ..] => (a.clone(), *l, b.clone()),
+        _ => panic!("two actions the front line may grant up to a limit"),
+    };
+    let theirs_not = pb
+        .actions
+        .iter()
+        .find(|a| front.limit(&a.id).is_none() && pb.roles.iter().any(|r| r.limit(&a.id).is_some()))
+        .map(|a| a.id.value.clone());
+    let nobodys = pb
+        .actions
+        .iter()
+        .find(|a| pb.roles.iter().all(|r| r.limit(&a.id).is_none()))
+        .map(|a| a.id.value.clone());
+    let mut lines = Vec::new();
+    let mut say = |case: &str, outcome: &PolicyOutcome| {
+        lines.push(format!(
+            "{case}: {}",
+            words.decision(pb, &outcome.decision(pb))
+        ));
+        for f in &outcome.findings {
+            lines.push(format!(
+                "  {}: {}",
+                f.code.as_str(),
+                words.policy_finding(pb, f)
+            ));
+        }
+    };
+    say("nothing", &engine.decide(&context, &Proposal::default()));
+    say(
+        "within",
+        &engine.decide(&context, &proposal(&[(&limited, limit)], None)),
+    );
+    say(
+        "two within",
+        &engine.decide(&context, &proposal(&[(&limited, 1.0), (&other, 1.0)], None)),
+    );
+    say(
+        "over",
+        &engine.decide(&context, &proposal(&[(&limited, limit + 1.0)], None)),
+    );
+    if let Some(action) = &theirs_not {
+        say(
+            "not theirs",
+            &engine.decide(&context, &proposal(&[(action, 1.0)], None)),
+        );
+    }
+    if let Some(action) = &nobodys {
+        say(
+            "nobody's",
+            &engine.decide(&context, &proposal(&[(action, 1.0)], None)),
+        );
+    }
+    say(
+        "handed up",
+        &engine.decide(&context, &proposal(&[], Some(&next))),
+    );
+    say(
+        "handed sideways",
+        &engine.decide(&context, &proposal(&[], Some(&front.id))),
+    );
+    let mut with = context.clone();
+    with.escalated = Some(next.clone());
+    say("already with", &engine.decide(&with, &Proposal::default()));
+    // The first escalation rule on what the customer says, with its reason.
+    let (says, rule) = pb
+        .escalation
+        .iter()
+        .find_map(|e| {
+            e.when.clauses.iter().find_map(|c| match &c.value {
+                ethos::playbook::Clause::CustomerSays(t) => {
+                    Some((t.iter().next().unwrap().value.clone(), e))
+                }
+                _ => None,
+            })
+        })
+        .expect("an escalation on what the customer says");
+    let mut hurt = context.clone();
+    hurt.message = Some(says);
+    say(
+        &format!("escalation `{}`", rule.id),
+        &engine.decide(&hurt, &Proposal::default()),
+    );
+    say(
+        "not shown",
+        &engine.decide_free_reply("", &hurt, &Proposal::default()),
+    );
+    lines
+}
+
+#[test]
+fn the_policy_in_english() {
+    insta::assert_snapshot!(
+        "policy_in_english",
+        policy_in_words(playbook_named("hotel-a")).join("\n")
+    );
+}
+
+#[test]
+fn the_policy_in_chinese() {
+    let pb = playbook_named("zh-hotel");
+    let lines = policy_in_words(pb);
+    insta::assert_snapshot!("policy_in_chinese", lines.join("\n"));
+    // No English words: only the author's ids and units are Latin.
+    let ids: Vec<&str> = pb
+        .actions
+        .iter()
+        .filter_map(|a| a.unit.as_ref().map(|u| u.value.as_str()))
+        .collect();
+    for line in &lines {
+        let (_, said) = line.split_once(": ").unwrap();
+        let mut rest = said.to_owned();
+        for id in &ids {
+            rest = rest.replace(id, "");
+        }
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "English in Chinese: {said}"
+        );
+    }
+}
+
+/// The words of the English policy catalog that German does not share.
+fn english_only_words() -> std::collections::BTreeSet<String> {
+    let words = |tag: &str| -> std::collections::BTreeSet<String> {
+        let text = std::fs::read_to_string(format!(
+            "{}/locales/{tag}/policy.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let messages: String = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once(" = ").map_or(l, |(_, v)| v))
+            .collect::<Vec<_>>()
+            .join(" ");
+        regex::Regex::new(r"\$[a-z-]+|[A-Za-zäöüß]{3,}")
+            .unwrap()
+            .find_iter(&messages)
+            .map(|m| m.as_str())
+            .filter(|w| !w.starts_with('$'))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let german = words("de");
+    words("en")
+        .into_iter()
+        .filter(|w| !german.contains(w))
+        .collect()
+}
+
+#[test]
+fn the_policy_in_german() {
+    let pb = playbook_named("de-policy");
+    let lines = policy_in_words(pb);
+    insta::assert_snapshot!("policy_in_german", lines.join("\n"));
+    let english = english_only_words();
+    assert!(
+        english.contains("goes") && english.contains("limit"),
+        "{english:?}"
+    );
+    let word = regex::Regex::new(r"[A-Za-zäöüß]{3,}").unwrap();
+    for line in &lines {
+        let (_, said) = line.split_once(": ").unwrap();
+        for word in word.find_iter(said) {
+            assert!(
+                !english.contains(&word.as_str().to_lowercase()),
+                "English `{}` in German: {said}",
+                word.as_str()
+            );
+        }
+    }
+}
+
+/// `validate --format json` of a reply: the rules' default messages, what
+/// was counted, a swap's suggestion and the policy, in one language.
+fn judgement_json(
+    pb: &'static Playbook,
+    step: &str,
+    reply: &str,
+    c: impl FnOnce(&mut Context),
+    p: &Proposal,
+) -> String {
+    let mut context = Context::at_step(pb, step);
+    c(&mut context);
+    let judgement = engine(pb).judge(reply, &context, Some(p));
+    let view = ethos::report::judgement::JudgementView::of(judgement, pb);
+    serde_json::to_string_pretty(&view).unwrap()
+}
+
+#[test]
+fn a_judgement_in_german_json() {
+    let pb = playbook_named("de-policy");
+    let json = judgement_json(
+        pb,
+        "loesung",
+        "Lieber Kunde, dafür bin ich nicht zuständig, fragen Sie woanders.",
+        |c| c.key_facts = vec!["Verspätung".into(), "Anschluss".into()],
+        &proposal(&[("erstattung", 80.0)], None),
+    );
+    insta::assert_snapshot!("judgement_in_german", json);
+}
+
+/// Rules without a `message` of their own, each check once.
+const RULES_WITHOUT_MESSAGES: &[&str] = &[
+    "{ id: hi, check: mention, phrases: [hello, good morning, good evening, hi there, welcome, greetings] }",
+    "{ id: no-money, check: avoid, phrases: [who pays] }",
+    "{ id: words, check: swap, swap: { customer: guest } }",
+    "{ id: short, check: length, min_words: 1, max_words: 3 }",
+    "{ id: one, check: length, max_words: 1 }",
+    "{ id: heard, check: echo, min: 2 }",
+];
+
+#[test]
+fn a_judgement_in_english_json_words_the_rules_without_messages() {
+    let pb = playbook(RULES_WITHOUT_MESSAGES);
+    let json = judgement_json(
+        pb,
+        "welcome",
+        "Sorry customer, who pays?",
+        |c| c.key_facts = vec!["coffee".into(), "towels".into()],
+        &Proposal::default(),
+    );
+    insta::assert_snapshot!("judgement_in_english", json);
+}
+
+#[test]
+fn a_judgement_in_chinese_json_words_the_rules_without_messages() {
+    let mut text = BASE.replace(
+        "company: Test Hotel\n",
+        "company: Test Hotel\nlanguage: zh-CN\n",
+    );
+    text.push_str("rules:\n");
+    for rule in RULES_WITHOUT_MESSAGES {
+        text.push_str("  - ");
+        text.push_str(rule);
+        text.push('\n');
+    }
+    let pb = load(&text);
+    assert_eq!(Words::of(pb).locale(), Locale::Zh);
+    let json = judgement_json(
+        pb,
+        "welcome",
+        "Sorry customer, who pays?",
+        |c| c.key_facts = vec!["咖啡".into(), "毛巾".into()],
+        &proposal(&[("refund", 20.0)], None),
+    );
+    insta::assert_snapshot!("judgement_in_chinese", json);
 }

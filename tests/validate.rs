@@ -199,7 +199,10 @@ fn json_output_has_the_fields_the_spec_names() {
     assert_eq!(p["to"], "duty-manager");
     assert_eq!(p["because"], serde_json::json!(["injury"]));
     assert!(
-        json["decision"].as_str().unwrap().contains("5m"),
+        json["decision"]
+            .as_str()
+            .unwrap()
+            .contains("within 5 minutes"),
         "{json:#}"
     );
 }

@@ -10,9 +10,10 @@ pub mod stats;
 
 use serde::Serialize;
 
-use crate::engine::{Engine, PolicyCode, PolicyFinding, RuleFinding, Status, Verdict};
+use crate::engine::{Engine, PolicyCode, Status, Verdict};
 use crate::grade::Scenes;
 use crate::grade::line::{self, Grader};
+use crate::report::judgement::{JudgementView, PolicyView, RuleView};
 pub use stats::Confusion;
 
 /// One file of labels, read whole (label sets are made by hand: hundreds or
@@ -77,9 +78,9 @@ pub struct Disagreement<'e> {
     pub note: Option<String>,
     /// The rules that failed the reply (status `fail`, every severity), with
     /// their messages and the spans that failed them.
-    pub failed: Vec<RuleFinding<'e>>,
+    pub failed: Vec<RuleView<'e>>,
     /// The policy findings.
-    pub policy: Vec<PolicyFinding>,
+    pub policy: Vec<PolicyView<'e>>,
     /// The rules that applied and passed.
     pub passed: Vec<&'e str>,
 }
@@ -155,7 +156,7 @@ pub fn calibrate<'e>(
                 by_code[at].found_where_human_passed += u64::from(human_pass);
             }
             if tool != label.human {
-                let judgement = grader.judge(&label.text);
+                let judgement = JudgementView::of(grader.judge(&label.text), playbook);
                 let (failed, passed): (Vec<_>, Vec<_>) = judgement
                     .findings
                     .into_iter()

@@ -119,9 +119,10 @@ fn example_fails(
     // The words that failed it, or what was counted, or what the rule says.
     let message = if said.is_empty() {
         let reason = match &finding.detail {
-            Some(detail) => detail.as_str(),
-            None => finding.message.trim_end_matches(['.', '。']),
+            Some(detail) => ctx.words.rule_detail(detail),
+            None => ctx.words.rule_message(finding).into_owned(),
         };
+        let reason = reason.trim_end_matches(['.', '。']);
         ctx.report(
             Code::ExampleFails,
             reply.pos,

@@ -186,11 +186,15 @@ fn examples(
         let judgement = engine.judge(model, context, None);
         // Each rule with what it says, without its full stop: it is quoted
         // inside a sentence.
-        let failing: Vec<(&str, &str)> = judgement
+        let messages: Vec<(&str, String)> = judgement
             .findings
             .iter()
             .filter(|f| f.fails_reply())
-            .map(|f| (f.rule, f.message.trim_end_matches(['.', '。'])))
+            .map(|f| (f.rule, ctx.words.rule_message(f).into_owned()))
+            .collect();
+        let failing: Vec<(&str, &str)> = messages
+            .iter()
+            .map(|(rule, says)| (*rule, says.trim_end_matches(['.', '。'])))
             .collect();
         ctx.report(
             Code::ModelFails,
@@ -243,11 +247,16 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
     if outcome.findings.is_empty() {
         return;
     }
-    let problems: Vec<(&str, &str)> = outcome
+    let messages: Vec<(String, &str)> = outcome
         .findings
         .iter()
-        .map(|f| (f.message.trim_end_matches('.'), f.code.as_str()))
+        .map(|f| (ctx.words.policy_finding(pb, f), f.code.as_str()))
         .collect();
+    let problems: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|(message, code)| (message.trim_end_matches(['.', '。']), *code))
+        .collect();
+    let decision = ctx.words.decision(pb, &outcome.decision(pb));
     let pos = choice.best.as_ref().map_or(choice.say.pos, |b| b.pos);
     ctx.report(
         Code::DecisionContradictsPolicy,
@@ -259,7 +268,7 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
         },
     )
     .help(Help::PolicyDecides {
-        decision: &outcome.decision,
+        decision: &decision,
     });
 }
 

@@ -119,7 +119,7 @@ fn outcome(tally: &Tally, fail_under: Option<f64>) -> Outcome {
 
 /// A progress bar on stderr, when stderr is a terminal; nothing otherwise.
 struct Bar {
-    bar: Option<ProgressBar>,
+    progress: Option<ProgressBar>,
     /// Replies graded so far (workers report from several threads).
     done: AtomicU64,
     words: Words,
@@ -144,14 +144,14 @@ impl Bar {
             bar
         });
         Bar {
-            bar,
+            progress: bar,
             done: AtomicU64::new(0),
             words,
         }
     }
 
     fn finish(&self) {
-        if let Some(bar) = &self.bar {
+        if let Some(bar) = &self.progress {
             bar.finish_and_clear();
         }
     }
@@ -159,14 +159,14 @@ impl Bar {
 
 impl Progress for Bar {
     fn read_bytes(&self, bytes: u64) {
-        if let Some(bar) = &self.bar {
+        if let Some(bar) = &self.progress {
             bar.set_position(bytes);
         }
     }
 
     fn graded_lines(&self, lines: u64) {
         let done = self.done.fetch_add(lines, Ordering::Relaxed) + lines;
-        if let Some(bar) = &self.bar {
+        if let Some(bar) = &self.progress {
             #[allow(clippy::cast_precision_loss)]
             let rate = done as f64 / bar.elapsed().as_secs_f64().max(0.001);
             let w = self.words;

@@ -222,7 +222,7 @@ fn scenario_table(pb: &Playbook, scenario: &Scenario, w: Words, width: Option<u1
 fn turn(beat: &Beat, w: Words) -> String {
     match &beat.decide {
         Some(decision) => {
-            let best = decision
+            let best_choice = decision
                 .choices
                 .iter()
                 .find(|c| c.is_best())
@@ -231,7 +231,7 @@ fn turn(beat: &Beat, w: Words) -> String {
                 "report-show-decides",
                 &[
                     ("choices", decision.choices.len().into()),
-                    ("best", best.into()),
+                    ("best", best_choice.into()),
                 ],
             )
         }

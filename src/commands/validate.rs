@@ -10,6 +10,7 @@ use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::load::parse_value;
 use crate::playbook::{Amount, Playbook, Scalar};
 use crate::report;
+use crate::report::judgement::JudgementView;
 use crate::util::suggest::unknown_id_help;
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
@@ -19,7 +20,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let reply = read_reply(args.text.as_deref())?;
     let context = build_context(&playbook, args)?;
     let proposal = build_proposal(&playbook, args)?;
-    let judgement = engine.judge(&reply, &context, Some(&proposal));
+    let judgement = JudgementView::of(engine.judge(&reply, &context, Some(&proposal)), &playbook);
     let text = match args.format {
         OutputFormat::Json => {
             let mut json = serde_json::to_string_pretty(&judgement).expect("plain data serialises");

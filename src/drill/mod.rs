@@ -20,12 +20,13 @@ use std::time::Instant;
 pub use prompter::{BadAnswer, ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
-use crate::engine::{Context, Engine, PolicyCode, Proposal, RuleFinding, Verdict};
+use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
+use crate::report::judgement::{JudgementView, RuleView};
 use crate::report::reply::failing_spans;
 use crate::words::Words;
 use crate::words::drill::{customer_says, echo_hint, try_saying};
-use crate::words::report::verdict_line;
+use crate::words::report::{policy_code, verdict_line};
 
 /// The most turns a drill takes: scenarios may loop (a failed reply sends the
 /// customer back), and a trainee who keeps failing must still reach the end.
@@ -40,8 +41,6 @@ pub struct Session<'e, 'p> {
     exam: bool,
     /// The drill's own words, in the playbook's language.
     words: Words,
-    /// The policy's decision in words of a language other than English.
-    decisions: Option<crate::render::model::Builder<'p>>,
     /// Shared with the Ctrl-C handler, which saves it.
     pub transcript: Arc<Mutex<Transcript>>,
 }
@@ -74,10 +73,6 @@ impl<'e, 'p> Session<'e, 'p> {
             scenario,
             exam,
             words: Words::of(playbook),
-            decisions: (crate::render::labels::Lang::of(playbook.language())
-                != crate::render::labels::Lang::En)
-                .then(|| crate::render::model::Builder::new(playbook).ok())
-                .flatten(),
             transcript: Arc::new(Mutex::new(transcript)),
         }
     }
@@ -203,12 +198,16 @@ impl<'e, 'p> Session<'e, 'p> {
         let outcome = self
             .engine
             .decide_free_reply(&reply, conversation, &Proposal::default());
-        let judgement = crate::engine::Judgement::new(
-            words.step,
-            words.role,
-            words.findings,
-            outcome.findings,
-            None,
+        let judgement = JudgementView::new(
+            crate::engine::Judgement::new(
+                words.step,
+                words.role,
+                words.findings,
+                outcome.findings,
+                None,
+            ),
+            self.playbook,
+            self.words,
         );
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
@@ -216,7 +215,7 @@ impl<'e, 'p> Session<'e, 'p> {
             w,
             judgement.verdict,
             judgement.score,
-            judgement.findings.iter().any(RuleFinding::fails_reply),
+            judgement.findings.iter().any(RuleView::fails_reply),
             &verdict_word(passed, w, color),
         );
         let _ = writeln!(feedback, "{verdict}");
@@ -247,17 +246,11 @@ impl<'e, 'p> Session<'e, 'p> {
                 Severity::Warning => "⚠",
                 Severity::Info => "ℹ",
             };
-            // The findings' sentences are English but for this one; other
-            // languages get the code.
-            if self.decisions.is_none() || finding.code == PolicyCode::EscalationNotShown {
-                let _ = writeln!(
-                    feedback,
-                    "  {mark} {}",
-                    w.labelled(finding.code.as_str(), &finding.message)
-                );
-            } else {
-                let _ = writeln!(feedback, "  {mark} {}", finding.code.as_str());
-            }
+            let _ = writeln!(
+                feedback,
+                "  {mark} {}",
+                w.labelled(&policy_code(w, finding.code), &finding.message)
+            );
         }
         let turn = Turn {
             beat: beat.id.value.clone(),
@@ -331,20 +324,16 @@ impl<'e, 'p> Session<'e, 'p> {
         let mut feedback = format!("{}\n", verdict_word(passed, w, color));
         if !passed {
             if let Some(best) = decide.choices.iter().find(|c| c.is_best()) {
-                let best = w.labelled(&w.text("drill-best-choice"), best.say.trim());
-                let _ = writeln!(feedback, "  {best}");
+                let line = w.labelled(&w.text("drill-best-choice"), best.say.trim());
+                let _ = writeln!(feedback, "  {line}");
             }
             for finding in &outcome.findings {
-                // The findings' sentences are English; other languages get the code.
-                if self.decisions.is_some() {
-                    let _ = writeln!(feedback, "  ✗ {}", finding.code.as_str());
-                } else {
-                    let _ = writeln!(
-                        feedback,
-                        "  ✗ {}",
-                        w.labelled(finding.code.as_str(), &finding.message)
-                    );
-                }
+                let message = self.words.policy_finding(self.playbook, finding);
+                let _ = writeln!(
+                    feedback,
+                    "  ✗ {}",
+                    w.labelled(&policy_code(w, finding.code), &message)
+                );
             }
         }
         let best_choice = decide.choices.iter().find(|c| c.is_best());
@@ -352,13 +341,9 @@ impl<'e, 'p> Session<'e, 'p> {
             context,
             &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
-        let decision = match &self.decisions {
-            Some(words) => {
-                let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
-                words.decision_in_words(acting, &policy)
-            }
-            None => policy.decision.clone(),
-        };
+        let decision = self
+            .words
+            .decision(self.playbook, &policy.decision(self.playbook));
         let policy = w.labelled(&w.text("drill-the-policy"), &decision);
         let _ = writeln!(feedback, "  {policy}");
         let mut failed: Vec<String> = outcome

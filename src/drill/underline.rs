@@ -29,7 +29,7 @@ pub fn fitted(reply: &str, marks: &[Mark], w: Words, color: bool, width: Option<
             continue;
         }
         let caret_width = console::measure_text_width(&carets);
-        let labels = labels.join(", ");
+        let labels = labels.join(&w.text("list-separator"));
         if caret_width + 1 + console::measure_text_width(&labels) <= room {
             let _ = writeln!(out, "{INDENT}{carets} {labels}");
         } else {

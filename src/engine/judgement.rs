@@ -1,11 +1,11 @@
-//! What the engine says about a reply: per-rule findings, policy findings, the
-//! score and the verdict. Field names are the JSON of `ethos validate`.
-
-use std::borrow::Cow;
+//! What the engine makes of a reply: per-rule findings, policy findings, the
+//! score and the verdict, as data. Nothing here is a sentence but the
+//! author's own `message` and `suggest`: the wording layer (`words::policy`)
+//! says the rest, and `report::judgement` is the JSON of `ethos validate`.
 
 use serde::Serialize;
 
-use crate::playbook::{CheckKind, Severity};
+use crate::playbook::{CheckKind, Duration, Limit, Severity, Spanned};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,25 +39,100 @@ pub struct Match {
     pub negated: bool,
 }
 
+/// What a rule wants of a reply, for a rule without a `message` of its own:
+/// the wording layer says it ("Say one of “hello”, “good morning”.").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Want<'p> {
+    /// Say one of the phrases or patterns.
+    Mention {
+        phrases: &'p [Spanned<String>],
+        patterns: &'p [Spanned<String>],
+    },
+    /// Say none of them.
+    Avoid {
+        phrases: &'p [Spanned<String>],
+        patterns: &'p [Spanned<String>],
+    },
+    /// Use the playbook's words instead of the ones it swaps out.
+    Swap,
+    /// A number of words.
+    Words { min: Option<u32>, max: Option<u32> },
+    /// Mention at least `min` of the context's key facts.
+    Echo { min: u32 },
+}
+
+impl<'p> Want<'p> {
+    /// What a rule wants, from its check and bounds.
+    pub fn of(rule: &'p crate::playbook::Rule) -> Want<'p> {
+        match rule.check.value {
+            CheckKind::Mention => Want::Mention {
+                phrases: rule.phrases(),
+                patterns: rule.patterns(),
+            },
+            CheckKind::Avoid => Want::Avoid {
+                phrases: rule.phrases(),
+                patterns: rule.patterns(),
+            },
+            CheckKind::Swap => Want::Swap,
+            CheckKind::Length => Want::Words {
+                min: rule.min_words.as_ref().map(|m| m.value),
+                max: rule.max_words.as_ref().map(|m| m.value),
+            },
+            CheckKind::Echo => Want::Echo {
+                min: rule
+                    .min
+                    .as_ref()
+                    .map_or(crate::playbook::Rule::DEFAULT_ECHO_MIN, |m| m.value),
+            },
+        }
+    }
+}
+
+/// What was counted or missing when a rule was judged, where that helps the
+/// reader ("62 words; at most 60").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// A placeholder has no value in the context: the rule was skipped.
+    NoValue,
+    /// The rule has nothing to check (`empty-rule`): skipped.
+    NothingToCheck,
+    /// A `length` rule: the reply's words and the rule's bounds.
+    Counted {
+        words: usize,
+        min: Option<u32>,
+        max: Option<u32>,
+    },
+    /// An `echo` rule where the beat has no key facts: skipped.
+    NoKeyFacts,
+    /// An `echo` rule: how many of the key facts the reply mentions.
+    Echoed {
+        mentioned: usize,
+        facts: Vec<String>,
+        min: u32,
+    },
+}
+
 /// How one applicable rule judged the reply.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleFinding<'p> {
     /// The rule's place in the playbook's `rules` (ids may repeat in a
     /// playbook that `check` rejects; the index never does).
-    #[serde(skip)]
     pub index: usize,
     pub rule: &'p str,
     pub check: CheckKind,
     pub status: Status,
     pub severity: Severity,
-    pub message: Cow<'p, str>,
+    /// The rule's own `message`, as the author wrote it.
+    pub message: Option<&'p str>,
+    /// What the rule wants: said where it has no `message`.
+    pub want: Want<'p>,
     /// The spans that failed it (avoid, swap) or satisfied it (mention, echo).
     pub matches: Vec<Match>,
-    pub suggestion: Option<Cow<'p, str>>,
-    /// What was counted, where that helps: "62 words; at most 60".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    #[serde(skip)]
+    /// The rule's own `suggest`. A failed `swap` without one is worded from
+    /// its matches' replacements.
+    pub suggestion: Option<&'p str>,
+    /// What was counted, where that helps.
+    pub detail: Option<Detail>,
     pub weight: f64,
 }
 
@@ -101,21 +176,72 @@ impl PolicyCode {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Where a reply falls short of the policy. Roles are ranks on the
+/// playbook's ladder (`Playbook::roles`), escalation rules indices into
+/// `Playbook::escalation`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct PolicyFinding {
     pub code: PolicyCode,
     pub severity: Severity,
+    /// The rank of the role that acts.
+    pub acting: usize,
+    /// The action it is about (`over-limit`, `forbidden-action`), with the
+    /// amount asked for, all of one incident added up.
     pub action: Option<String>,
     pub amount: Option<f64>,
-    /// The role the case should go to.
-    pub to: Option<String>,
-    /// The escalation rules behind it.
-    pub because: Vec<String>,
-    pub message: String,
+    /// The acting role's own limit for the action (`over-limit`); `None`
+    /// where the action is not theirs to grant at all.
+    pub limit: Option<Limit>,
+    /// The rank of the role the case should go to (for
+    /// `unneeded-escalation`, the one the reply hands it to).
+    pub to: Option<usize>,
+    /// The escalation rules that send it there, in the playbook's order.
+    pub because: Vec<usize>,
+    /// How soon the role must take it (the first of `because`'s `within`).
+    pub within: Option<Duration>,
+}
+
+/// An action within the acting role's limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grant {
+    pub action: String,
+    pub amount: f64,
+    pub limit: Limit,
+}
+
+/// What the policy decides for a case, in one (typed) sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decision {
+    /// The playbook defines no roles: there is no policy to apply.
+    NoRoles,
+    /// Escalation rules send the case to the role of rank `to`.
+    Escalate {
+        to: usize,
+        because: Vec<usize>,
+        within: Option<Duration>,
+    },
+    /// An action is over the acting role's `limit` (`None`: not theirs to
+    /// grant at all): the role of rank `to` decides.
+    OverLimit {
+        acting: usize,
+        action: String,
+        amount: f64,
+        limit: Option<Limit>,
+        to: usize,
+    },
+    /// No role may grant the action.
+    Forbidden { action: String, amount: f64 },
+    /// The case is already with the role of rank `role`, which meets every
+    /// obligation: nothing more to escalate.
+    AlreadyWith { role: usize },
+    /// Nothing to grant and nothing to escalate: the acting role handles it.
+    Handles { acting: usize },
+    /// Every action is within the acting role's limits.
+    OnTheSpot { acting: usize, grants: Vec<Grant> },
 }
 
 /// The whole judgement of one reply.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Judgement<'p> {
     pub verdict: Verdict,
     pub score: f64,
@@ -124,10 +250,9 @@ pub struct Judgement<'p> {
     /// Every applicable rule, in the playbook's order.
     pub findings: Vec<RuleFinding<'p>>,
     pub policy: Vec<PolicyFinding>,
-    /// What the policy decides, in one sentence (absent when the policy was
-    /// not asked, as for a drill's free reply).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<String>,
+    /// What the policy decides (absent when the policy was not asked, as for
+    /// a drill's free reply).
+    pub decision: Option<Decision>,
 }
 
 impl<'p> Judgement<'p> {
@@ -137,7 +262,7 @@ impl<'p> Judgement<'p> {
         role: String,
         findings: Vec<RuleFinding<'p>>,
         policy: Vec<PolicyFinding>,
-        decision: Option<String>,
+        decision: Option<Decision>,
     ) -> Self {
         let failed = findings.iter().any(RuleFinding::fails_reply)
             || policy.iter().any(|p| p.severity == Severity::Error);
@@ -219,7 +344,8 @@ mod tests {
             check: CheckKind::Mention,
             status,
             severity: Severity::Error,
-            message: Cow::Borrowed(""),
+            message: None,
+            want: Want::Swap,
             matches: Vec::new(),
             suggestion: None,
             detail: None,

@@ -19,7 +19,7 @@ pub mod wildcard;
 
 pub use context::{Context, Proposal};
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
-pub use judgement::{Status, Verdict};
+pub use judgement::{Decision, Detail, Grant, Status, Verdict, Want};
 pub use matcher::{MAX_PHRASE_CHARS, PatternError, Problem};
 pub use policy::PolicyOutcome;
 
@@ -48,8 +48,6 @@ pub struct Engine<'p> {
     matcher: Matcher,
     /// The negation cues: built-in and the playbook's `negation_cues`.
     cues: Cues,
-    /// What each rule says when it has no `message`, worked out once.
-    default_messages: Vec<String>,
     /// For each step, the rules that may apply there (their `at` names it or
     /// they have none), in order: a reply is only held to its step's rules.
     rules_by_step: HashMap<&'p str, Vec<usize>>,
@@ -57,9 +55,6 @@ pub struct Engine<'p> {
     rules_anywhere: Vec<usize>,
     /// Whether each rule has phrases or patterns with placeholders.
     dynamic: Vec<bool>,
-    /// Whether the playbook's language is Chinese (`zh*`): the few words the
-    /// engine writes itself follow it.
-    chinese: bool,
     /// Each rule, packed for the hot loop.
     plans: Vec<rules::Plan>,
     /// Whether each rule has a `when`.
@@ -89,7 +84,6 @@ impl<'p> Engine<'p> {
                 .collect(),
             matcher,
             plans: playbook.rules.iter().map(rules::Plan::of).collect(),
-            chinese: playbook.primary_language().eq_ignore_ascii_case("zh"),
             conditional: playbook.rules.iter().map(|r| r.when.is_some()).collect(),
             rules_by_step: playbook
                 .steps
@@ -102,11 +96,6 @@ impl<'p> Engine<'p> {
                 })
                 .collect(),
             rules_anywhere: (0..playbook.rules.len()).collect(),
-            default_messages: playbook
-                .rules
-                .iter()
-                .map(|r| rules::default_message_of(r, &Context::default()))
-                .collect(),
             rule_conditions: playbook
                 .rules
                 .iter()
@@ -136,14 +125,13 @@ impl<'p> Engine<'p> {
         proposal: Option<&Proposal>,
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues);
         let message = normalized_message(context);
         let mut findings = Vec::new();
         self.each_applicable(&judged, context, &message, |index, hits| {
             findings.push(rules::judge(
                 index,
                 &self.playbook.rules[index],
-                &self.default_messages[index],
                 hits,
                 &judged,
                 context,
@@ -153,7 +141,8 @@ impl<'p> Engine<'p> {
             Some(proposal) => {
                 let outcome =
                     self.free_reply_outcome(normalized.text(), context, &message, proposal);
-                (outcome.findings, Some(outcome.decision))
+                let decision = outcome.decision(self.playbook);
+                (outcome.findings, Some(decision))
             }
             None => (Vec::new(), None),
         };
@@ -209,7 +198,6 @@ impl<'p> Engine<'p> {
             context,
             &message,
             proposal,
-            false,
         );
         for finding in outcome.findings {
             if finding.severity == crate::playbook::Severity::Error {
@@ -227,7 +215,7 @@ impl<'p> Engine<'p> {
         assessment: &mut Assessment,
     ) {
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues);
         let (mut passed, mut counted) = (0.0, 0.0);
         self.each_applicable(&judged, context, message, |index, hits| {
             let plan = &self.plans[index];
@@ -363,7 +351,7 @@ impl<'p> Engine<'p> {
     ) -> Option<RuleFinding<'_>> {
         let rule = self.playbook.rules.get(index)?;
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, self.chinese, &self.cues);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues);
         let message = normalized_message(context);
         let mut static_hits = Vec::new();
         self.matcher
@@ -378,14 +366,7 @@ impl<'p> Engine<'p> {
             &message,
             &mut scratch,
         );
-        Some(rules::judge(
-            index,
-            rule,
-            &self.default_messages[index],
-            hits,
-            &judged,
-            context,
-        ))
+        Some(rules::judge(index, rule, hits, &judged, context))
     }
 
     /// What the policy decides for a proposal in a context.
@@ -434,7 +415,7 @@ impl<'p> Engine<'p> {
         let proposal = worded.as_ref().unwrap_or(proposal);
         let outcome = self.decide_with(context, message, proposal);
         if proposal.actions.is_empty() && proposal.escalate.is_none() {
-            policy::not_shown(self.playbook, outcome)
+            policy::not_shown(outcome)
         } else {
             outcome
         }
@@ -461,7 +442,6 @@ impl<'p> Engine<'p> {
             context,
             message,
             proposal,
-            true,
         )
     }
 }

@@ -3,20 +3,99 @@
 
 use super::condition::CompiledCondition;
 use super::context::{Context, Proposal};
-use super::judgement::{PolicyCode, PolicyFinding};
+use super::judgement::{Decision, Grant, PolicyCode, PolicyFinding};
 use super::negation::Said;
-use crate::playbook::{EscalationRule, Limit, Playbook, Role, format_amount};
+use crate::playbook::{Limit, Playbook, Role};
 
 /// What the policy makes of a proposal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PolicyOutcome {
+    /// The rank of the role that acts.
+    pub acting: usize,
     /// The escalation the rules require: the most senior target among the
     /// rules that hold, if it is above the acting role.
     pub required: Option<Required>,
     pub actions: Vec<ActionRuling>,
     pub findings: Vec<PolicyFinding>,
-    /// What the policy decides, in one sentence (empty where not asked for).
-    pub decision: String,
+    /// The rank of the role the case is already with (context key
+    /// `escalated`), if any.
+    pub already: Option<usize>,
+    /// Whether the playbook has no roles, hence no policy.
+    pub no_roles: bool,
+}
+
+impl PolicyOutcome {
+    /// What the policy decides: a required escalation (one the case's place
+    /// does not already meet), else the first action it is not the acting
+    /// role's to grant, else what the acting role may do on its own.
+    pub fn decision(&self, playbook: &Playbook) -> Decision {
+        if self.no_roles {
+            return Decision::NoRoles;
+        }
+        let acting = self.acting;
+        // A requirement the case's place already meets is not asked for again.
+        let open = self
+            .required
+            .as_ref()
+            .filter(|r| self.already.is_none_or(|a| a < r.rank));
+        if let Some(required) = open {
+            return Decision::Escalate {
+                to: required.rank,
+                because: required.because.clone(),
+                within: within_of(playbook, &required.because),
+            };
+        }
+        for ruling in &self.actions {
+            match ruling.ruling {
+                Ruling::NeedsRole { rank, limit } => {
+                    return Decision::OverLimit {
+                        acting,
+                        action: ruling.action.clone(),
+                        amount: ruling.amount,
+                        limit,
+                        to: rank,
+                    };
+                }
+                Ruling::Forbidden => {
+                    return Decision::Forbidden {
+                        action: ruling.action.clone(),
+                        amount: ruling.amount,
+                    };
+                }
+                Ruling::Allowed { .. } => {}
+            }
+        }
+        if self.actions.is_empty() {
+            return match self.already.filter(|&a| a > acting) {
+                Some(role) => Decision::AlreadyWith { role },
+                None => Decision::Handles { acting },
+            };
+        }
+        Decision::OnTheSpot {
+            acting,
+            grants: self
+                .actions
+                .iter()
+                .filter_map(|a| match a.ruling {
+                    Ruling::Allowed { limit } => Some(Grant {
+                        action: a.action.clone(),
+                        amount: a.amount,
+                        limit,
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How soon the first of the escalation rules `because` wants the case taken.
+fn within_of(playbook: &Playbook, because: &[usize]) -> Option<crate::playbook::Duration> {
+    because
+        .first()
+        .and_then(|&i| playbook.escalation.get(i))
+        .and_then(|e| e.within.as_ref())
+        .map(|w| w.value)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,19 +132,18 @@ pub fn decide(
     context: &Context,
     message: &Said,
     proposal: &Proposal,
-    with_decision: bool,
 ) -> PolicyOutcome {
     let roles = playbook.roles.as_slice();
     if roles.is_empty() {
         // `check` reports the missing ladder (`schema`); with nobody to act,
         // there is nothing to decide.
         return PolicyOutcome {
+            acting,
             required: None,
             actions: Vec::new(),
             findings: Vec::new(),
-            decision: String::from(
-                "The playbook defines no roles, so there is no policy to apply.",
-            ),
+            already: None,
+            no_roles: true,
         };
     }
     let required = required_escalation(playbook, escalations, acting, context, message, proposal);
@@ -95,46 +173,27 @@ pub fn decide(
         && met.is_none_or(|e| e < req.rank)
     {
         findings.push(PolicyFinding {
-            code: PolicyCode::MissedEscalation,
-            severity: PolicyCode::MissedEscalation.severity(),
-            action: None,
-            amount: None,
-            to: Some(roles[req.rank].id.value.clone()),
-            because: req
-                .because
-                .iter()
-                .map(|&i| playbook.escalation[i].id.value.clone())
-                .collect(),
-            message: escalation_sentence(playbook, req),
+            to: Some(req.rank),
+            because: req.because.clone(),
+            within: within_of(playbook, &req.because),
+            ..PolicyFinding::new(PolicyCode::MissedEscalation, acting)
         });
     }
     for ruling in &actions {
         match ruling.ruling {
             Ruling::NeedsRole { rank, limit } if met.is_none_or(|e| e < rank) => {
                 findings.push(PolicyFinding {
-                    code: PolicyCode::OverLimit,
-                    severity: PolicyCode::OverLimit.severity(),
                     action: Some(ruling.action.clone()),
                     amount: Some(ruling.amount),
-                    to: Some(roles[rank].id.value.clone()),
-                    because: Vec::new(),
-                    message: over_limit_sentence(
-                        playbook,
-                        &roles[acting],
-                        ruling,
-                        limit,
-                        &roles[rank],
-                    ),
+                    limit,
+                    to: Some(rank),
+                    ..PolicyFinding::new(PolicyCode::OverLimit, acting)
                 });
             }
             Ruling::Forbidden => findings.push(PolicyFinding {
-                code: PolicyCode::ForbiddenAction,
-                severity: PolicyCode::ForbiddenAction.severity(),
                 action: Some(ruling.action.clone()),
                 amount: Some(ruling.amount),
-                to: None,
-                because: Vec::new(),
-                message: forbidden_sentence(playbook, ruling),
+                ..PolicyFinding::new(PolicyCode::ForbiddenAction, acting)
             }),
             _ => {}
         }
@@ -146,45 +205,37 @@ pub fn decide(
     if let Some(to) = escalated
         && (!needed || to <= acting)
     {
-        let message = if to <= acting {
-            format!(
-                "{} is not above {} on the ladder: handing the case there only makes the customer wait.",
-                capitalise(&the(&roles[to])),
-                the(&roles[acting])
-            )
-        } else {
-            format!(
-                "{} may handle this alone: no escalation rule applies and every action is within their limits, so sending it to {} only makes the customer wait.",
-                capitalise(&the(&roles[acting])),
-                the(&roles[to])
-            )
-        };
+        // Either `to` is not above the acting role, or nothing needs it:
+        // the wording tells the two apart by the ranks.
         findings.push(PolicyFinding {
-            code: PolicyCode::UnneededEscalation,
-            severity: PolicyCode::UnneededEscalation.severity(),
-            action: None,
-            amount: None,
-            to: Some(roles[to].id.value.clone()),
-            because: Vec::new(),
-            message,
+            to: Some(to),
+            ..PolicyFinding::new(PolicyCode::UnneededEscalation, acting)
         });
     }
-    // The sentence is for people; batch grading skips writing it.
-    let decision = if with_decision {
-        // A requirement the case's place already meets is not asked for again.
-        let open = required
-            .as_ref()
-            .filter(|r| already.is_none_or(|a| a < r.rank));
-        let with = already.filter(|&a| a > acting && open.is_none());
-        decision_sentence(playbook, acting, open, &actions, with)
-    } else {
-        String::new()
-    };
     PolicyOutcome {
+        acting,
         required,
         actions,
         findings,
-        decision,
+        already,
+        no_roles: false,
+    }
+}
+
+impl PolicyFinding {
+    /// A finding of `code` with no facts yet.
+    fn new(code: PolicyCode, acting: usize) -> PolicyFinding {
+        PolicyFinding {
+            code,
+            severity: code.severity(),
+            acting,
+            action: None,
+            amount: None,
+            limit: None,
+            to: None,
+            because: Vec::new(),
+            within: None,
+        }
     }
 }
 
@@ -194,35 +245,14 @@ pub fn decide(
 /// `escalation-not-shown` (`info`), not held against it. Such a reply can
 /// break no other obligation: every other finding needs an action or an
 /// escalation.
-pub fn not_shown(playbook: &Playbook, mut outcome: PolicyOutcome) -> PolicyOutcome {
+pub fn not_shown(mut outcome: PolicyOutcome) -> PolicyOutcome {
     for finding in &mut outcome.findings {
-        if finding.code != PolicyCode::MissedEscalation {
-            continue;
-        }
-        finding.code = PolicyCode::EscalationNotShown;
-        finding.severity = PolicyCode::EscalationNotShown.severity();
-        let to = finding.to.as_deref().and_then(|r| playbook.role(r));
-        if let Some(to) = to {
-            finding.message = not_shown_sentence(playbook, to);
+        if finding.code == PolicyCode::MissedEscalation {
+            finding.code = PolicyCode::EscalationNotShown;
+            finding.severity = PolicyCode::EscalationNotShown.severity();
         }
     }
     outcome
-}
-
-/// What `escalation-not-shown` says, in the playbook's language (the
-/// requirement itself, with its reason and time, is the decision's).
-fn not_shown_sentence(playbook: &Playbook, to: &Role) -> String {
-    use crate::render::labels::Lang;
-    match Lang::of(playbook.language()) {
-        Lang::Zh => format!(
-            "回复没有表明已把此事交给{}（政策要求如此），因此不按此判定。",
-            to.title.trim()
-        ),
-        Lang::En => format!(
-            "The reply does not show the case going to {}, as the policy requires; it is not judged on that.",
-            the(to)
-        ),
-    }
 }
 
 /// The proposal's actions with the amounts of the same action added up: a
@@ -311,146 +341,5 @@ fn rule_on(roles: &[Role], acting: usize, action: &str, amount: f64) -> Ruling {
             limit: own,
         },
         None => Ruling::Forbidden,
-    }
-}
-
-/// "the duty manager": a role's title as it reads in a sentence.
-pub fn the(role: &Role) -> String {
-    let title = role.title.as_str();
-    let mut chars = title.chars();
-    let lowered = match (chars.next(), chars.next()) {
-        // Lower-case "Duty manager", keep "GM" and "VP Sales".
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(title.chars().skip(1)).collect()
-        }
-        _ => title.to_owned(),
-    };
-    if lowered.chars().next().is_some_and(char::is_lowercase) {
-        format!("the {lowered}")
-    } else {
-        lowered
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn amount_with_unit(playbook: &Playbook, action: &str, amount: f64) -> String {
-    let unit = playbook
-        .action(action)
-        .and_then(|a| a.unit.as_ref())
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
-    format!("{}{unit}", format_amount(amount))
-}
-
-fn limit_with_unit(playbook: &Playbook, action: &str, limit: Limit) -> String {
-    match limit {
-        Limit::Amount(a) => amount_with_unit(playbook, action, a),
-        Limit::Unlimited => "no limit".to_owned(),
-    }
-}
-
-fn escalation_sentence(playbook: &Playbook, required: &Required) -> String {
-    let target = &playbook.roles[required.rank];
-    let first = &playbook.escalation[required.because[0]];
-    let within = first
-        .within
-        .as_ref()
-        .map(|w| format!(" within {}", w.value))
-        .unwrap_or_default();
-    let why = rule_reason(first);
-    format!("{why}: it goes to {}{within}.", the(target))
-}
-
-fn rule_reason(rule: &EscalationRule) -> String {
-    match &rule.why {
-        Some(why) => why.trim().trim_end_matches('.').to_owned(),
-        None => format!("Escalation rule `{}` applies", rule.id),
-    }
-}
-
-fn over_limit_sentence(
-    playbook: &Playbook,
-    acting: &Role,
-    ruling: &ActionRuling,
-    own: Option<Limit>,
-    to: &Role,
-) -> String {
-    let what = format!(
-        "{} {}",
-        ruling.action,
-        amount_with_unit(playbook, &ruling.action, ruling.amount)
-    );
-    match own {
-        Some(limit) => format!(
-            "{what} is over {}'s limit of {}: take it to {}.",
-            the(acting),
-            limit_with_unit(playbook, &ruling.action, limit),
-            the(to)
-        ),
-        None => format!(
-            "{} may not {} at all: take it to {}.",
-            capitalise(&the(acting)),
-            ruling.action,
-            the(to)
-        ),
-    }
-}
-
-fn forbidden_sentence(playbook: &Playbook, ruling: &ActionRuling) -> String {
-    format!(
-        "No role may {} {}: do not offer it.",
-        ruling.action,
-        amount_with_unit(playbook, &ruling.action, ruling.amount)
-    )
-}
-
-fn decision_sentence(
-    playbook: &Playbook,
-    acting: usize,
-    required: Option<&Required>,
-    actions: &[ActionRuling],
-    already_with: Option<usize>,
-) -> String {
-    let roles = playbook.roles.as_slice();
-    if let Some(required) = required {
-        return escalation_sentence(playbook, required);
-    }
-    for ruling in actions {
-        match ruling.ruling {
-            Ruling::NeedsRole { rank, limit } => {
-                return over_limit_sentence(playbook, &roles[acting], ruling, limit, &roles[rank]);
-            }
-            Ruling::Forbidden => return forbidden_sentence(playbook, ruling),
-            Ruling::Allowed { .. } => {}
-        }
-    }
-    let actor = capitalise(&the(&roles[acting]));
-    match actions {
-        [] => match already_with {
-            Some(with) => format!(
-                "The case is already with {}: nothing more to escalate.",
-                the(&roles[with])
-            ),
-            None => format!("{actor} handles this: no escalation rule applies."),
-        },
-        [one] => {
-            let limit = match one.ruling {
-                Ruling::Allowed { limit } => limit_with_unit(playbook, &one.action, limit),
-                _ => String::new(),
-            };
-            format!(
-                "{actor} may do this on the spot: {} {} is within their limit of {limit}.",
-                one.action,
-                amount_with_unit(playbook, &one.action, one.amount)
-            )
-        }
-        _ => format!("{actor} may do this on the spot: every action is within their limits."),
     }
 }

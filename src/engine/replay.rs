@@ -345,7 +345,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             .iter()
             .position(|s| s.id.as_str() == context.step)?;
         let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, engine.chinese, &engine.cues);
+        let judged = rules::Reply::new(reply, &normalized, &engine.cues);
         let scope = &judged.scope;
         self.read(scope, step);
         let split = &self.steps[step];

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::context::Context;
-use super::judgement::{Match, RuleFinding, Status};
+use super::judgement::{Detail, Match, RuleFinding, Status, Want};
 use super::matcher::Hit;
 use super::negation::{Cues, Scope};
 use super::normalize::{Normalized, count_words, normalize};
@@ -20,25 +20,17 @@ pub struct Reply<'a> {
     /// Negation scope and clause ends, worked out when first asked.
     pub scope: Scope<'a>,
     words: OnceCell<usize>,
-    /// Whether the playbook is Chinese, for the words of a swap suggestion.
-    pub chinese: bool,
     /// Where each of the context's key facts occurs, and whether there it is
     /// negated, found once for all `echo` rules.
     key_facts: OnceCell<Vec<Vec<(usize, usize, bool)>>>,
 }
 
 impl<'a> Reply<'a> {
-    pub fn new(
-        original: &'a str,
-        normalized: &'a Normalized,
-        chinese: bool,
-        cues: &'a Cues,
-    ) -> Self {
+    pub fn new(original: &'a str, normalized: &'a Normalized, cues: &'a Cues) -> Self {
         Reply {
             original,
             normalized,
             scope: Scope::of_reply(normalized, original, cues),
-            chinese,
             words: OnceCell::new(),
             key_facts: OnceCell::new(),
         }
@@ -176,31 +168,16 @@ pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Contex
     if fails { Status::Fail } else { Status::Pass }
 }
 
-fn echo_min(rule: &Rule) -> usize {
-    rule.min
-        .as_ref()
-        .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value) as usize
-}
-
 /// Judge one applicable rule for people: its [`status`], with the spans that
-/// decided it, its message and suggestion, and what was counted.
-/// `default_message` is said when the rule has no `message` of its own.
+/// decided it and what was counted. What it says is the author's `message`,
+/// or the wording layer's of its [`Want`].
 pub fn judge<'p>(
     index: usize,
     rule: &'p Rule,
-    default_message: &'p str,
     hits: Option<&[Hit]>,
     reply: &Reply,
     context: &Context,
 ) -> RuleFinding<'p> {
-    let message = match (&rule.message, rule.check.value) {
-        (Some(m), _) => Cow::Borrowed(m.as_str()),
-        // An echo rule's default names the beat's key facts.
-        (None, CheckKind::Echo) if !context.key_facts.is_empty() => {
-            Cow::Owned(default_message_of(rule, context))
-        }
-        (None, _) => Cow::Borrowed(default_message),
-    };
     let plan = Plan::of(rule);
     let status = status(&plan, hits, reply, context);
     let mut finding = RuleFinding {
@@ -209,18 +186,19 @@ pub fn judge<'p>(
         check: rule.check.value,
         status,
         severity: rule.severity(),
-        message,
+        message: rule.message.as_deref().map(String::as_str),
+        want: Want::of(rule),
         matches: Vec::new(),
-        suggestion: rule.suggest.as_ref().map(|s| Cow::Borrowed(s.as_str())),
+        suggestion: rule.suggest.as_deref().map(String::as_str),
         detail: None,
         weight: rule.weight(),
     };
     let Some(hits) = hits else {
-        finding.detail = Some("a placeholder has no value in this context".to_owned());
+        finding.detail = Some(Detail::NoValue);
         return finding;
     };
     if rule.is_empty() {
-        finding.detail = Some("the rule has nothing to check".to_owned());
+        finding.detail = Some(Detail::NothingToCheck);
         return finding;
     }
     let (normalized, original) = (reply.normalized, reply.original);
@@ -239,24 +217,16 @@ pub fn judge<'p>(
                     })
             };
             finding.matches = spans(&plan, hits, normalized, original, preferred);
-            if status == Status::Fail && finding.suggestion.is_none() {
-                finding.suggestion =
-                    Some(Cow::Owned(swap_suggestion(&finding.matches, reply.chinese)));
-            }
         }
         CheckKind::Length => {
-            let words = reply.words();
-            let min = rule.min_words.as_ref().map(|m| m.value);
-            let max = rule.max_words.as_ref().map(|m| m.value);
-            finding.detail = Some(match (min, max) {
-                (Some(min), Some(max)) => format!("{words} words; between {min} and {max}"),
-                (Some(min), None) => format!("{words} words; at least {min}"),
-                (None, Some(max)) => format!("{words} words; at most {max}"),
-                (None, None) => format!("{words} words"),
+            finding.detail = Some(Detail::Counted {
+                words: reply.words(),
+                min: plan.min_words,
+                max: plan.max_words,
             });
         }
         CheckKind::Echo if context.key_facts.is_empty() => {
-            finding.detail = Some("this beat has no key facts".to_owned());
+            finding.detail = Some(Detail::NoKeyFacts);
         }
         CheckKind::Echo => {
             for found in reply.key_facts(context) {
@@ -267,13 +237,11 @@ pub fn judge<'p>(
                 }));
             }
             finding.matches.sort_by_key(|m| (m.start, m.end));
-            finding.detail = Some(format!(
-                "mentions {} of {} key facts ({}); at least {}",
-                reply.key_facts_mentioned(context, plan.respects_negation),
-                context.key_facts.len(),
-                context.key_facts.join(", "),
-                echo_min(rule)
-            ));
+            finding.detail = Some(Detail::Echoed {
+                mentioned: reply.key_facts_mentioned(context, plan.respects_negation),
+                facts: context.key_facts.clone(),
+                min: plan.echo_min,
+            });
         }
     }
     finding
@@ -314,67 +282,5 @@ fn span(
         end: range.end,
         replacement,
         negated: false,
-    }
-}
-
-fn swap_suggestion(matches: &[Match], chinese: bool) -> String {
-    let mut pairs: Vec<String> = Vec::new();
-    for m in matches {
-        if let Some(r) = &m.replacement {
-            let pair = if chinese {
-                format!("用“{r}”代替“{}”", m.text)
-            } else {
-                format!("say “{r}” instead of “{}”", m.text)
-            };
-            if !pairs.contains(&pair) {
-                pairs.push(pair);
-            }
-        }
-    }
-    let mut text = pairs.join(if chinese { "；" } else { "; " });
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
-    }
-    text
-}
-
-/// A rule without `message` still says what it wants.
-pub fn default_message_of(rule: &Rule, context: &Context) -> String {
-    let list = |items: Vec<String>| -> String {
-        let shown: Vec<String> = items.iter().take(5).map(|p| format!("“{p}”")).collect();
-        let more = if items.len() > 5 { ", …" } else { "" };
-        format!("{}{more}", shown.join(", "))
-    };
-    let phrases = || {
-        rule.phrases()
-            .iter()
-            .chain(rule.patterns())
-            .map(|p| p.value.clone())
-            .collect::<Vec<_>>()
-    };
-    match rule.check.value {
-        CheckKind::Mention => format!("Say one of {}.", list(phrases())),
-        CheckKind::Avoid => format!("Never say {}.", list(phrases())),
-        CheckKind::Swap => "Use the playbook's words.".to_owned(),
-        CheckKind::Length => match (&rule.min_words, &rule.max_words) {
-            (Some(min), Some(max)) => format!("Use {} to {} words.", min.value, max.value),
-            (Some(min), None) => format!("Use at least {} words.", min.value),
-            (None, Some(max)) => format!("Use at most {} words.", max.value),
-            (None, None) => "Mind the length.".to_owned(),
-        },
-        CheckKind::Echo => {
-            let min = rule
-                .min
-                .as_ref()
-                .map_or(Rule::DEFAULT_ECHO_MIN, |m| m.value);
-            if context.key_facts.is_empty() {
-                format!("Mention at least {min} of the customer's key facts.")
-            } else {
-                format!(
-                    "Mention at least {min} of {}.",
-                    list(context.key_facts.clone())
-                )
-            }
-        }
     }
 }

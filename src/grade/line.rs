@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 use super::Scenes;
 use crate::engine::{Assessment, Context, Engine, Judgement, Proposal, Verdict};
 use crate::playbook::{Playbook, Scalar};
+use crate::report::judgement::JudgementView;
 use crate::util::suggest::{self, unknown_id_help};
 
 /// A reply as a graded line gives it. A field ethos does not know is an
@@ -480,7 +481,8 @@ impl<'e, 'p> Grader<'e, 'p> {
 
     /// The full judgement of the prepared line, as `validate --format json` gives it.
     pub fn explain(&self, text: &str) -> serde_json::Value {
-        serde_json::to_value(self.judge(text)).expect("plain data serialises")
+        let judgement = JudgementView::of(self.judge(text), self.engine.playbook);
+        serde_json::to_value(judgement).expect("plain data serialises")
     }
 
     pub fn step(&self) -> &str {

@@ -4,6 +4,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod judgement;
 pub mod junit;
 pub mod reply;
 pub mod sarif;

@@ -8,7 +8,8 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::{Judgement, Match, Status, Verdict};
+use super::judgement::JudgementView as Judgement;
+use crate::engine::{Match, Status, Verdict};
 use crate::playbook::Severity;
 use crate::words::Words;
 use crate::words::report::{
@@ -69,7 +70,10 @@ pub fn render(
             w,
             judgement.verdict,
             judgement.score,
-            judgement.findings.iter().any(|f| f.fails_reply()),
+            judgement
+                .findings
+                .iter()
+                .any(super::judgement::RuleView::fails_reply),
             &shown,
         )
     );
@@ -103,8 +107,8 @@ fn policy_lines(judgement: &Judgement, w: Words, color: bool) -> String {
             Severity::Info => ("ℹ", INFO),
         };
         let mut facts = Vec::new();
-        if let Some(to) = &finding.to {
-            facts.push(w.fmt("report-policy-fact-to", &[("role", to.as_str().into())]));
+        if let Some(to) = finding.to {
+            facts.push(w.fmt("report-policy-fact-to", &[("role", to.into())]));
         }
         if let (Some(action), Some(amount)) = (&finding.action, finding.amount) {
             facts.push(w.fmt(
@@ -239,7 +243,7 @@ pub fn underlined(reply: &str, marks: &[Mark], w: Words, color: bool) -> String 
         out.push_str(&reply[cursor..line_end]);
         out.push('\n');
         if !labels.is_empty() {
-            let _ = writeln!(out, "{carets} {}", labels.join(", "));
+            let _ = writeln!(out, "{carets} {}", labels.join(&w.text("list-separator")));
         }
         line_start = line_end + 1;
     }

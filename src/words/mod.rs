@@ -14,8 +14,9 @@
 mod catalog;
 pub mod check;
 pub mod drill;
-pub mod report;
+pub mod policy;
 pub mod render;
+pub mod report;
 
 use std::borrow::Cow;
 

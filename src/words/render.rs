@@ -213,7 +213,7 @@ fn num<'a>(n: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 /// title's gender for an article, so its sentences are written to need none).
 pub fn role_name(w: Words, role: &Role) -> String {
     match w.locale() {
-        Locale::En => crate::engine::policy::the(role),
+        Locale::En => crate::words::policy::the(role),
         Locale::Zh | Locale::De => role.title.trim().to_owned(),
     }
 }

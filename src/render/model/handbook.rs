@@ -165,7 +165,7 @@ impl Builder<'_> {
                     ask: clean(&decide.prompt),
                     choices,
                     answer,
-                    because: vec![self.best_decision(scenario, &context, &decide.choices)],
+                    because: vec![self.best_decision(&context, &decide.choices)],
                     better: None,
                 });
             }

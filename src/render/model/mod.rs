@@ -36,7 +36,7 @@ pub use shared::{
 };
 
 use crate::engine::Engine;
-use crate::playbook::{Date, Playbook, Scenario};
+use crate::playbook::{Date, Playbook};
 use crate::words::Words;
 use crate::words::render::{self as say, Labels};
 
@@ -195,15 +195,6 @@ impl<'p> Builder<'p> {
         self.pb
             .step(id)
             .map_or_else(|| id.to_owned(), |s| clean(&s.title))
-    }
-
-    /// The rank of the role the trainee plays in a scenario.
-    fn acting_rank(&self, scenario: &Scenario) -> usize {
-        scenario
-            .role
-            .as_ref()
-            .and_then(|r| self.pb.role_rank(r))
-            .unwrap_or(0)
     }
 }
 

@@ -6,12 +6,12 @@
 use serde::Serialize;
 
 use super::super::diagram::{EdgeKind, Flow, FlowEdge, FlowNode, FlowWords, Ladder, Rung};
-use super::super::labels::{self, Decided, Lang};
 use super::super::{mermaid, svg};
 use super::{Builder, clean, name_of};
-use crate::engine::policy::{self, PolicyOutcome, Ruling};
+use crate::engine::policy;
 use crate::engine::{Context, Proposal};
-use crate::playbook::{Choice, Limit, Next, Role, Scenario};
+use crate::playbook::{Choice, Limit, Next, Scenario};
+use crate::words::Words;
 use crate::words::render::{self as say, Ceiling};
 
 #[derive(Debug, Serialize)]
@@ -307,13 +307,9 @@ impl Builder<'_> {
         }
     }
 
-    /// What the policy decides when the best choice is taken, in words.
-    pub(super) fn best_decision(
-        &self,
-        scenario: &Scenario,
-        context: &Context,
-        choices: &[Choice],
-    ) -> String {
+    /// What the policy decides when the best choice is taken, in words: the
+    /// one wording of a decision, the one `validate` and the drill use.
+    pub(super) fn best_decision(&self, context: &Context, choices: &[Choice]) -> String {
         // With no role there is no one to decide (`check` reports it); the
         // policy engine expects a ladder.
         if self.pb.roles.is_empty() {
@@ -325,92 +321,6 @@ impl Builder<'_> {
             .map(Proposal::of_choice)
             .unwrap_or_default();
         let outcome = self.engine.decide(context, &proposal);
-        self.decided(self.acting_rank(scenario), &outcome)
-    }
-
-    /// What the policy decides, in the playbook's language (the engine's own
-    /// sentence is English): for the drill and `validate` on a playbook in
-    /// another language.
-    pub fn decision_in_words(&self, acting: usize, outcome: &PolicyOutcome) -> String {
-        if self.pb.roles.is_empty() {
-            return outcome.decision.clone();
-        }
-        self.decided(acting, outcome)
-    }
-
-    fn decided(&self, acting: usize, outcome: &PolicyOutcome) -> String {
-        let pb = self.pb;
-        let lang = Lang::of(pb.language());
-        let roles = pb.roles.as_slice();
-        let name = |rank: usize| {
-            roles
-                .get(rank)
-                .map_or_else(String::new, |r: &Role| labels::role_name(lang, r))
-        };
-        let limit_words = |action: &str, limit: Limit| match limit {
-            Limit::Amount(a) => labels::amount(a, self.unit(action).as_deref()),
-            Limit::Unlimited => lang.no_limit().to_owned(),
-        };
-        let what = |action: &str, amount: f64| {
-            format!(
-                "{} {}",
-                name_of(action),
-                labels::amount(amount, self.unit(action).as_deref())
-            )
-        };
-        let decided = if let Some(required) = &outcome.required
-            && let Some(rule) = required.because.first().and_then(|&i| pb.escalation.get(i))
-        {
-            Decided::Escalate {
-                why: rule.why.as_ref().map_or_else(
-                    || name_of(&rule.id),
-                    |w| clean(w).trim_end_matches(['.', '。']).to_owned(),
-                ),
-                to: name(required.rank),
-                within: rule
-                    .within
-                    .as_ref()
-                    .map(|w| labels::duration(lang, w.value)),
-            }
-        } else if let Some(ruling) = outcome
-            .actions
-            .iter()
-            .find(|a| !matches!(a.ruling, Ruling::Allowed { .. }))
-        {
-            match ruling.ruling {
-                Ruling::NeedsRole { rank, limit } => Decided::OverLimit {
-                    acting: name(acting),
-                    what: what(&ruling.action, ruling.amount),
-                    limit: limit.map(|l| limit_words(&ruling.action, l)),
-                    to: name(rank),
-                },
-                _ => Decided::Forbidden {
-                    what: what(&ruling.action, ruling.amount),
-                },
-            }
-        } else {
-            match outcome.actions.as_slice() {
-                [] => Decided::Handles {
-                    acting: name(acting),
-                },
-                actions => Decided::OnTheSpot {
-                    acting: name(acting),
-                    what: actions
-                        .iter()
-                        .map(|a| what(&a.action, a.amount))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    limit: actions
-                        .iter()
-                        .filter_map(|a| match a.ruling {
-                            Ruling::Allowed { limit } => Some(limit_words(&a.action, limit)),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                },
-            }
-        };
-        labels::decided(lang, decided)
+        Words::of(self.pb).decision(self.pb, &outcome.decision(self.pb))
     }
 }

@@ -425,7 +425,7 @@ impl Builder<'_> {
                         .find(|c| c.best)
                         .map(|c| self.w.labelled(&c.letter, &c.say)),
                     choices,
-                    policy: self.best_decision(scenario, &context, &d.choices),
+                    policy: self.best_decision(&context, &d.choices),
                 }
             }),
             next: self.next(scenario, beat),
