@@ -1,1 +1,1 @@
-# errors: the tool's own messages (files, flags, YAML shape)
+# errors: why a playbook, rule pack or template cannot be read, and what to do

@@ -20,7 +20,7 @@ use super::Locale;
 
 /// The areas each locale has a file for, in load order.
 pub const AREAS: &[&str] = &[
-    "common", "policy", "render", "drill", "report", "check", "errors",
+    "common", "policy", "render", "drill", "report", "check", "errors", "tool",
 ];
 
 macro_rules! locale_files {
@@ -33,6 +33,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../locales/", $lang, "/report.ftl")),
             include_str!(concat!("../../locales/", $lang, "/check.ftl")),
             include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/tool.ftl")),
         ]
     };
 }

@@ -14,9 +14,11 @@
 mod catalog;
 pub mod check;
 pub mod drill;
+pub mod errors;
 pub mod policy;
 pub mod render;
 pub mod report;
+pub mod tool;
 
 use std::borrow::Cow;
 
