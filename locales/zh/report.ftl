@@ -140,6 +140,29 @@ report-col-customer-says = 客人说
 report-col-trainee-does = 学员要做的
 report-col-next = 接下来
 report-show-every-step = 每个步骤
+
+## `show` 表格中的条件（`when`）。
+
+report-when-always = 始终
+report-when-and = ，且
+report-when-or = 或
+report-when-between = 在 {$min} 到 {$max} 之间
+report-when-at-least = 至少 {$min}
+report-when-at-most = 至多 {$max}
+report-when-any = 任意
+report-when-says = 顾客说 {$phrases}
+report-when-contacts = 联系次数{$bounds}
+report-when-waiting = 顾客已等待{$bounds}
+report-when-mood = 顾客情绪为 {$moods}
+report-when-tier = 顾客等级为 {$tiers}
+report-when-fact = {$key} 为 {$value}
+report-when-action = 操作为 {$action}
+report-when-amount = 金额{$bounds}
+report-when-over = 超过 {$amount}
+report-when-amount-at-least = 至少 {$amount}
+report-when-under = 低于 {$amount}
+report-when-amount-at-most = 至多 {$amount}
+report-when-any-amount = 不限
 report-show-action-unit = {$action}（{$unit}）
 report-show-role = {$role}（{$title}）
 report-show-no-limit = 不限
