@@ -74,13 +74,13 @@ fn a_chinese_playbook_is_told_its_bad_duration_and_misspelt_field_in_chinese() {
             (
                 15,
                 5,
-                "未知字段 `titel`，应为 `id`、`title`、`goal`、`values` 之一".to_owned(),
-                "你是不是想写 `title`？".to_owned()
+                "未知字段`titel`，应为`id`、`title`、`goal`、`values`之一".to_owned(),
+                "您是不是想写`title`？".to_owned()
             ),
             (
                 19,
                 29,
-                "`soon` 不是时长：请写数字加单位，例如 30s、15m、2h 或 1d".to_owned(),
+                "`soon`不是时长：请写数字加单位，例如30s、15m、2h或1d".to_owned(),
                 String::new()
             ),
         ]
@@ -119,7 +119,7 @@ fn the_human_report_of_a_broken_chinese_playbook_is_chinese_with_file_line_and_c
         .args(["check", "broken.yaml"])
         .assert()
         .code(1)
-        .stdout(contains("`soon` 不是时长"))
+        .stdout(contains("`soon`不是时长"))
         .stdout(contains("错误[schema]"))
         .stdout(contains("broken.yaml:16:29"));
 }
@@ -130,10 +130,10 @@ fn a_yaml_syntax_error_is_worded_in_the_language_the_file_states() {
     let text = playbook(Some("zh-CN"), "\tvalues: []\n");
     let found = found(&check_json(&text, &[]));
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].2, "这一行用制表符缩进，YAML 不允许：请用空格缩进");
+    assert_eq!(found[0].2, "这一行用制表符缩进，YAML不允许：请用空格缩进");
     assert_eq!(
         found[0].3,
-        "把制表符换成空格；大多数编辑器都可以设置为按 Tab 键时插入空格"
+        "把制表符换成空格；大多数编辑器都可以设置为按Tab键时插入空格"
     );
     assert_eq!((found[0].0, found[0].1), (14, 1));
 }
@@ -173,7 +173,7 @@ fn an_unknown_bundled_playbook_is_german_with_ethos_lang_de() {
         .args(["show", "zzzzzzzzzzzz"])
         .assert()
         .code(2)
-        .stderr(contains("既不是文件，也不是内置剧本").and(contains("hotel-a、")));
+        .stderr(contains("既不是文件，也不是内置服务手册").and(contains("hotel-a、")));
 }
 
 #[test]
