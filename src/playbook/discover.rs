@@ -170,7 +170,7 @@ fn read_failure(err: ReadError, inputs: &mut Vec<Input>, failures: &mut Vec<Fail
             },
             error: LoadError {
                 kind: super::LoadErrorKind::Syntax,
-                reason: Reason::NotUtf8 { byte },
+                reason: Box::new(Reason::NotUtf8 { byte }),
                 pos,
                 help: None,
                 language: None,

@@ -48,15 +48,13 @@ fn unknown_name_help<'a>(
         // `{ text: Guests are people, not costs. }`: the comma ended the text.
         return Some(Help::QuoteComma);
     }
-    match closest(wrong, names.clone()) {
-        Some(best) => Some(Help::DidYouMean {
+    if let Some(best) = closest(wrong, names.clone()) {
+        return Some(Help::DidYouMean {
             name: best.to_owned(),
-        }),
-        None => {
-            let names: Vec<String> = names.map(str::to_owned).collect();
-            (!names.is_empty()).then_some(Help::WriteOneOf { names })
-        }
+        });
     }
+    let names: Vec<String> = names.map(str::to_owned).collect();
+    (!names.is_empty()).then_some(Help::WriteOneOf { names })
 }
 
 /// Where a "missing field" error belongs. The deserialiser notices the field is
@@ -325,8 +323,8 @@ mod tests {
         }
     }
 
-    fn did_you_mean(name: &str) -> Option<Help> {
-        Some(Help::DidYouMean { name: name.into() })
+    fn did_you_mean(name: &str) -> Help {
+        Help::DidYouMean { name: name.into() }
     }
 
     #[test]
@@ -335,7 +333,7 @@ mod tests {
             variant: "avoids".into(),
             expected: vec!["mention".into(), "avoid".into(), "swap".into()],
         });
-        assert_eq!(help, did_you_mean("avoid"));
+        assert_eq!(help, Some(did_you_mean("avoid")));
     }
 
     #[test]
@@ -343,7 +341,7 @@ mod tests {
         let help = help_for(&Reason::UnknownCondition {
             key: "customer_said".into(),
         });
-        assert_eq!(help, did_you_mean("customer_says"));
+        assert_eq!(help, Some(did_you_mean("customer_says")));
     }
 
     #[test]

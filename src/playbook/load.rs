@@ -47,7 +47,8 @@ pub const MAX_ALIAS_EVENTS: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub kind: LoadErrorKind,
-    pub reason: Reason,
+    /// Boxed: errors are rare, and a `Result` should stay small.
+    pub reason: Box<Reason>,
     pub pos: Pos,
     /// What to do, where we can tell (a misspelt field name).
     pub help: Option<Help>,
@@ -67,7 +68,7 @@ impl LoadError {
                 LoadErrorKind::Schema
             },
             help: hints::help_for(&reason),
-            reason,
+            reason: Box::new(reason),
             pos,
             language: None,
         }
@@ -461,7 +462,7 @@ fn pos_of(loc: &Location) -> Pos {
 /// contacts=3`, `--set waiting=15m`, `--set facts.at_fault=true`), so the
 /// command line reads values exactly as a playbook would.
 pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Reason> {
-    let root = parse_tree(text).map_err(|e| e.reason)?;
+    let root = parse_tree(text).map_err(|e| *e.reason)?;
     node::from_tree::<T>(&root).map_err(|problems| {
         problems
             .into_iter()

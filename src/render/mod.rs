@@ -112,7 +112,8 @@ pub enum RenderError {
         bundled: bool,
         line: Option<usize>,
         column: Option<usize>,
-        fault: TemplateFault,
+        /// Boxed: errors are rare, and a `Result` should stay small.
+        fault: Box<TemplateFault>,
     },
     /// A template that does not render: in strict mode, usually a field that
     /// does not exist.
@@ -123,7 +124,8 @@ pub enum RenderError {
         column: Option<usize>,
         /// The field named, when that is the problem.
         field: Option<String>,
-        fault: TemplateFault,
+        /// Boxed: errors are rare, and a `Result` should stay small.
+        fault: Box<TemplateFault>,
     },
     // The io::Error is in the message and deliberately not a `source`: anyhow's
     // `{:#}` prints a chain of sources, which would say it twice.
@@ -342,12 +344,12 @@ impl Templates {
                     bundled: is_bundled,
                     line: e.pos().map(|p| p.0),
                     column: e.pos().map(|p| p.1),
-                    fault: match e.reason() {
+                    fault: Box::new(match e.reason() {
                         // The parser's own message lists grammar rules, which
                         // says nothing to someone restyling a handbook.
                         TemplateErrorReason::InvalidSyntax(_) => TemplateFault::NotHandlebars,
                         other => TemplateFault::Other(other.to_string()),
-                    },
+                    }),
                 })?;
             origins.push(Origin {
                 format: bundled.format,
@@ -414,7 +416,7 @@ impl Templates {
                 line: e.line_no,
                 column: e.column_no,
                 field,
-                fault,
+                fault: Box::new(fault),
             }
         })
     }

@@ -742,9 +742,9 @@ mod tests {
     fn a_load_error_is_worded_in_the_language_its_file_gives() {
         let mut error = LoadError {
             kind: crate::playbook::LoadErrorKind::Schema,
-            reason: Reason::Value(ValueError::NotADuration {
+            reason: Box::new(Reason::Value(ValueError::NotADuration {
                 text: "bald".into(),
-            }),
+            })),
             pos: crate::playbook::Pos::FILE_START,
             help: None,
             language: Some("de-DE".into()),

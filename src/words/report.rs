@@ -134,75 +134,6 @@ pub fn quoted_list<S: AsRef<str>>(w: Words, texts: &[S]) -> String {
     quoted.join(&w.text("list-separator"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixed_figures_keep_their_decimals_in_the_locales_digits() {
-        let en = Words::new(Locale::En);
-        let de = Words::new(Locale::De);
-        assert_eq!(score(en, 100.0), "100.0");
-        assert_eq!(score(en, 42.94), "42.9");
-        assert_eq!(score(de, 42.94), "42,9");
-        assert_eq!(score(de, 100.0), "100,0");
-        assert_eq!(score(Words::new(Locale::Zh), 7.25), "7.2");
-        assert_eq!(fixed(en, 12_345.0, 1), "12,345.0");
-        assert_eq!(fixed(de, -0.456, 2), "-0,46");
-        assert_eq!(fixed(en, 3.0, 0), "3");
-        assert_eq!(score_or_dash(en, None), "—");
-    }
-
-    #[test]
-    fn a_reply_that_fails_on_policy_alone_does_not_show_a_contradicting_score() {
-        let en = Words::new(Locale::En);
-        assert_eq!(
-            verdict_line(en, Verdict::Fail, 100.0, false, "fail"),
-            "fail: what the reply does breaks the policy (its words score 100.0)"
-        );
-        assert_eq!(
-            verdict_line(en, Verdict::Fail, 42.9, true, "fail"),
-            "fail (score 42.9)"
-        );
-        assert_eq!(
-            verdict_line(en, Verdict::Pass, 90.0, false, "pass"),
-            "pass (score 90.0)"
-        );
-        assert_eq!(
-            verdict_line(
-                Words::new(Locale::Zh),
-                Verdict::Fail,
-                100.0,
-                false,
-                "未通过"
-            ),
-            "未通过：回复中的做法违反制度（措辞得分100.0）"
-        );
-    }
-
-    #[test]
-    fn the_formats_words_are_worded_in_each_locale() {
-        let zh = Words::new(Locale::Zh);
-        let de = Words::new(Locale::De);
-        assert_eq!(
-            status(Words::new(Locale::En), Status::Fail, Severity::Error),
-            "FAIL"
-        );
-        for w in [zh, de] {
-            for kind in [
-                CheckKind::Mention,
-                CheckKind::Avoid,
-                CheckKind::Swap,
-                CheckKind::Length,
-                CheckKind::Echo,
-            ] {
-                assert_ne!(check_kind(w, kind), kind.as_str(), "{:?}", w.locale());
-            }
-        }
-        assert_eq!(quoted_list(zh, &["咖啡", "毛巾"]), "「咖啡」、「毛巾」");
-    }
-}
-
 /// A condition (`when`) as `show`'s tables say it: "the customer says
 /// “hurt” or “injured” and contacts are at least 3"; "always" for none.
 pub fn condition(w: Words, condition: &Condition) -> String {
@@ -299,5 +230,74 @@ fn amount_bounds(w: Words, bounds: &AmountBounds) -> String {
         w.text("report-when-any-amount")
     } else {
         parts.join(&w.text("report-when-and"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_figures_keep_their_decimals_in_the_locales_digits() {
+        let en = Words::new(Locale::En);
+        let de = Words::new(Locale::De);
+        assert_eq!(score(en, 100.0), "100.0");
+        assert_eq!(score(en, 42.94), "42.9");
+        assert_eq!(score(de, 42.94), "42,9");
+        assert_eq!(score(de, 100.0), "100,0");
+        assert_eq!(score(Words::new(Locale::Zh), 7.25), "7.2");
+        assert_eq!(fixed(en, 12_345.0, 1), "12,345.0");
+        assert_eq!(fixed(de, -0.456, 2), "-0,46");
+        assert_eq!(fixed(en, 3.0, 0), "3");
+        assert_eq!(score_or_dash(en, None), "—");
+    }
+
+    #[test]
+    fn a_reply_that_fails_on_policy_alone_does_not_show_a_contradicting_score() {
+        let en = Words::new(Locale::En);
+        assert_eq!(
+            verdict_line(en, Verdict::Fail, 100.0, false, "fail"),
+            "fail: what the reply does breaks the policy (its words score 100.0)"
+        );
+        assert_eq!(
+            verdict_line(en, Verdict::Fail, 42.9, true, "fail"),
+            "fail (score 42.9)"
+        );
+        assert_eq!(
+            verdict_line(en, Verdict::Pass, 90.0, false, "pass"),
+            "pass (score 90.0)"
+        );
+        assert_eq!(
+            verdict_line(
+                Words::new(Locale::Zh),
+                Verdict::Fail,
+                100.0,
+                false,
+                "未通过"
+            ),
+            "未通过：回复中的做法违反制度（措辞得分100.0）"
+        );
+    }
+
+    #[test]
+    fn the_formats_words_are_worded_in_each_locale() {
+        let zh = Words::new(Locale::Zh);
+        let de = Words::new(Locale::De);
+        assert_eq!(
+            status(Words::new(Locale::En), Status::Fail, Severity::Error),
+            "FAIL"
+        );
+        for w in [zh, de] {
+            for kind in [
+                CheckKind::Mention,
+                CheckKind::Avoid,
+                CheckKind::Swap,
+                CheckKind::Length,
+                CheckKind::Echo,
+            ] {
+                assert_ne!(check_kind(w, kind), kind.as_str(), "{:?}", w.locale());
+            }
+        }
+        assert_eq!(quoted_list(zh, &["咖啡", "毛巾"]), "「咖啡」、「毛巾」");
     }
 }
