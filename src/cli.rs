@@ -422,6 +422,7 @@ pub enum Deny {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
+        .map_err(|e: crate::playbook::ValueError| e.to_string())
 }
 
 /// A percentage from 0 to 100 (NaN and 150 are refused here, not judged by).

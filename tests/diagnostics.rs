@@ -2025,14 +2025,19 @@ fn a_pattern_that_does_not_compile_is_explained_in_the_playbooks_language() {
 }
 
 #[test]
-fn a_file_that_does_not_load_is_reported_in_english_whatever_its_language() {
-    // No playbook, no language: the loader's words are English.
+fn a_file_that_does_not_load_is_reported_in_the_language_it_states() {
+    // No playbook, but its text still says `language: zh-CN`.
     let zh = read_fixture("unknown-step-zh")
         .text
         .replace("title: 热情欢迎", "titel: 热情欢迎");
     let d = check_text(&zh);
     assert_eq!(found(&d), [(Code::Schema, Error, 36, 5)], "{}", listing(&d));
-    assert_help(&d[0], "did you mean `title`?");
+    assert_help(&d[0], "您是不是想写`title`？");
+    assert!(
+        d[0].message.starts_with("未知字段`titel`"),
+        "{}",
+        d[0].message
+    );
 }
 
 #[test]

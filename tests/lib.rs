@@ -15,6 +15,7 @@ mod fuzz_corpus;
 mod grade;
 mod handoff;
 mod labelled_set;
+mod load_words;
 mod negation;
 mod packs;
 mod policy_agreement;

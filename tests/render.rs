@@ -780,8 +780,9 @@ fn a_template_file_replaces_the_bundled_one_of_the_same_name() {
     assert!(md.starts_with("# Solve it on the spot at Hotel A: Handbook"));
 
     assert_eq!(templates.warnings.len(), 1, "{:?}", templates.warnings);
-    assert!(templates.warnings[0].contains("handbok.md.hbs: replaces no template"));
-    assert!(templates.warnings[0].contains("did you mean `handbook.md.hbs`?"));
+    let warning = templates.warnings[0].to_string();
+    assert!(warning.contains("handbok.md.hbs: replaces no template"));
+    assert!(warning.contains("did you mean `handbook.md.hbs`?"));
 }
 
 #[test]

@@ -154,6 +154,29 @@ report-col-customer-says = der Kunde sagt
 report-col-trainee-does = die Auszubildenden
 report-col-next = weiter
 report-show-every-step = bei jedem Schritt
+
+## Eine Bedingung (`when`) in den Tabellen von `show`.
+
+report-when-always = immer
+report-when-and = {" und "}
+report-when-or = {" oder "}
+report-when-between = zwischen {$min} und {$max}
+report-when-at-least = mindestens {$min}
+report-when-at-most = höchstens {$max}
+report-when-any = beliebig
+report-when-says = der Kunde sagt {$phrases}
+report-when-contacts = Kontakte: {$bounds}
+report-when-waiting = der Kunde hat {$bounds} gewartet
+report-when-mood = der Kunde ist {$moods}
+report-when-tier = die Kundenstufe ist {$tiers}
+report-when-fact = {$key} ist {$value}
+report-when-action = die Maßnahme ist {$action}
+report-when-amount = der Betrag ist {$bounds}
+report-when-over = über {$amount}
+report-when-amount-at-least = mindestens {$amount}
+report-when-under = unter {$amount}
+report-when-amount-at-most = höchstens {$amount}
+report-when-any-amount = beliebig hoch
 report-show-action-unit = {$action} ({$unit})
 report-show-role = {$role} ({$title})
 report-show-no-limit = unbegrenzt

@@ -169,6 +169,29 @@ report-col-customer-says = the customer says
 report-col-trainee-does = the trainee
 report-col-next = next
 report-show-every-step = every step
+
+## A condition (`when`) in `show`'s tables.
+
+report-when-always = always
+report-when-and = {" and "}
+report-when-or = {" or "}
+report-when-between = between {$min} and {$max}
+report-when-at-least = at least {$min}
+report-when-at-most = at most {$max}
+report-when-any = any
+report-when-says = the customer says {$phrases}
+report-when-contacts = contacts are {$bounds}
+report-when-waiting = the customer has waited {$bounds}
+report-when-mood = the customer is {$moods}
+report-when-tier = the customer's tier is {$tiers}
+report-when-fact = {$key} is {$value}
+report-when-action = the action is {$action}
+report-when-amount = the amount is {$bounds}
+report-when-over = over {$amount}
+report-when-amount-at-least = at least {$amount}
+report-when-under = under {$amount}
+report-when-amount-at-most = at most {$amount}
+report-when-any-amount = of any amount
 # A column of the empowerment matrix: an action and its unit.
 report-show-action-unit = {$action} ({$unit})
 # A row of the empowerment matrix: a role's id and title.

@@ -140,6 +140,29 @@ report-col-customer-says = 客人说
 report-col-trainee-does = 学员要做的
 report-col-next = 接下来
 report-show-every-step = 每个步骤
+
+## `show` 表格中的条件（`when`）。
+
+report-when-always = 始终
+report-when-and = ，且
+report-when-or = 或
+report-when-between = 在{$min}到{$max}之间
+report-when-at-least = 至少{$min}
+report-when-at-most = 至多{$max}
+report-when-any = 任意
+report-when-says = 客人提到{$phrases}
+report-when-contacts = 联系次数{$bounds}
+report-when-waiting = 客人已等待{$bounds}
+report-when-mood = 客人的情绪是{$moods}
+report-when-tier = 客人的等级是{$tiers}
+report-when-fact = {$key}为{$value}
+report-when-action = 操作是{$action}
+report-when-amount = 金额{$bounds}
+report-when-over = 超过{$amount}
+report-when-amount-at-least = 至少{$amount}
+report-when-under = 低于{$amount}
+report-when-amount-at-most = 至多{$amount}
+report-when-any-amount = 不限
 report-show-action-unit = {$action}（{$unit}）
 report-show-role = {$role}（{$title}）
 report-show-no-limit = 不限

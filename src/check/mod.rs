@@ -20,15 +20,16 @@ pub use context::{CheckContext, CheckOptions};
 pub use diagnostic::{Counts, Diagnostic};
 
 use crate::playbook::packs::{self as pack_files, Pack};
-use crate::playbook::{LoadErrorKind, Playbook, Pos, Source, load};
-use crate::words::{Locale, Words};
+use crate::playbook::{LoadError, LoadErrorKind, Playbook, Pos, Source, load};
+use crate::words::{self, Words};
 
 /// What `check` found in one source, and the language it says it in.
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
-    /// The playbook's language; English for a file that does not load (the
-    /// loader's errors are in English, and there is no language to read).
+    /// The playbook's language; for a file that does not load, the
+    /// `language` its text gives, else the environment's
+    /// (`words::errors::words_for`).
     pub words: Words,
 }
 
@@ -45,41 +46,57 @@ pub fn check_file(source: &Source, options: CheckOptions) -> Checked {
     } else {
         load::parse_all(&source.text)
     };
-    let mut words = Words::new(Locale::En);
-    let mut diagnostics = match parsed {
-        Ok(playbook) => {
-            words = Words::of(&playbook);
-            check_playbook(&playbook, &source.name, options)
-        }
+    let (words, mut diagnostics) = match parsed {
+        Ok(playbook) => (
+            Words::of(&playbook),
+            check_playbook(&playbook, &source.name, options),
+        ),
         // Only the loader's errors: the checks would run on what did load,
         // and report what is missing (an `untested-rule` for a rule whose
         // `wrong` reply failed to load) in place of what is wrong.
-        Err(errors) => errors
-            .into_iter()
-            .map(|err| {
-                let code = match err.kind {
-                    LoadErrorKind::Syntax => Code::YamlSyntax,
-                    LoadErrorKind::Schema => Code::Schema,
-                };
-                Diagnostic {
-                    code,
-                    severity: code.severity(),
-                    message: err.message,
-                    file: source.name.clone(),
-                    // Every diagnostic has a place (the CLI contract); a problem
-                    // with the file as a whole is at its start.
-                    pos: if err.pos.is_known() {
-                        err.pos
-                    } else {
-                        Pos::FILE_START
-                    },
-                    help: err.help,
-                }
-            })
-            .collect(),
+        Err(errors) => load_failure(&source.name, &errors),
     };
     diagnostic::sort(&mut diagnostics);
     Checked { diagnostics, words }
+}
+
+/// Check a file that could not be read as a playbook (too large, not UTF-8):
+/// its one error, as a diagnostic.
+pub fn check_unparsable(source: &Source, error: &LoadError) -> Checked {
+    let (words, diagnostics) = load_failure(&source.name, std::slice::from_ref(error));
+    Checked { diagnostics, words }
+}
+
+/// The loader's errors as diagnostics, in the file's language if it gives
+/// one, else the environment's.
+fn load_failure(file: &str, errors: &[LoadError]) -> (Words, Vec<Diagnostic>) {
+    let w = errors
+        .first()
+        .map_or_else(Words::of_environment, words::errors::words_for);
+    let diagnostics = errors
+        .iter()
+        .map(|err| {
+            let code = match err.kind {
+                LoadErrorKind::Syntax => Code::YamlSyntax,
+                LoadErrorKind::Schema => Code::Schema,
+            };
+            Diagnostic {
+                code,
+                severity: code.severity(),
+                message: words::errors::reason(w, &err.reason),
+                file: file.to_owned(),
+                // Every diagnostic has a place (the CLI contract); a problem
+                // with the file as a whole is at its start.
+                pos: if err.pos.is_known() {
+                    err.pos
+                } else {
+                    Pos::FILE_START
+                },
+                help: err.help.as_ref().map(|h| words::errors::help(w, h)),
+            }
+        })
+        .collect();
+    (w, diagnostics)
 }
 
 /// Check a playbook that loaded.

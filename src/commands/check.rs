@@ -1,12 +1,11 @@
 //! `ethos check [PATH]...`: lint playbooks for managers and CI.
 
 use super::Outcome;
-use crate::check::{self, CheckOptions, Code, Diagnostic};
+use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, Deny};
 use crate::playbook::Date;
 use crate::playbook::discover::{self, Input};
 use crate::report::{self, CheckReport, CheckedFile, Format};
-use crate::words::{Locale, Words};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let options = CheckOptions {
@@ -27,23 +26,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
                     words: checked.words,
                 }
             }
-            Input::Unparsable {
-                source,
-                message,
-                pos,
-            } => CheckedFile {
-                diagnostics: vec![Diagnostic {
-                    code: Code::YamlSyntax,
-                    severity: Code::YamlSyntax.severity(),
-                    message,
-                    file: source.name.clone(),
-                    pos,
-                    help: None,
-                }],
-                source,
-                // Said by the reader, in English: there is no playbook to read.
-                words: Words::new(Locale::En),
-            },
+            Input::Unparsable { source, error } => {
+                let checked = check::check_unparsable(&source, &error);
+                CheckedFile {
+                    source,
+                    diagnostics: checked.diagnostics,
+                    words: checked.words,
+                }
+            }
         })
         .collect();
     let report = CheckReport {

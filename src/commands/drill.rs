@@ -14,7 +14,6 @@ use crate::drill::{
     Prompter, Session, Stop, scenario_menu, scripted::Scripted, terminal::Terminal,
 };
 use crate::engine::Engine;
-use crate::util::suggest::unknown_id_help;
 use crate::words::Words;
 
 pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
@@ -30,12 +29,13 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     if let Some(id) = &args.scenario
         && !playbook.scenarios.iter().any(|s| s.id.as_str() == id)
     {
-        let help = unknown_id_help(
+        // English, as the rest of this message.
+        let help = crate::words::errors::unknown_id_help(
+            Words::new(crate::words::Locale::En),
             id,
             "scenario",
             playbook.scenarios.iter().map(|s| s.id.as_str()),
-        )
-        .unwrap_or_default();
+        );
         bail!("the playbook has no scenario `{id}`: {help}");
     }
     let trainee = args.trainee.clone().unwrap_or_else(login_name);

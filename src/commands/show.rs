@@ -83,7 +83,7 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
         let when = rule
             .when
             .as_ref()
-            .map_or_else(String::new, |w| w.describe());
+            .map_or_else(String::new, |when| crate::words::report::condition(w, when));
         let says = rule
             .message
             .as_ref()
@@ -142,7 +142,7 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
         for e in &pb.escalation {
             escalation.add_row(vec![
                 e.id.value.clone(),
-                e.when.describe(),
+                crate::words::report::condition(w, &e.when),
                 e.to.value.clone(),
                 e.within
                     .as_ref()

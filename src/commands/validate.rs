@@ -11,7 +11,8 @@ use crate::playbook::load::parse_value;
 use crate::playbook::{Amount, Playbook, Scalar};
 use crate::report;
 use crate::report::judgement::JudgementView;
-use crate::util::suggest::unknown_id_help;
+use crate::words::errors::unknown_id_help;
+use crate::words::{Locale, Words};
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
@@ -124,8 +125,13 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
     if let Some(role) = &context.escalated
         && playbook.role(role).is_none()
     {
-        let help = unknown_id_help(role, "role", playbook.roles.iter().map(|r| r.id.as_str()))
-            .unwrap_or_default();
+        // English, as the rest of this message.
+        let help = unknown_id_help(
+            Words::new(Locale::En),
+            role,
+            "role",
+            playbook.roles.iter().map(|r| r.id.as_str()),
+        );
         bail!("`--set escalated={role}`: the playbook has no role `{role}`: {help}");
     }
     Ok(context)
@@ -187,7 +193,8 @@ fn unknown<'a>(
     id: &str,
     known: impl Iterator<Item = &'a str> + Clone,
 ) -> anyhow::Error {
-    let help = unknown_id_help(id, kind, known).unwrap_or_default();
+    // Said in English, as the rest of this message (for now).
+    let help = unknown_id_help(Words::new(Locale::En), id, kind, known);
     anyhow!("the playbook has no {kind} `{id}`: {help}")
 }
 

@@ -175,7 +175,9 @@ impl Context {
                     other => return Err(format!("`{other}` is not a whole number")),
                 };
             }
-            "waiting" => self.waiting = text(value).parse::<Duration>()?,
+            "waiting" => {
+                self.waiting = text(value).parse::<Duration>().map_err(|e| e.to_string())?;
+            }
             _ => match key.strip_prefix("facts.") {
                 Some(fact) if !fact.is_empty() => {
                     self.facts.insert(fact.to_owned(), value);

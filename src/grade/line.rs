@@ -10,7 +10,9 @@ use super::Scenes;
 use crate::engine::{Assessment, Context, Engine, Judgement, Proposal, Verdict};
 use crate::playbook::{Playbook, Scalar};
 use crate::report::judgement::JudgementView;
-use crate::util::suggest::{self, unknown_id_help};
+use crate::util::suggest;
+use crate::words::errors::unknown_id_help;
+use crate::words::{Locale, Words};
 
 /// A reply as a graded line gives it. A field ethos does not know is an
 /// error for the line (a mistyped `contxt` would otherwise be graded without
@@ -317,7 +319,8 @@ fn reset_to(context: &mut Context, base: &Context) {
 
 /// Why an id names nothing, with the likely typo.
 fn unknown<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
-    let help = unknown_id_help(id, kind, known).unwrap_or_default();
+    // A graded line's `error`: English, as the rest of it.
+    let help = unknown_id_help(Words::new(Locale::En), id, kind, known);
     format!("unknown {kind} `{id}`: {help}")
 }
 

@@ -5,7 +5,8 @@
 
 use crate::engine::Context;
 use crate::playbook::Playbook;
-use crate::util::suggest::unknown_id_help;
+use crate::words::errors::unknown_id_help;
+use crate::words::{Locale, Words};
 
 /// Every scenario's context, and each of its beats'.
 pub struct Scenes<'p> {
@@ -44,8 +45,13 @@ impl<'p> Scenes<'p> {
     /// there is none, with the likely typo.
     pub fn context(&self, scenario: &str, beat: Option<&str>) -> Result<&Context, String> {
         let Some(scene) = self.scenarios.iter().find(|s| s.id == scenario) else {
-            let help = unknown_id_help(scenario, "scenario", self.scenarios.iter().map(|s| s.id))
-                .unwrap_or_default();
+            // A graded line's `error`: English, as the rest of it.
+            let help = unknown_id_help(
+                Words::new(Locale::En),
+                scenario,
+                "scenario",
+                self.scenarios.iter().map(|s| s.id),
+            );
             return Err(format!("unknown scenario `{scenario}`: {help}"));
         };
         let Some(beat) = beat else {
@@ -57,8 +63,12 @@ impl<'p> Scenes<'p> {
             .find(|(id, _)| *id == beat)
             .map(|(_, context)| context)
             .ok_or_else(|| {
-                let help = unknown_id_help(beat, "beat", scene.beats.iter().map(|(id, _)| *id))
-                    .unwrap_or_default();
+                let help = unknown_id_help(
+                    Words::new(Locale::En),
+                    beat,
+                    "beat",
+                    scene.beats.iter().map(|(id, _)| *id),
+                );
                 format!("scenario `{scenario}` has no beat `{beat}`: {help}")
             })
     }

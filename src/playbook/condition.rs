@@ -8,8 +8,9 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::model::Negation;
+use super::reason::{Reason, Shape};
 use super::spanned::{Pos, Spanned};
-use super::values::{Duration, Limit, Scalar, Texts, format_amount};
+use super::values::{Duration, Limit, Scalar, Texts};
 
 /// A condition (`when`): every clause must hold.
 #[derive(Debug, Default)]
@@ -71,15 +72,28 @@ impl Clause {
             Clause::Waiting(_) => "waiting".into(),
             Clause::CustomerMood(_) => "customer.mood".into(),
             Clause::CustomerTier(_) => "customer.tier".into(),
-            Clause::Fact { key, .. } => format!("facts.{key}"),
+            Clause::Fact { key, .. } => [FACTS, key].concat(),
             Clause::Action(_) => "action".into(),
             Clause::Amount(_) => "amount".into(),
         }
     }
 }
 
-const CONDITION_KEYS: &str =
-    "customer_says, contacts, waiting, customer.mood, customer.tier, facts.KEY, action, amount";
+/// The keys a condition may have (`facts.KEY` for any fact), for "expected
+/// one of" and "did you mean".
+pub const CONDITION_KEYS: &[&str] = &[
+    "customer_says",
+    "contacts",
+    "waiting",
+    "customer.mood",
+    "customer.tier",
+    "facts.KEY",
+    "action",
+    "amount",
+];
+
+/// The prefix of a fact's key in a condition: `facts.at_fault`.
+const FACTS: &str = "facts.";
 
 impl<'de> Deserialize<'de> for Condition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -87,7 +101,7 @@ impl<'de> Deserialize<'de> for Condition {
         impl<'de> Visitor<'de> for ConditionVisitor {
             type Value = Condition;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a map of conditions ({CONDITION_KEYS})")
+                fmt::Display::fmt(&Shape::Conditions, f)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Condition, A::Error> {
                 let mut clauses = Vec::new();
@@ -101,15 +115,16 @@ impl<'de> Deserialize<'de> for Condition {
                         "customer.tier" => map.next_value().map(Clause::CustomerTier)?,
                         "action" => map.next_value().map(Clause::Action)?,
                         "amount" => map.next_value().map(Clause::Amount)?,
-                        other => match other.strip_prefix("facts.") {
+                        other => match other.strip_prefix(FACTS) {
                             Some(fact) if !fact.is_empty() => Clause::Fact {
                                 key: fact.to_owned(),
                                 value: map.next_value()?,
                             },
                             _ => {
-                                return Err(de::Error::custom(key.pos.tag(format!(
-                                    "unknown condition `{other}`, expected one of {CONDITION_KEYS}"
-                                ))));
+                                return Err(Reason::UnknownCondition {
+                                    key: other.to_owned(),
+                                }
+                                .raise_at(key.pos));
                             }
                         },
                     };
@@ -163,7 +178,7 @@ impl<'de> Deserialize<'de> for Says {
         impl<'de> Visitor<'de> for SaysVisitor {
             type Value = Says;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text, a list of texts, or {phrases, negation}")
+                fmt::Display::fmt(&Shape::Says, f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Says, E> {
                 Ok(Says {
@@ -251,27 +266,6 @@ impl AmountBounds {
         }
         low.0 < high.0 || (low.0 == high.0 && low.1 && high.1)
     }
-
-    /// The bounds in words: "over 500", "at least 10 and under 50".
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = [
-            ("over", &self.over),
-            ("at least", &self.at_least),
-            ("under", &self.under),
-            ("at most", &self.at_most),
-        ]
-        .into_iter()
-        .filter_map(|(word, b)| {
-            b.as_ref()
-                .map(|b| format!("{word} {}", format_amount(b.value)))
-        })
-        .collect();
-        if parts.is_empty() {
-            "of any amount".into()
-        } else {
-            parts.join(" and ")
-        }
-    }
 }
 
 fn max_low(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
@@ -287,55 +281,6 @@ fn min_high(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
         b
     } else {
         a
-    }
-}
-
-impl Condition {
-    /// The condition in words, for tables and documents:
-    /// "the customer says “hurt” or “injured” and contacts are at least 3".
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = self.clauses.iter().map(|c| c.value.describe()).collect();
-        if parts.is_empty() {
-            "always".to_owned()
-        } else {
-            parts.join(" and ")
-        }
-    }
-}
-
-impl Clause {
-    fn describe(&self) -> String {
-        let quoted = |texts: &Texts| {
-            texts
-                .iter()
-                .map(|t| format!("“{}”", t.value))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        };
-        match self {
-            Clause::CustomerSays(texts) => format!("the customer says {}", quoted(texts)),
-            Clause::Contacts(b) => {
-                format!("contacts are {}", bounds_in_words(b, ToString::to_string))
-            }
-            Clause::Waiting(b) => format!(
-                "the customer has waited {}",
-                bounds_in_words(b, ToString::to_string)
-            ),
-            Clause::CustomerMood(texts) => format!("the customer is {}", quoted(texts)),
-            Clause::CustomerTier(texts) => format!("the customer's tier is {}", quoted(texts)),
-            Clause::Fact { key, value } => format!("{key} is {value}"),
-            Clause::Action(action) => format!("the action is {action}"),
-            Clause::Amount(bounds) => format!("the amount is {}", bounds.describe()),
-        }
-    }
-}
-
-fn bounds_in_words<T>(bounds: &Bounds<T>, show: impl Fn(&T) -> String) -> String {
-    match (&bounds.min, &bounds.max) {
-        (Some(min), Some(max)) => format!("between {} and {}", show(&min.value), show(&max.value)),
-        (Some(min), None) => format!("at least {}", show(&min.value)),
-        (None, Some(max)) => format!("at most {}", show(&max.value)),
-        (None, None) => "any".to_owned(),
     }
 }
 
@@ -373,16 +318,6 @@ mod tests {
     fn empty_ranges_overlap_nothing() {
         assert!(!bounds(Some(10.0), None, Some(10.0), None).overlaps_up_to(Limit::Unlimited));
         assert!(bounds(None, Some(10.0), None, Some(10.0)).overlaps_up_to(Limit::Unlimited));
-    }
-
-    #[test]
-    fn bounds_read_as_words() {
-        assert_eq!(bounds(Some(500.0), None, None, None).describe(), "over 500");
-        assert_eq!(
-            bounds(None, Some(10.0), Some(50.5), None).describe(),
-            "at least 10 and under 50.5"
-        );
-        assert_eq!(AmountBounds::default().describe(), "of any amount");
     }
 
     #[test]

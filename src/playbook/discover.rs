@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::source::{ReadError, display_path, not_utf8_message};
-use super::{Pos, Source, bundled, packs};
+use super::reason::Reason;
+use super::source::{ReadError, display_path};
+use super::{LoadError, Pos, Source, bundled, packs};
 
 /// The folder `ethos check` looks in when given no path.
 pub const DEFAULT_DIR: &str = "playbooks";
@@ -17,29 +18,23 @@ pub enum Input {
     /// reported as a `yaml-syntax` diagnostic so the other files still count.
     Unparsable {
         source: Source,
-        message: String,
-        pos: Pos,
+        error: LoadError,
     },
 }
 
 /// A path that gave nothing to check. The other paths are still checked.
-#[derive(Debug, thiserror::Error)]
+/// Its `Display` is in `words::errors`, in the environment's language; `why`
+/// is the system's own words.
+#[derive(Debug)]
 pub enum Failure {
-    #[error("the current directory cannot be read: {why}")]
     HereUnreadable { why: String },
-    #[error(
-        "no playbooks here: there is no ./playbooks folder and no *.yaml or *.yml file in the current directory; give a path, write one with `ethos init`, or check the bundled playbooks with `ethos check --bundled`"
-    )]
     NoneHere,
-    #[error("{path}: cannot be read: {why}")]
     Unreadable { path: String, why: String },
-    #[error(
-        "{dir}: no playbooks (*.yaml, *.yml) in this directory; give a playbook file or another directory"
-    )]
     NoneIn { dir: String },
-    #[error(transparent)]
     Read(ReadError),
 }
+
+impl std::error::Error for Failure {}
 
 /// What the system said, without walkdir's own wrapping of it.
 fn reason(err: &walkdir::Error) -> String {
@@ -154,13 +149,15 @@ fn is_yaml(path: &Path) -> bool {
 
 fn read_failure(err: ReadError, inputs: &mut Vec<Input>, failures: &mut Vec<Failure>) {
     match err {
-        ReadError::TooLarge { path, error } => inputs.push(Input::Unparsable {
+        ReadError::TooLarge { path, mut error } => inputs.push(Input::Unparsable {
             source: Source {
                 name: display_path(&path),
                 text: String::new(),
             },
-            message: error.message,
-            pos: Pos::FILE_START,
+            error: {
+                error.pos = Pos::FILE_START;
+                error
+            },
         }),
         ReadError::NotUtf8 {
             ref path,
@@ -171,8 +168,13 @@ fn read_failure(err: ReadError, inputs: &mut Vec<Input>, failures: &mut Vec<Fail
                 name: display_path(path),
                 text: String::new(),
             },
-            message: not_utf8_message(byte),
-            pos,
+            error: LoadError {
+                kind: super::LoadErrorKind::Syntax,
+                reason: Box::new(Reason::NotUtf8 { byte }),
+                pos,
+                help: None,
+                language: None,
+            },
         }),
         other => failures.push(Failure::Read(other)),
     }

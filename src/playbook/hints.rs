@@ -1,78 +1,60 @@
 //! Making loader errors say what to do: "did you mean …?", the comma that cut
-//! a text short, the tab YAML does not allow. Works on messages and source
+//! a text short, the tab YAML does not allow. Works on reasons and source
 //! text only, so it does not depend on the YAML crate.
 
+use super::condition::CONDITION_KEYS;
+use super::reason::{Help, Reason, Shape};
 use super::spanned::Pos;
 use crate::util::suggest::closest;
 
-/// A help line for a loader message, where one can be given.
-pub fn help_for(message: &str) -> Option<String> {
-    if message.contains("tab") && message.contains("spaces") {
-        return Some(
-            "replace the tab with spaces; most editors can be set to insert spaces for Tab"
-                .to_owned(),
-        );
+/// What to do about a load error, where it can be told.
+pub fn help_for(reason: &Reason) -> Option<Help> {
+    match reason {
+        Reason::TabIndent | Reason::TabInText => Some(Help::ReplaceTab),
+        Reason::Expected {
+            shape: Shape::Amount { unit: Some(_) },
+            ..
+        } => Some(Help::NumberAlone),
+        Reason::FullWidthColon | Reason::FullWidthComma => Some(Help::QuoteFullWidth),
+        // The parser's words for `key: text: more`.
+        Reason::Yaml(text) if text.contains("mapping values are not allowed") => {
+            Some(Help::QuoteColon)
+        }
+        Reason::MissingField { field, .. } => Some(Help::AddField {
+            field: field.clone(),
+        }),
+        Reason::UnknownField {
+            field: wrong,
+            expected,
+        }
+        | Reason::UnknownVariant {
+            variant: wrong,
+            expected,
+        } => unknown_name_help(wrong, expected.iter().map(String::as_str)),
+        Reason::UnknownCondition { key } => unknown_name_help(key, CONDITION_KEYS.iter().copied()),
+        Reason::UnknownBranch { key } => unknown_name_help(key, ["pass", "fail"].into_iter()),
+        _ => None,
     }
-    if message.starts_with("expected an amount in ") {
-        return Some(
-            "write the number alone, e.g. `40`: the unit is the action's `unit`".to_owned(),
-        );
-    }
-    if message.contains("full-width") {
-        return Some(
-            "if the full-width sign belongs to the text, put the text in quotes".to_owned(),
-        );
-    }
-    if message.contains("mapping values are not allowed") {
-        return Some(
-            "a `: ` inside a text starts a new key: put quotes around the text".to_owned(),
-        );
-    }
-    if let Some(field) = message.strip_prefix("missing field `") {
-        let field = field.split('`').next().unwrap_or_default();
-        return Some(format!("add `{field}:` to this entry; it is required"));
-    }
-    unknown_name_help(message)
 }
 
-/// "did you mean `title`?" for "unknown field `titel`, expected one of id, title",
-/// and the same for unknown variants (`check: avoids`) and conditions.
-fn unknown_name_help(message: &str) -> Option<String> {
-    let rest = [
-        "unknown field `",
-        "unknown variant `",
-        "unknown condition `",
-    ]
-    .iter()
-    .find_map(|prefix| message.strip_prefix(prefix))?;
-    let (wrong, rest) = rest.split_once('`')?;
+/// "did you mean `title`?" for an unknown field `titel` of an entry with
+/// `id` and `title`, and the same for unknown variants (`check: avoids`) and
+/// conditions.
+fn unknown_name_help<'a>(
+    wrong: &str,
+    names: impl Iterator<Item = &'a str> + Clone,
+) -> Option<Help> {
     if wrong.contains(' ') {
         // `{ text: Guests are people, not costs. }`: the comma ended the text.
-        return Some(
-            "a comma inside `{ }` or `[ ]` starts a new entry: put quotes around text that contains one"
-                .to_owned(),
-        );
+        return Some(Help::QuoteComma);
     }
-    let expected = rest
-        .trim_start_matches(", expected one of ")
-        .trim_start_matches(", expected ");
-    let names: Vec<&str> = expected
-        .split([',', ' '])
-        .map(|f| f.trim_matches(|c: char| c == '`' || c.is_whitespace()))
-        .filter(|f| !f.is_empty() && *f != "or" && *f != "and")
-        .collect();
-    match closest(wrong, names.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None if !names.is_empty() => Some(format!(
-            "write one of {}",
-            names
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        None => None,
+    if let Some(best) = closest(wrong, names.clone()) {
+        return Some(Help::DidYouMean {
+            name: best.to_owned(),
+        });
     }
+    let names: Vec<String> = names.map(str::to_owned).collect();
+    (!names.is_empty()).then_some(Help::WriteOneOf { names })
 }
 
 /// Where a "missing field" error belongs. The deserialiser notices the field is
@@ -164,9 +146,9 @@ pub fn place_tab(text: &str, pos: Pos) -> Pos {
     }
 }
 
-/// What a tab error says: at the start of a line it indents, which YAML
+/// What a tab error is: at the start of a line it indents, which YAML
 /// never allows; elsewhere it stands where YAML wants a space.
-pub fn tab_message(text: &str, pos: Pos) -> &'static str {
+pub fn tab_reason(text: &str, pos: Pos) -> Reason {
     let line = text
         .split('\n')
         .nth((pos.line as usize).saturating_sub(1))
@@ -176,26 +158,25 @@ pub fn tab_message(text: &str, pos: Pos) -> &'static str {
         .take((pos.column as usize).saturating_sub(1))
         .collect();
     if before.chars().all(|c| c == ' ') {
-        "this line is indented with a tab, which YAML does not allow: indent with spaces"
+        Reason::TabIndent
     } else {
-        "a tab stands where YAML expects a space: use spaces, or put the text in quotes"
+        Reason::TabInText
     }
 }
 
-/// The message for a full-width sign where YAML expects its ASCII one.
-pub fn full_width_message(sign: char) -> String {
+/// The error for a full-width sign where YAML expects its ASCII one.
+pub fn full_width_reason(sign: char) -> Reason {
     if sign == '：' {
-        "a full-width colon `：` does not end a key in YAML: write `:` and a space".to_owned()
+        Reason::FullWidthColon
     } else {
-        "a full-width comma `，` does not separate entries in YAML: write `,` and a space"
-            .to_owned()
+        Reason::FullWidthComma
     }
 }
 
 /// A syntax error caused by a full-width colon: `title：Warm welcome` in a
 /// mapping is a text where a key is expected. Found on the line of the error
 /// or the one before it (the parser notices at the next line).
-pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
+pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(Reason, Pos)> {
     let lines: Vec<&str> = text.split('\n').collect();
     let index = (pos.line as usize).checked_sub(1)?;
     for i in [Some(index), index.checked_sub(1)].into_iter().flatten() {
@@ -220,7 +201,7 @@ pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
                 len: u32::try_from('：'.len_utf8()).ok()?,
                 file: 0,
             };
-            return Some((full_width_message('：'), at));
+            return Some((full_width_reason('：'), at));
         }
         if let Some(start) = flow_comma(line) {
             let at = Pos {
@@ -231,7 +212,7 @@ pub fn full_width_syntax(text: &str, pos: Pos) -> Option<(String, Pos)> {
                 len: u32::try_from('，'.len_utf8()).ok()?,
                 file: 0,
             };
-            return Some((full_width_message('，'), at));
+            return Some((full_width_reason('，'), at));
         }
     }
     None
@@ -258,7 +239,7 @@ fn flow_comma(line: &str) -> Option<usize> {
 
 /// "this line is indented more than the one above (line 46)", for a syntax
 /// error on a line whose indentation disagrees with the line before it.
-pub fn indentation(text: &str, pos: Pos) -> Option<String> {
+pub fn indentation(text: &str, pos: Pos) -> Option<Reason> {
     let lines: Vec<&str> = text.split('\n').collect();
     let index = (pos.line as usize).checked_sub(1)?;
     let line = lines.get(index)?;
@@ -277,16 +258,16 @@ pub fn indentation(text: &str, pos: Pos) -> Option<String> {
         .next()
         .is_some_and(|l| l.trim_end().ends_with(':'));
     if mine > theirs && !opens {
-        Some(format!(
-            "this line is indented more than the one above (line {above}): give the keys of one entry the same indentation"
-        ))
+        Some(Reason::IndentedMore {
+            above: u32::try_from(above).unwrap_or(u32::MAX),
+        })
     } else if mine < theirs
         && !line.trim_start().starts_with('-')
         && !lines_up_above(&lines[..index], mine)
     {
-        Some(format!(
-            "this line is indented less than the one above (line {above}) but lines up with no key it could belong to: give the keys of one entry the same indentation"
-        ))
+        Some(Reason::IndentedLess {
+            above: u32::try_from(above).unwrap_or(u32::MAX),
+        })
     } else {
         None
     }
@@ -342,17 +323,43 @@ mod tests {
         }
     }
 
+    fn did_you_mean(name: &str) -> Help {
+        Help::DidYouMean { name: name.into() }
+    }
+
     #[test]
     fn a_misspelt_variant_gets_did_you_mean() {
-        let help = help_for("unknown variant `avoids`, expected one of `mention`, `avoid`, `swap`");
-        assert_eq!(help.as_deref(), Some("did you mean `avoid`?"));
+        let help = help_for(&Reason::UnknownVariant {
+            variant: "avoids".into(),
+            expected: vec!["mention".into(), "avoid".into(), "swap".into()],
+        });
+        assert_eq!(help, Some(did_you_mean("avoid")));
     }
 
     #[test]
     fn a_misspelt_condition_gets_did_you_mean() {
-        let help =
-            help_for("unknown condition `customer_said`, expected one of customer_says, contacts");
-        assert_eq!(help.as_deref(), Some("did you mean `customer_says`?"));
+        let help = help_for(&Reason::UnknownCondition {
+            key: "customer_said".into(),
+        });
+        assert_eq!(help, Some(did_you_mean("customer_says")));
+    }
+
+    #[test]
+    fn a_name_far_from_every_field_gets_the_fields_and_a_text_cut_by_a_comma_gets_quotes() {
+        let unknown = |field: &str| Reason::UnknownField {
+            field: field.into(),
+            expected: vec!["id".into(), "text".into()],
+        };
+        assert_eq!(
+            help_for(&unknown("zzzzzz")),
+            Some(Help::WriteOneOf {
+                names: vec!["id".into(), "text".into()]
+            })
+        );
+        assert_eq!(
+            help_for(&unknown("Guests are people")),
+            Some(Help::QuoteComma)
+        );
     }
 
     #[test]

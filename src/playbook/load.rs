@@ -23,6 +23,7 @@ use super::events;
 use super::hints;
 use super::model::Playbook;
 use super::node::{self, Node};
+use super::reason::{Help, Reason};
 use super::spanned::Pos;
 
 /// The largest playbook file we read. The biggest real playbooks are a few
@@ -40,16 +41,38 @@ pub const MAX_NODES: usize = 500_000;
 /// lists need a few hundred; an alias bomb needs millions, and is refused fast.
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
-/// Why a file could not be turned into a playbook.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+/// Why a file could not be turned into a playbook: data, worded in
+/// `words::errors` (which is also where its `Display` is: the message, in
+/// the playbook's language, without the position).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub kind: LoadErrorKind,
-    /// One sentence, no position (the position is `pos`).
-    pub message: String,
+    /// Boxed: errors are rare, and a `Result` should stay small.
+    pub reason: Box<Reason>,
     pub pos: Pos,
     /// What to do, where we can tell (a misspelt field name).
-    pub help: Option<String>,
+    pub help: Option<Help>,
+    /// The `language` the file gives, read from its text (a file that does
+    /// not load may still say it), so its errors are worded in it.
+    pub language: Option<String>,
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn new(reason: Reason, pos: Pos) -> LoadError {
+        LoadError {
+            kind: if reason.is_syntax() {
+                LoadErrorKind::Syntax
+            } else {
+                LoadErrorKind::Schema
+            },
+            help: hints::help_for(&reason),
+            reason: Box::new(reason),
+            pos,
+            language: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +92,7 @@ pub fn parse(text: &str) -> Result<Playbook, LoadError> {
 /// empty list): a syntax error alone, as the YAML cannot be read past it, or
 /// every schema error, in file order.
 pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
-    let mut playbook = parse_document::<Playbook>(text, 0)?;
+    let mut playbook = parse_document::<Playbook>(text, 0).map_err(|e| in_language(e, text))?;
     // Here, so every command (check, validate, grade, drill, render) sees
     // the pack rules the playbook `uses`.
     super::packs::apply(&mut playbook);
@@ -78,19 +101,39 @@ pub fn parse_all(text: &str) -> Result<Playbook, Vec<LoadError>> {
 
 /// Parse a playbook without adding the rule packs it `uses`.
 pub fn parse_bare(text: &str) -> Result<Playbook, Vec<LoadError>> {
-    parse_document::<Playbook>(text, 0)
+    parse_document::<Playbook>(text, 0).map_err(|e| in_language(e, text))
 }
 
 /// Parse a bundled rule pack; `file` marks its positions (see `Pos::file`).
 pub fn parse_pack(text: &str, file: u16) -> Result<super::packs::Pack, Vec<LoadError>> {
     parse_document(text, file).map_err(|errors| {
-        errors
+        in_language(errors, text)
             .into_iter()
             .map(|mut e| {
                 e.pos.file = file;
                 e
             })
             .collect()
+    })
+}
+
+/// The errors of a file, marked with the `language` its text gives.
+fn in_language(mut errors: Vec<LoadError>, text: &str) -> Vec<LoadError> {
+    let language = stated_language(text);
+    for e in &mut errors {
+        e.language.clone_from(&language);
+    }
+    errors
+}
+
+/// The top-level `language:` of a file, read from its text: for the words of
+/// a file whose YAML may not parse at all.
+pub fn stated_language(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("language:")?;
+        let value = value.split(" #").next()?.trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
+        (!value.is_empty()).then(|| value.to_owned())
     })
 }
 
@@ -109,12 +152,7 @@ fn parse_document<T: serde::de::DeserializeOwned>(
     }
     let signs: Vec<LoadError> = node::full_width(&root, text)
         .into_iter()
-        .map(|p| LoadError {
-            kind: LoadErrorKind::Syntax,
-            help: hints::help_for(&p.message),
-            message: p.message,
-            pos: p.pos,
-        })
+        .map(|p| LoadError::new(p.reason, p.pos))
         .collect();
     let mut errors = match node::from_tree::<T>(&root) {
         Ok(document) if signs.is_empty() => return Ok(document),
@@ -130,12 +168,7 @@ fn parse_document<T: serde::de::DeserializeOwned>(
 }
 
 fn empty_file() -> LoadError {
-    LoadError {
-        kind: LoadErrorKind::Schema,
-        message: "the file is empty: a playbook starts with `playbook: ID`".to_owned(),
-        pos: Pos::FILE_START,
-        help: None,
-    }
+    LoadError::new(Reason::Empty, Pos::FILE_START)
 }
 
 /// Read the YAML of a file into a tree of positioned nodes. Every syntax
@@ -305,48 +338,29 @@ fn to_node<'s>(raw: YamlSpanned<Raw>, text: &'s str, next_id: &mut u32) -> Node<
     }
 }
 
-/// A problem the tree's reader found, worded and placed for the author.
+/// A problem the tree's reader found, placed for the author.
 fn schema_error(problem: &node::Problem, text: &str) -> LoadError {
-    let mut message = tidy_message(&problem.message);
+    let mut reason = tidy(problem.reason.clone());
     let mut pos = problem.pos;
-    if problem.missing_field.is_some() {
+    if let Reason::MissingField { entry, .. } = &mut reason {
         pos = hints::place_missing_field(text, pos);
-        if let Some(entry) = hints::entry_id(text, pos) {
-            message = format!("{message} in `{entry}`");
-        }
+        *entry = hints::entry_id(text, pos);
     }
-    LoadError {
-        kind: LoadErrorKind::Schema,
-        help: hints::help_for(&message),
-        message,
-        pos,
-    }
+    let mut error = LoadError::new(reason, pos);
+    // Read from the tree, the YAML is fine, whatever the reason says.
+    error.kind = LoadErrorKind::Schema;
+    error
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`] (also used by readers that
 /// stop reading early).
 pub fn too_large(bytes: usize) -> LoadError {
-    LoadError {
-        kind: LoadErrorKind::Syntax,
-        message: format!(
-            "the file is {:.1} MB, larger than the {} MB a playbook may be: split it into several playbooks",
-            mb(bytes),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-        pos: Pos::UNKNOWN,
-        help: None,
-    }
-}
-
-#[allow(clippy::cast_precision_loss)]
-fn mb(bytes: usize) -> f64 {
-    bytes as f64 / (1024.0 * 1024.0)
+    LoadError::new(Reason::TooLarge { bytes }, Pos::UNKNOWN)
 }
 
 fn convert_error(err: &YamlError, text: &str) -> LoadError {
     let raw = UserMessageFormatter.format_message(err);
-    let (raw, tagged) = Pos::untag(&raw);
-    let mut pos = tagged.unwrap_or_else(|| err.location().map_or(Pos::UNKNOWN, |l| pos_of(&l)));
+    let mut pos = err.location().map_or(Pos::UNKNOWN, |l| pos_of(&l));
     let kind = match original(err) {
         // Errors raised while filling our types: the YAML is fine, the playbook is not.
         YamlError::Message { .. }
@@ -372,38 +386,26 @@ fn convert_error(err: &YamlError, text: &str) -> LoadError {
         // Parser errors, and budgets: not YAML, or too large or deep to be a playbook.
         _ => LoadErrorKind::Syntax,
     };
-    let message = match original(err) {
-        YamlError::Budget { breach, .. } => budget_message(breach),
-        YamlError::Eof { .. } => {
-            "the file is empty: a playbook starts with `playbook: ID`".to_owned()
-        }
+    let mut reason = match original(err) {
+        YamlError::Budget { breach, .. } => budget_reason(breach),
+        YamlError::Eof { .. } => Reason::Empty,
         _ if raw.contains("total_replayed_events") || raw.contains("expansions_per_anchor") => {
-            budget_message(&BudgetBreach::Aliases { aliases: 0 })
+            Reason::AliasBomb
         }
-        _ => tidy_message(raw),
+        _ => tidy(Reason::Yaml(raw.clone().into_owned())),
     };
-    let mut message = message;
-    if matches!(original(err), YamlError::SerdeMissingField { .. }) && tagged.is_none() {
-        pos = hints::place_missing_field(text, pos);
-        if let Some(entry) = hints::entry_id(text, pos) {
-            message = format!("{message} in `{entry}`");
-        }
-    }
     if raw.contains("tab") {
         pos = hints::place_tab(text, pos);
-        hints::tab_message(text, pos).clone_into(&mut message);
+        reason = hints::tab_reason(text, pos);
     } else if let Some((found, at)) = hints::full_width_syntax(text, pos) {
-        message = found;
+        reason = found;
         pos = at;
     } else if let Some(found) = hints::indentation(text, pos) {
-        message = found;
+        reason = found;
     }
-    LoadError {
-        kind,
-        help: hints::help_for(&message),
-        message,
-        pos,
-    }
+    let mut error = LoadError::new(reason, pos);
+    error.kind = kind;
+    error
 }
 
 /// The error itself, without the wrappers that add snippets or alias sites.
@@ -418,35 +420,29 @@ fn original(mut err: &YamlError) -> &YamlError {
     }
 }
 
-/// The deserialiser's message, made to read like ours. It comes without
-/// "at line X, column Y" (we show positions our own way) and may contain
-/// control characters from the input, which must not reach a terminal.
-fn tidy_message(raw: &str) -> String {
-    let text: String = raw
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    match text.as_str() {
-        "expected string scalar" => "expected a text here".to_owned(),
-        _ => text,
+/// serde's or the YAML parser's own words, made fit to show. They come
+/// without "at line X, column Y" (we show positions our own way) and may
+/// contain control characters from the input, which must not reach a
+/// terminal.
+fn tidy(reason: Reason) -> Reason {
+    let clean = |raw: &str| -> String {
+        raw.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    };
+    match reason {
+        Reason::Yaml(raw) => Reason::Yaml(clean(&raw)),
+        Reason::Other(raw) => Reason::Other(clean(&raw)),
+        other => other,
     }
 }
 
-fn budget_message(breach: &BudgetBreach) -> String {
+fn budget_reason(breach: &BudgetBreach) -> Reason {
     match breach {
-        BudgetBreach::Depth { .. } => format!(
-            "the file nests more than {MAX_DEPTH} levels deep, which no playbook needs: check the indentation"
-        ),
-        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
-            "the file's YAML aliases expand to more than a playbook can hold (an alias bomb?): write the values out instead".to_owned()
-        }
-        BudgetBreach::Documents { .. } => {
-            "the file holds more than one YAML document (`---`): put one playbook in each file"
-                .to_owned()
-        }
-        _ => format!(
-            "the file expands to more than {MAX_NODES} YAML nodes (through aliases or sheer size), far more than a playbook needs: refused so as not to exhaust memory"
-        ),
+        BudgetBreach::Depth { .. } => Reason::TooDeep,
+        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => Reason::AliasBomb,
+        BudgetBreach::Documents { .. } => Reason::SeveralDocuments,
+        _ => Reason::TooManyNodes,
     }
 }
 
@@ -465,13 +461,13 @@ fn pos_of(loc: &Location) -> Pos {
 /// Read one YAML scalar as a value of the playbook format (`--set
 /// contacts=3`, `--set waiting=15m`, `--set facts.at_fault=true`), so the
 /// command line reads values exactly as a playbook would.
-pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    let root = parse_tree(text).map_err(|e| e.message)?;
+pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Reason> {
+    let root = parse_tree(text).map_err(|e| *e.reason)?;
     node::from_tree::<T>(&root).map_err(|problems| {
         problems
             .into_iter()
             .next()
-            .map_or_else(String::new, |p| tidy_message(&p.message))
+            .map_or(Reason::Other(String::new()), |p| tidy(p.reason))
     })
 }
 

@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 mod node;
 pub mod packs;
+pub mod reason;
 pub mod schema;
 pub mod source;
 pub mod spanned;
@@ -17,6 +18,7 @@ pub mod values;
 pub use condition::*;
 pub use load::{LoadError, LoadErrorKind};
 pub use model::*;
+pub use reason::{Counts, Found, Help, Reason, Shape, ValueError};
 pub use source::Source;
 pub use spanned::{Pos, Spanned};
 pub use values::{

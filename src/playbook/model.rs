@@ -519,7 +519,7 @@ impl<'de> Deserialize<'de> for Next {
         impl<'de> Visitor<'de> for NextVisitor {
             type Value = Next;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a beat id or `{pass: BEAT, fail: BEAT}`")
+                fmt::Display::fmt(&super::reason::Shape::Next, f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Next, E> {
                 // A scalar carries no position of its own here: `Beat::next_targets`
@@ -533,9 +533,10 @@ impl<'de> Deserialize<'de> for Next {
                         "pass" => pass = Some(map.next_value::<Spanned<String>>()?),
                         "fail" => fail = Some(map.next_value::<Spanned<String>>()?),
                         other => {
-                            return Err(de::Error::custom(key.pos.tag(format!(
-                                "unknown field `{other}`, expected `pass` and `fail`"
-                            ))));
+                            return Err(super::reason::Reason::UnknownBranch {
+                                key: other.to_owned(),
+                            }
+                            .raise_at(key.pos));
                         }
                     }
                 }

@@ -23,10 +23,10 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeSeed, Deserializer, Error as _, IntoDeserializer, MapAccess, SeqAccess,
-    Visitor,
+    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
+use super::reason::{self, Counts, Found, Reason, Shape};
 use super::spanned::Pos;
 
 /// One YAML node with where it is written. Its text borrows the file's
@@ -83,12 +83,12 @@ impl Node<'_> {
     }
 
     /// What the node is, for "found …" in a message.
-    fn found(&self) -> String {
+    fn found(&self) -> Found {
         match &self.value {
-            Value::Null => "nothing".to_owned(),
-            Value::Seq(_) => "a list".to_owned(),
-            Value::Map(_) => "a mapping (`key: value`)".to_owned(),
-            _ => format!("`{}`", clip(self.text().unwrap_or_default())),
+            Value::Null => Found::Nothing,
+            Value::Seq(_) => Found::List,
+            Value::Map(_) => Found::Mapping,
+            _ => Found::Value(clip(self.text().unwrap_or_default())),
         }
     }
 
@@ -118,21 +118,18 @@ fn clip(text: &str) -> String {
     }
 }
 
-/// One schema error: a sentence and the node it is about.
+/// One schema error: why, and the node it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub message: String,
+    pub reason: Reason,
     pub pos: Pos,
-    /// For "missing field": which field (the loader places these itself).
-    pub missing_field: Option<String>,
 }
 
 /// The error type of the tree deserialiser.
 #[derive(Debug)]
 pub struct Error {
-    message: String,
+    reason: Reason,
     pos: Option<Pos>,
-    missing_field: Option<String>,
     /// Already recorded (or deliberately not): the callers only unwind.
     recorded: bool,
     /// A node further in was hidden, so the next read gets further here.
@@ -144,13 +141,28 @@ pub struct Error {
 const RECORDED: &str = "\u{1f}ethos: recorded";
 
 impl Error {
+    fn new(reason: Reason) -> Error {
+        Error {
+            reason,
+            pos: None,
+            recorded: false,
+            hidden_below: false,
+        }
+    }
+
     fn recorded(hidden_below: bool) -> Error {
         Error {
-            message: RECORDED.to_owned(),
+            reason: Reason::Other(RECORDED.to_owned()),
             pos: None,
-            missing_field: None,
             recorded: true,
             hidden_below,
+        }
+    }
+
+    fn missing_field_name(&self) -> Option<&str> {
+        match &self.reason {
+            Reason::MissingField { field, .. } => Some(field),
+            _ => None,
         }
     }
 
@@ -163,58 +175,78 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// Only this module reads these errors; a recorded one says so, so that
+    /// [`lenient_list`] can tell it apart.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match &self.reason {
+            Reason::Other(text) => f.write_str(text),
+            reason => f.write_str(&reason.code()),
+        }
     }
 }
 
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
+    /// A reason the playbook's own `Deserialize` impls carry through serde
+    /// (see `reason.rs`), or serde's own words.
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error {
-            message: msg.to_string(),
-            pos: None,
-            missing_field: None,
-            recorded: false,
-            hidden_below: false,
+        let text = format!("{msg:#}");
+        match reason::decode(&text) {
+            Some((reason, pos)) => Error {
+                pos,
+                ..Error::new(reason)
+            },
+            None => Error::new(Reason::Other(text)),
         }
     }
 
     // "expected X, found Y": what the author should write first.
     fn invalid_type(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::custom(format!(
-            "expected {expected}, found {}",
-            unexpected_words(&unexpected)
-        ))
+        Error::new(Reason::Expected {
+            shape: reason::decode_shape(&format!("{expected:#}")),
+            found: found_of(&unexpected),
+        })
     }
 
     fn invalid_value(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::custom(format!(
-            "expected {expected}, found {}",
-            unexpected_words(&unexpected)
-        ))
+        Self::invalid_type(unexpected, expected)
     }
 
     fn missing_field(field: &'static str) -> Self {
-        let mut err = Error::custom(format!("missing field `{field}`"));
-        err.missing_field = Some(field.to_owned());
-        err
+        Error::new(Reason::MissingField {
+            field: field.to_owned(),
+            entry: None,
+        })
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error::new(Reason::UnknownField {
+            field: field.to_owned(),
+            expected: expected.iter().map(|&e| e.to_owned()).collect(),
+        })
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error::new(Reason::UnknownVariant {
+            variant: variant.to_owned(),
+            expected: expected.iter().map(|&e| e.to_owned()).collect(),
+        })
     }
 }
 
-fn unexpected_words(unexpected: &de::Unexpected) -> String {
+fn found_of(unexpected: &de::Unexpected) -> Found {
     match unexpected {
-        de::Unexpected::Bool(b) => format!("`{b}`"),
-        de::Unexpected::Unsigned(n) => format!("`{n}`"),
-        de::Unexpected::Signed(n) => format!("`{n}`"),
-        de::Unexpected::Float(x) => format!("`{x}`"),
-        de::Unexpected::Char(c) => format!("`{c}`"),
-        de::Unexpected::Str(s) => format!("`{}`", clip(s)),
-        de::Unexpected::Unit | de::Unexpected::Option => "nothing".to_owned(),
-        de::Unexpected::Seq => "a list".to_owned(),
-        de::Unexpected::Map => "a mapping (`key: value`)".to_owned(),
-        other => other.to_string(),
+        de::Unexpected::Bool(b) => Found::Value(b.to_string()),
+        de::Unexpected::Unsigned(n) => Found::Value(n.to_string()),
+        de::Unexpected::Signed(n) => Found::Value(n.to_string()),
+        de::Unexpected::Float(x) => Found::Value(x.to_string()),
+        de::Unexpected::Char(c) => Found::Value(c.to_string()),
+        de::Unexpected::Str(s) => Found::Value(clip(s)),
+        de::Unexpected::Unit | de::Unexpected::Option => Found::Nothing,
+        de::Unexpected::Seq => Found::List,
+        de::Unexpected::Map => Found::Mapping,
+        other => Found::Serde(other.to_string()),
     }
 }
 
@@ -231,7 +263,7 @@ const MAX_ROUNDS: usize = 16;
 /// What every deserialiser over one tree shares.
 struct Context<'t> {
     problems: RefCell<Vec<Problem>>,
-    seen: RefCell<HashSet<(Pos, String)>>,
+    seen: RefCell<HashSet<(Pos, Reason)>>,
     /// Keys whose value failed and list entries that failed, left out of the
     /// next read.
     hidden: RefCell<HashSet<u32>>,
@@ -262,13 +294,11 @@ impl Context<'_> {
         if err.recorded {
             return;
         }
-        let (text, tagged) = Pos::untag(&err.message);
-        let pos = tagged.or(err.pos).unwrap_or(fallback);
-        if self.seen.borrow_mut().insert((pos, text.to_owned())) {
+        let pos = err.pos.unwrap_or(fallback);
+        if self.seen.borrow_mut().insert((pos, err.reason.clone())) {
             self.problems.borrow_mut().push(Problem {
-                message: text.to_owned(),
+                reason: err.reason,
                 pos,
-                missing_field: err.missing_field,
             });
         }
     }
@@ -357,12 +387,12 @@ struct NodeDe<'a, 't> {
 }
 
 impl<'t> NodeDe<'_, 't> {
-    fn err(&self, message: String) -> Error {
-        Error::custom(message).at(self.node.pos)
-    }
-
-    fn expected(&self, what: &str) -> Error {
-        self.err(format!("expected {what}, found {}", self.node.found()))
+    fn expected(&self, shape: Shape) -> Error {
+        Error::new(Reason::Expected {
+            shape,
+            found: self.node.found(),
+        })
+        .at(self.node.pos)
     }
 
     /// A whole number, with what it counts where the field says.
@@ -374,17 +404,13 @@ impl<'t> NodeDe<'_, 't> {
         };
         number.ok_or_else(|| {
             let counts = match (self.cx.key(1), self.cx.key(0)) {
-                (Some("contacts"), _) | (_, Some("contacts")) => " (contacts)",
-                (_, Some("max_words" | "min_words")) => " (words)",
-                (_, Some("min")) => " (key facts)",
-                _ => "",
+                (Some("contacts"), _) | (_, Some("contacts")) => Counts::Contacts,
+                (_, Some("max_words" | "min_words")) => Counts::Words,
+                (_, Some("min")) => Counts::KeyFacts,
+                _ if signed => Counts::Any,
+                _ => Counts::NotNegative,
             };
-            let sign = if signed || !counts.is_empty() {
-                ""
-            } else {
-                ", 0 or more"
-            };
-            self.expected(&format!("a whole number{counts}{sign}"))
+            self.expected(Shape::WholeNumber(counts))
         })
     }
 
@@ -394,13 +420,13 @@ impl<'t> NodeDe<'_, 't> {
             Value::Int(n, _) => Ok(*n as f64),
             Value::UInt(n, _) => Ok(*n as f64),
             Value::Float(x, _) => Ok(*x),
-            _ => Err(self.expected(&self.what_number())),
+            _ => Err(self.expected(self.what_number())),
         }
     }
 
     /// "an amount in USD" where the value is an amount of an action with a
     /// unit: `action: {replace: 40}` or an escalation's `amount: {over: 40}`.
-    fn what_number(&self) -> String {
+    fn what_number(&self) -> Shape {
         let action = match (self.cx.key(1), self.cx.key(0)) {
             (Some("action"), Some(id)) => Some(id.to_owned()),
             (Some("amount"), Some(_)) => self.cx.map_text(1, "action"),
@@ -410,12 +436,13 @@ impl<'t> NodeDe<'_, 't> {
             || self.cx.key(1) == Some("amount")
             || self.cx.key(1) == Some("action");
         match action.as_deref().and_then(|a| self.cx.units.get(a)) {
-            Some(unit) => format!("an amount in {unit}"),
-            None if is_amount => match self.only_unit() {
-                Some(unit) => format!("an amount in {unit}"),
-                None => "an amount (a number)".to_owned(),
+            Some(unit) => Shape::Amount {
+                unit: Some(unit.clone()),
             },
-            None => "a number".to_owned(),
+            None if is_amount => Shape::Amount {
+                unit: self.only_unit().map(str::to_owned),
+            },
+            None => Shape::Number,
         }
     }
 
@@ -429,14 +456,14 @@ impl<'t> NodeDe<'_, 't> {
     fn seq(&self) -> Result<&'t [Node<'t>], Error> {
         match &self.node.value {
             Value::Seq(items) => Ok(items),
-            _ => Err(self.expected("a list, like `[a, b]` or lines starting with `- `")),
+            _ => Err(self.expected(Shape::List)),
         }
     }
 
     fn entries(&self) -> Result<&'t [(Node<'t>, Node<'t>)], Error> {
         match &self.node.value {
             Value::Map(entries) => Ok(entries),
-            _ => Err(self.expected("a mapping of `key: value` entries")),
+            _ => Err(self.expected(Shape::Mapping)),
         }
     }
 
@@ -478,9 +505,9 @@ impl<'t> NodeDe<'_, 't> {
             };
             if duplicate {
                 self.cx.record(
-                    Error::custom(format!(
-                        "duplicate key `{text}`: this entry already has one, keep only one of them"
-                    ))
+                    Error::new(Reason::DuplicateKey {
+                        key: text.to_owned(),
+                    })
                     .at(key.pos),
                     key.pos,
                 );
@@ -494,16 +521,16 @@ impl<'t> NodeDe<'_, 't> {
             map: self.node,
             cx: self.cx,
         });
-        result.map_err(|err| match &err.missing_field {
+        result.map_err(|err| match err.missing_field_name() {
             // The field is missing because its value was bad and is hidden,
             // or because it is misspelt (`titel` for `title`, reported with
             // "did you mean"): a knock-on, not reported; the entry as a whole
             // is left out.
             Some(field)
-                if hid_a_key.contains(&field.as_str())
+                if hid_a_key.contains(&field)
                     || unknown.iter().any(|u| {
                         crate::util::suggest::closest(u, fields.unwrap_or_default().iter().copied())
-                            == Some(field.as_str())
+                            == Some(field)
                     }) =>
             {
                 Error::recorded(false)
@@ -545,7 +572,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
             Value::Bool(b, _) => visitor
                 .visit_bool::<Error>(*b)
                 .map_err(|e| e.at(self.node.pos)),
-            _ => Err(self.expected("`true` or `false`")),
+            _ => Err(self.expected(Shape::Bool)),
         }
     }
 
@@ -580,7 +607,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
             Some(text) => visitor
                 .visit_str::<Error>(text)
                 .map_err(|e| e.at(self.node.pos)),
-            None => Err(self.expected("a text")),
+            None => Err(self.expected(Shape::Text)),
         }
     }
 
@@ -606,7 +633,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.node.value {
             Value::Null => visitor.visit_unit(),
-            _ => Err(self.expected("nothing")),
+            _ => Err(self.expected(Shape::Nothing)),
         }
     }
 
@@ -685,8 +712,9 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
                 .visit_enum(s.as_ref().into_deserializer())
                 .map_err(|e: Error| e.at(self.node.pos));
         }
-        let names: Vec<String> = variants.iter().map(|v| format!("`{v}`")).collect();
-        Err(self.expected(&format!("one of {}", names.join(", "))))
+        Err(self.expected(Shape::OneOf(
+            variants.iter().map(|&v| v.to_owned()).collect(),
+        )))
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -763,7 +791,9 @@ impl<'de, 't, I: Iterator<Item = (&'t Node<'t>, &'t Node<'t>)>> MapAccess<'de>
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
         let Some((key, value)) = self.value.take() else {
-            return Err(Error::custom("a value was asked for before its key"));
+            return Err(Error::new(Reason::Other(
+                "a value was asked for before its key".to_owned(),
+            )));
         };
         self.cx.path.borrow_mut().push((key, self.map));
         let result = seed.deserialize(NodeDe {
@@ -840,7 +870,7 @@ impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for LenientVisitor<T> {
     type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
+        fmt::Display::fmt(&Shape::List, f)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
@@ -865,7 +895,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for super::Spanned
         impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
             type Value = super::Spanned<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a value")
+                fmt::Display::fmt(&Shape::Value, f)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut pos = Pos::UNKNOWN;
@@ -951,7 +981,7 @@ fn sign_in(node: &Node<'_>, text: &str, sign: char) -> Option<Problem> {
     let byte = written.find(sign)?;
     let column = node.pos.column + u32::try_from(written[..byte].chars().count()).ok()?;
     Some(Problem {
-        message: super::hints::full_width_message(sign),
+        reason: super::hints::full_width_reason(sign),
         pos: Pos {
             line: node.pos.line,
             column,
@@ -959,6 +989,5 @@ fn sign_in(node: &Node<'_>, text: &str, sign: char) -> Option<Problem> {
             len: u32::try_from(sign.len_utf8()).ok()?,
             file: node.pos.file,
         },
-        missing_field: None,
     })
 }

@@ -90,7 +90,7 @@ pub fn source_of_file(file: u16) -> Option<Source> {
 
 /// How reports name a pack's file.
 pub fn file_name(id: &str) -> String {
-    format!("bundled:packs/{id}.yaml")
+    ["bundled:packs/", id, ".yaml"].concat()
 }
 
 /// The name of the file positions marked `file` are in; `None` for the
@@ -102,7 +102,7 @@ pub fn name_of_file(file: u16) -> Option<String> {
 
 /// The full id a pack rule has in a playbook: `PACK/ID`.
 pub fn full_id(pack: &str, rule: &str) -> String {
-    format!("{pack}/{rule}")
+    [pack, "/", rule].concat()
 }
 
 /// Add the rules of the packs a playbook `uses`, after its own, leaving out
@@ -163,15 +163,25 @@ impl Pack {
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let steps: Vec<String> = steps
             .iter()
-            .map(|s| format!("  - {{id: {}, title: {0}, goal: {0}}}\n", quote(s)))
+            .map(|s| {
+                let s = quote(s);
+                ["  - {id: ", &s, ", title: ", &s, ", goal: ", &s, "}\n"].concat()
+            })
             .collect();
         // Written as YAML and read back, so the host has every field a
         // playbook has, with its defaults, however the model grows.
-        let yaml = format!(
-            "playbook: pack-host\ntitle: {title}\ncompany: {title}\nphilosophy: {{statement: {title}}}\nroles: [{{id: staff, title: Staff}}]\nsteps:\n{steps}",
-            title = quote(&self.pack),
-            steps = steps.concat(),
-        );
+        let title = quote(&self.pack);
+        let yaml = [
+            "playbook: pack-host\ntitle: ",
+            &title,
+            "\ncompany: ",
+            &title,
+            "\nphilosophy: {statement: ",
+            &title,
+            "}\nroles: [{id: staff, title: Staff}]\nsteps:\n",
+            &steps.concat(),
+        ]
+        .concat();
         let mut host = load::parse_bare(&yaml).expect("the host playbook is well formed");
         host.language = Some(
             self.language

@@ -55,7 +55,7 @@ impl<K, V: JsonSchema> JsonSchema for SpannedMap<K, V> {
         true
     }
     fn schema_name() -> Cow<'static, str> {
-        format!("Map_of_{}", V::schema_name()).into()
+        ["Map_of_", &V::schema_name()].concat().into()
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let value = generator.subschema_for::<V>();

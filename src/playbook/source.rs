@@ -6,26 +6,12 @@ use std::path::{Path, PathBuf};
 use super::load::{MAX_FILE_BYTES, too_large};
 use super::{LoadError, Pos, bundled};
 
-/// What a file that is not valid UTF-8 is told, at its first invalid byte.
-pub fn not_utf8_message(byte: u8) -> String {
-    format!("the file is not UTF-8 text (byte 0x{byte:02X} here): save the playbook as UTF-8")
-}
-
 /// A path that exists but is not a regular file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAFile {
     Directory,
     /// A FIFO, socket or device: reading one may block forever or never end.
     Special,
-}
-
-fn not_a_file_message(kind: NotAFile) -> &'static str {
-    match kind {
-        NotAFile::Directory => "is a directory, not a playbook file: give the path of a .yaml file",
-        NotAFile::Special => {
-            "is not a regular file (a pipe, socket or device): save the playbook to a file and give its path"
-        }
-    }
 }
 
 /// The text of one playbook, with where it came from.
@@ -36,36 +22,48 @@ pub struct Source {
     pub text: String,
 }
 
-/// Why a file could not be read at all (as opposed to read and found wanting).
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be read at all (as opposed to read and found
+/// wanting). Its `Display` is in `words::errors`: the words of the
+/// environment's language, as there is no playbook to take a language from.
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("{path}: no such file or directory")]
-    NotFound { path: PathBuf },
+    NotFound {
+        path: PathBuf,
+    },
     // The io::Error is in the message and deliberately not a `source`: anyhow's
     // `{:#}` prints a chain of sources, which would say it twice.
-    #[error("{path}: cannot be read: {error}")]
     Io {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("{path}: {}", not_a_file_message(*.kind))]
-    NotAFile { path: PathBuf, kind: NotAFile },
-    #[error("{}:{pos}: {}", path.display(), not_utf8_message(*byte))]
-    NotUtf8 { path: PathBuf, pos: Pos, byte: u8 },
-    #[error("{}: {}", path.display(), error.message)]
-    TooLarge { path: PathBuf, error: LoadError },
-    #[error(
-        "`{name}` is neither a file nor a bundled playbook: {}",
-        unknown_help(name)
-    )]
-    UnknownPlaybook { name: String },
+    NotAFile {
+        path: PathBuf,
+        kind: NotAFile,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        pos: Pos,
+        byte: u8,
+    },
+    TooLarge {
+        path: PathBuf,
+        error: LoadError,
+    },
+    /// Neither a file nor a bundled id; `suggestion` is the bundled id it
+    /// likely meant.
+    UnknownPlaybook {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
 }
+
+impl std::error::Error for ReadError {}
 
 impl Source {
     /// A bundled playbook by id.
     pub fn bundled(id: &str) -> Option<Source> {
         bundled::find(id).map(|b| Source {
-            name: format!("bundled:{}.yaml", b.id),
+            name: bundled_name(b.id),
             text: b.text.to_owned(),
         })
     }
@@ -136,6 +134,7 @@ impl Source {
             Err(ReadError::NotFound { .. }) if !looks_like_path(name) => {
                 Err(ReadError::UnknownPlaybook {
                     name: name.to_owned(),
+                    suggestion: crate::util::suggest::closest(name, bundled::ids().iter().copied()),
                 })
             }
             other => other,
@@ -185,12 +184,9 @@ fn first_invalid_byte(bytes: &[u8], valid_up_to: usize) -> Pos {
     }
 }
 
-fn unknown_help(name: &str) -> String {
-    let ids = bundled::ids();
-    match crate::util::suggest::closest(name, ids.iter().copied()) {
-        Some(id) => format!("did you mean `{id}`? (`ethos list` shows the bundled playbooks)"),
-        None => format!("the bundled playbooks are {}", ids.join(", ")),
-    }
+/// How reports name a bundled playbook: `bundled:ID.yaml`.
+fn bundled_name(id: &str) -> String {
+    ["bundled:", id, ".yaml"].concat()
 }
 
 fn looks_like_path(name: &str) -> bool {

@@ -56,46 +56,6 @@ impl Pos {
     }
 }
 
-/// Marks a position carried inside an error message (see [`Pos::tag`]).
-const TAG: &str = "\u{1f}@pos:";
-
-impl Pos {
-    /// Attach this position to an error message. Our own deserialisers know
-    /// positions the YAML layer does not (the key of a bad condition), but serde
-    /// errors are plain text, so the position travels in the text and the
-    /// loader takes it out again with [`Pos::untag`].
-    pub fn tag(self, message: impl fmt::Display) -> String {
-        format!(
-            "{message}{TAG}{}:{}:{}:{}",
-            self.line, self.column, self.offset, self.len
-        )
-    }
-
-    /// Split a message made by [`Pos::tag`] into the message and the position.
-    pub fn untag(message: &str) -> (&str, Option<Pos>) {
-        let Some((text, tag)) = message.split_once(TAG) else {
-            return (message, None);
-        };
-        let numbers: Vec<u32> = tag
-            .split(':')
-            .filter_map(|n| n.trim().parse().ok())
-            .collect();
-        match numbers.as_slice() {
-            [line, column, offset, len] => (
-                text,
-                Some(Pos {
-                    line: *line,
-                    column: *column,
-                    offset: *offset,
-                    len: *len,
-                    file: 0,
-                }),
-            ),
-            _ => (text, None),
-        }
-    }
-}
-
 impl fmt::Display for Pos {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
@@ -150,24 +110,5 @@ impl<T: fmt::Display> fmt::Display for Spanned<T> {
 impl Spanned<String> {
     pub fn as_str(&self) -> &str {
         &self.value
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_tagged_message_gives_back_its_text_and_position() {
-        let pos = Pos {
-            line: 3,
-            column: 7,
-            offset: 40,
-            len: 5,
-            file: 0,
-        };
-        let tagged = pos.tag("unknown condition `x`");
-        assert_eq!(Pos::untag(&tagged), ("unknown condition `x`", Some(pos)));
-        assert_eq!(Pos::untag("plain"), ("plain", None));
     }
 }

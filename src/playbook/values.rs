@@ -9,6 +9,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::reason::{Reason, Shape, ValueError};
 use super::spanned::Spanned;
 
 /// A calendar date, written `YYYY-MM-DD`.
@@ -23,14 +24,12 @@ impl Date {
 }
 
 impl FromStr for Date {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
         let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
         match s.parse::<jiff::civil::Date>() {
             Ok(d) if valid => Ok(Date(d)),
-            _ => Err(format!(
-                "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2027-05-01"
-            )),
+            _ => Err(ValueError::NotADate { text: s.to_owned() }),
         }
     }
 }
@@ -44,7 +43,8 @@ impl fmt::Display for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(de::Error::custom)
+        text.parse()
+            .map_err(|e: ValueError| Reason::from(e).raise())
     }
 }
 
@@ -61,11 +61,9 @@ impl Duration {
 }
 
 impl FromStr for Duration {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || {
-            format!("`{s}` is not a duration: write a number and a unit, e.g. 30s, 15m, 2h or 1d")
-        };
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        let bad = || ValueError::NotADuration { text: s.to_owned() };
         // jiff's "friendly" format is the one people write (`15m`, `1h 30m`);
         // days are taken as 24 hours, months and years are refused.
         let span: jiff::Span = s.trim().parse().map_err(|_| bad())?;
@@ -105,20 +103,16 @@ impl<'de> Deserialize<'de> for Duration {
         impl Visitor<'_> for DurationVisitor {
             type Value = Duration;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a duration such as 30s, 15m, 2h or 1d")
+                fmt::Display::fmt(&Shape::Duration, f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Duration, E> {
-                v.parse().map_err(E::custom)
+                v.parse().map_err(|e: ValueError| Reason::from(e).raise())
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Duration, E> {
-                Err(E::custom(format!(
-                    "`{v}` has no unit: write {v}s, {v}m, {v}h or {v}d"
-                )))
+                Err(Reason::from(ValueError::NoUnit { number: v }).raise())
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Duration, E> {
-                Err(E::custom(format!(
-                    "`{v}` is not a duration: write e.g. 15m"
-                )))
+                Err(Reason::from(ValueError::NegativeDuration { number: v }).raise())
             }
         }
         d.deserialize_any(DurationVisitor)
@@ -143,13 +137,24 @@ impl serde::Serialize for Amount {
     }
 }
 
-/// Why a value is not an [`Amount`].
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why a value is not an [`Amount`] (worded in `words::errors`).
+#[derive(Clone, Debug, PartialEq)]
 pub enum AmountError {
-    #[error("`{0}` is not a number")]
     NotANumber(String),
-    #[error("an amount must be 0 or more, not {}", format_amount(*.0))]
     Negative(f64),
+}
+
+impl std::error::Error for AmountError {}
+
+impl From<AmountError> for ValueError {
+    fn from(error: AmountError) -> ValueError {
+        match error {
+            AmountError::NotANumber(text) => ValueError::NotANumber { text },
+            AmountError::Negative(value) => ValueError::NegativeAmount {
+                amount: format_amount(value),
+            },
+        }
+    }
 }
 
 impl Amount {
@@ -180,7 +185,8 @@ impl std::str::FromStr for Amount {
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = f64::deserialize(d)?;
-        Amount::new(value).map_err(de::Error::custom)
+        // Also read from a graded JSON line, where the reason's words show.
+        Amount::new(value).map_err(|e| Reason::from(ValueError::from(e)).raise())
     }
 }
 
@@ -252,15 +258,13 @@ impl<'de> Deserialize<'de> for Limit {
         impl Visitor<'_> for LimitVisitor {
             type Value = Limit;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an amount (a number, 0 or more) or `yes` for no limit")
+                fmt::Display::fmt(&Shape::Limit, f)
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Limit, E> {
                 if v {
                     Ok(Limit::Unlimited)
                 } else {
-                    Err(E::custom(
-                        "`no` is not a limit: write 0, or leave the action out of `may`",
-                    ))
+                    Err(Reason::from(ValueError::LimitNo).raise())
                 }
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Limit, E> {
@@ -273,19 +277,24 @@ impl<'de> Deserialize<'de> for Limit {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Limit, E> {
                 Amount::new(v).map(|a| Limit::Amount(a.get())).map_err(|_| {
-                    E::custom(if v < 0.0 && v.is_finite() {
-                        format!("a limit cannot be negative (`{}`)", format_amount(v))
+                    Reason::from(if v < 0.0 && v.is_finite() {
+                        ValueError::NegativeLimit {
+                            amount: format_amount(v),
+                        }
                     } else {
-                        format!("`{v}` is not a limit: write an amount of 0 or more, or `yes`")
+                        ValueError::NotALimit {
+                            number: v.to_string(),
+                        }
                     })
+                    .raise()
                 })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Limit, E> {
                 match v {
                     "yes" | "unlimited" => Ok(Limit::Unlimited),
-                    _ => Err(E::custom(format!(
-                        "`{v}` is not a limit: write an amount such as 50, or `yes` for no limit"
-                    ))),
+                    _ => {
+                        Err(Reason::from(ValueError::NotALimitText { text: v.to_owned() }).raise())
+                    }
                 }
             }
         }
@@ -332,7 +341,7 @@ impl<'de> Deserialize<'de> for Scalar {
         impl Visitor<'_> for ScalarVisitor {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a single value (text, number, true or false)")
+                fmt::Display::fmt(&Shape::Scalar, f)
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
                 Ok(Scalar::Bool(v))
@@ -341,9 +350,12 @@ impl<'de> Deserialize<'de> for Scalar {
                 Ok(Scalar::Int(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                i64::try_from(v)
-                    .map(Scalar::Int)
-                    .map_err(|_| E::custom(format!("`{v}` is too large")))
+                i64::try_from(v).map(Scalar::Int).map_err(|_| {
+                    Reason::from(ValueError::TooLarge {
+                        number: v.to_string(),
+                    })
+                    .raise()
+                })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
                 Ok(Scalar::Float(v))
@@ -399,7 +411,7 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Spanned
         impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
             type Value = SpannedMap<K, V>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map")
+                fmt::Display::fmt(&Shape::Map, f)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
@@ -430,7 +442,7 @@ impl<'de> Deserialize<'de> for Texts {
         impl<'de> Visitor<'de> for TextsVisitor {
             type Value = Texts;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text or a list of texts")
+                fmt::Display::fmt(&Shape::Texts, f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
                 Ok(Texts(vec![Spanned::unplaced(v.to_owned())]))
@@ -481,10 +493,11 @@ mod tests {
         assert!(secs("5").is_err(), "a bare number has no unit");
         assert!(secs("-5m").is_err(), "a wait cannot be negative");
         assert!(secs("2mo").is_err(), "months have no fixed length");
-        assert!(
-            secs("soon")
-                .unwrap_err()
-                .contains("e.g. 30s, 15m, 2h or 1d")
+        assert_eq!(
+            secs("soon"),
+            Err(ValueError::NotADuration {
+                text: "soon".into()
+            })
         );
     }
 

@@ -81,6 +81,9 @@ pub fn ladder(ladder: &Ladder) -> String {
     out
 }
 
+/// The id of the flow's end node.
+const END: &str = "fin";
+
 pub fn flow(flow: &Flow) -> String {
     let mut out = String::from("flowchart TD\n");
     for (i, node) in flow.nodes.iter().enumerate() {
@@ -96,12 +99,11 @@ pub fn flow(flow: &Flow) -> String {
         }
     }
     if flow.has_end() {
-        let _ = writeln!(out, "  fin([\"{}\"])", escape(&flow.words.end));
+        // A stadium-shaped node, `fin(["…"])`: mermaid's syntax, not words.
+        let _ = writeln!(out, "  {END}([\"{}\"])", escape(&flow.words.end));
     }
     for edge in &flow.edges {
-        let to = edge
-            .to
-            .map_or_else(|| "fin".to_owned(), |t| format!("n{t}"));
+        let to = edge.to.map_or_else(|| END.to_owned(), |t| format!("n{t}"));
         let arrow = if edge.kind == EdgeKind::Fail {
             "-.->"
         } else {

@@ -22,6 +22,8 @@ use handlebars::{
 };
 
 use crate::playbook::{Date, Playbook};
+use crate::words::Words;
+use crate::words::errors::{self as say, TemplateOrigin};
 use model::{Builder, Card, Document};
 
 /// What to render.
@@ -98,46 +100,146 @@ pub const TEMPLATES: &[BundledTemplate] = &[
     bundled!("style.css.hbs", Format::Html, "style"),
 ];
 
-/// Why rendering could not be done.
-#[derive(Debug, thiserror::Error)]
+/// Why rendering could not be done. Its `Display` is worded in
+/// `words::errors`, in the environment's language (templates are the
+/// tool's, not the playbook's).
+#[derive(Debug)]
 pub enum RenderError {
     /// A template that does not parse.
-    #[error("template {template}{}: {message}", place(*.line, *.column))]
     Syntax {
+        /// The template's file name if bundled, else the path of its replacement.
         template: String,
+        bundled: bool,
         line: Option<usize>,
         column: Option<usize>,
-        message: String,
+        /// Boxed: errors are rare, and a `Result` should stay small.
+        fault: Box<TemplateFault>,
     },
     /// A template that does not render: in strict mode, usually a field that
     /// does not exist.
-    #[error("template {template}{}: {message}", place(*.line, *.column))]
     Render {
         template: String,
+        bundled: bool,
         line: Option<usize>,
         column: Option<usize>,
         /// The field named, when that is the problem.
         field: Option<String>,
-        message: String,
+        /// Boxed: errors are rare, and a `Result` should stay small.
+        fault: Box<TemplateFault>,
     },
-    #[error("cannot read the templates in {}: {source}", path.display())]
+    // The io::Error is in the message and deliberately not a `source`: anyhow's
+    // `{:#}` prints a chain of sources, which would say it twice.
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{}: is not UTF-8 text; save the template as UTF-8", path.display())]
-    NotUtf8 { path: PathBuf },
-    #[error(
-        "the playbook has a pattern that does not compile ({0}); run `ethos check` for every problem"
-    )]
+    NotUtf8 {
+        path: PathBuf,
+    },
+    /// A pattern of the playbook that does not compile, in the regex
+    /// library's words.
     Pattern(String),
 }
 
-fn place(line: Option<usize>, column: Option<usize>) -> String {
-    match (line, column) {
-        (Some(l), Some(c)) => format!(", line {l}, column {c}"),
-        (Some(l), None) => format!(", line {l}"),
-        _ => String::new(),
+impl std::error::Error for RenderError {}
+
+/// What is wrong with a template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateFault {
+    /// Not Handlebars at all.
+    NotHandlebars,
+    /// A field the data does not have, and the one likely meant.
+    NoField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    /// A partial there is not, and the partials of its format.
+    NoPartial {
+        name: String,
+        partials: Vec<&'static str>,
+    },
+    /// Anything else, in the template library's words.
+    Other(String),
+}
+
+impl TemplateFault {
+    fn view(&self) -> say::TemplateFault<'_> {
+        match self {
+            TemplateFault::NotHandlebars => say::TemplateFault::NotHandlebars,
+            TemplateFault::NoField { field, suggestion } => say::TemplateFault::NoField {
+                field,
+                suggestion: suggestion.as_deref(),
+            },
+            TemplateFault::NoPartial { name, partials } => {
+                say::TemplateFault::NoPartial { name, partials }
+            }
+            TemplateFault::Other(text) => say::TemplateFault::Other(text),
+        }
+    }
+}
+
+fn origin(template: &str, bundled: bool) -> TemplateOrigin<'_> {
+    if bundled {
+        TemplateOrigin::Bundled(template)
+    } else {
+        TemplateOrigin::File(template)
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let w = Words::of_environment();
+        let text = match self {
+            RenderError::Syntax {
+                template,
+                bundled,
+                line,
+                column,
+                fault,
+            }
+            | RenderError::Render {
+                template,
+                bundled,
+                line,
+                column,
+                fault,
+                ..
+            } => say::template_error(
+                w,
+                &say::template_name(w, origin(template, *bundled)),
+                *line,
+                *column,
+                fault.view(),
+            ),
+            RenderError::Read { path, error } => {
+                say::templates_unreadable(w, &path.display().to_string(), &error.to_string())
+            }
+            RenderError::NotUtf8 { path } => say::template_not_utf8(w, &path.display().to_string()),
+            RenderError::Pattern(why) => say::pattern_does_not_compile(w, why),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// A file of a `--templates` folder that replaces no template, worded (in
+/// its `Display`) in the environment's language.
+#[derive(Clone, Debug)]
+pub struct TemplateWarning {
+    /// The file, as its path was given.
+    pub shown: String,
+    /// The template it likely means to replace.
+    pub suggestion: Option<&'static str>,
+}
+
+impl std::fmt::Display for TemplateWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files: Vec<&str> = TEMPLATES.iter().map(|t| t.file).collect();
+        f.write_str(&say::template_unused(
+            Words::of_environment(),
+            &self.shown,
+            self.suggestion,
+            &files,
+        ))
     }
 }
 
@@ -146,8 +248,9 @@ fn place(line: Option<usize>, column: Option<usize>) -> String {
 struct Origin {
     format: Format,
     name: &'static str,
-    /// "handbook.html.hbs (bundled)" or the path of the replacement.
+    /// The bundled file's name, or the path of the replacement.
     shown: String,
+    bundled: bool,
 }
 
 /// The templates in use: the bundled ones, some perhaps replaced.
@@ -156,7 +259,7 @@ pub struct Templates {
     html: Handlebars<'static>,
     origins: Vec<Origin>,
     /// Files of a `--templates` folder that replace no template.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<TemplateWarning>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -178,9 +281,9 @@ impl Templates {
     /// The bundled templates, each replaced by a file of the same name in
     /// `dir`. Files that fit no name are listed in [`Templates::warnings`].
     pub fn with_overrides(dir: &Path) -> Result<Templates, RenderError> {
-        let read_error = |source| RenderError::Read {
+        let read_error = |error| RenderError::Read {
             path: dir.to_owned(),
-            source,
+            error,
         };
         let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(read_error)?
@@ -200,18 +303,15 @@ impl Templates {
             let shown = crate::playbook::source::display_path(&path);
             let Some(bundled) = TEMPLATES.iter().find(|t| t.file == file) else {
                 let names = TEMPLATES.iter().map(|t| t.file);
-                let hint = match crate::util::suggest::closest(file, names.clone()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the templates are {}", names.collect::<Vec<_>>().join(", ")),
-                };
-                warnings.push(format!(
-                    "{shown}: replaces no template, so it is not used; {hint}"
-                ));
+                warnings.push(TemplateWarning {
+                    shown,
+                    suggestion: crate::util::suggest::closest(file, names),
+                });
                 continue;
             };
-            let bytes = std::fs::read(&path).map_err(|source| RenderError::Read {
+            let bytes = std::fs::read(&path).map_err(|error| RenderError::Read {
                 path: path.clone(),
-                source,
+                error,
             })?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| RenderError::NotUtf8 { path: path.clone() })?;
@@ -222,16 +322,16 @@ impl Templates {
 
     fn build(
         replacements: &[(BundledTemplate, String, String)],
-        warnings: Vec<String>,
+        warnings: Vec<TemplateWarning>,
     ) -> Result<Templates, RenderError> {
         let mut markdown = registry(Format::Markdown);
         let mut html = registry(Format::Html);
         let mut origins = Vec::new();
         for bundled in TEMPLATES {
             let replaced = replacements.iter().find(|(b, _, _)| b.file == bundled.file);
-            let (text, shown) = match replaced {
-                Some((_, text, shown)) => (text.as_str(), shown.clone()),
-                None => (bundled.text, format!("{} (bundled)", bundled.file)),
+            let (text, shown, is_bundled) = match replaced {
+                Some((_, text, shown)) => (text.as_str(), shown.clone(), false),
+                None => (bundled.text, bundled.file.to_owned(), true),
             };
             let registry = match bundled.format {
                 Format::Markdown => &mut markdown,
@@ -241,19 +341,21 @@ impl Templates {
                 .register_template_string(bundled.name, text)
                 .map_err(|e| RenderError::Syntax {
                     template: shown.clone(),
+                    bundled: is_bundled,
                     line: e.pos().map(|p| p.0),
                     column: e.pos().map(|p| p.1),
-                    message: match e.reason() {
+                    fault: Box::new(match e.reason() {
                         // The parser's own message lists grammar rules, which
                         // says nothing to someone restyling a handbook.
-                        TemplateErrorReason::InvalidSyntax(_) => "this is not valid Handlebars: check that every `{{` has its `}}` and every `{{#block}}` its `{{/block}}`".to_owned(),
-                        other => other.to_string(),
-                    },
+                        TemplateErrorReason::InvalidSyntax(_) => TemplateFault::NotHandlebars,
+                        other => TemplateFault::Other(other.to_string()),
+                    }),
                 })?;
             origins.push(Origin {
                 format: bundled.format,
                 name: bundled.name,
                 shown,
+                bundled: is_bundled,
             });
         }
         Ok(Templates {
@@ -264,15 +366,17 @@ impl Templates {
         })
     }
 
-    fn shown(&self, format: Format, name: Option<&str>) -> String {
+    /// The template named `name` as messages show it, and whether it is bundled.
+    fn shown(&self, format: Format, name: Option<&str>) -> (String, bool) {
         name.and_then(|name| {
             self.origins
                 .iter()
                 .find(|o| o.format == format && o.name == name)
-                .map(|o| o.shown.clone())
+                .map(|o| (o.shown.clone(), o.bundled))
         })
-        .or_else(|| name.map(str::to_owned))
-        .unwrap_or_else(|| "(unnamed)".to_owned())
+        .or_else(|| name.map(|n| (n.to_owned(), false)))
+        // Handlebars names every template it renders; `?` marks a bug.
+        .unwrap_or_else(|| ("?".to_owned(), false))
     }
 
     /// Render one document kind in one format.
@@ -287,52 +391,43 @@ impl Templates {
             Format::Html => &self.html,
         };
         registry.render(kind.name(), document).map_err(|e| {
-            let template = self.shown(format, e.template_name.as_deref());
-            match e.reason() {
+            let (template, bundled) = self.shown(format, e.template_name.as_deref());
+            let (field, fault) = match e.reason() {
                 RenderErrorReason::MissingVariable(path) => {
                     let field = path.clone().unwrap_or_default();
-                    let hint = suggest_field(document, &field)
-                        .map(|f| format!("; did you mean `{f}`?"))
-                        .unwrap_or_default();
-                    RenderError::Render {
-                        template,
-                        line: e.line_no,
-                        column: e.column_no,
-                        message: format!(
-                            "`{field}` is not a field here{hint} (the README's \"Rendering\" section lists the fields)"
-                        ),
-                        field: Some(field),
-                    }
+                    let fault = TemplateFault::NoField {
+                        suggestion: suggest_field(document, &field),
+                        field: field.clone(),
+                    };
+                    (Some(field), fault)
                 }
-                RenderErrorReason::PartialNotFound(name) => RenderError::Render {
-                    template,
-                    line: e.line_no,
-                    column: e.column_no,
-                    field: None,
-                    message: format!(
-                        "there is no partial `{name}`; the partials are {}",
-                        partials(format)
-                    ),
-                },
-                other => RenderError::Render {
-                    template,
-                    line: e.line_no,
-                    column: e.column_no,
-                    field: None,
-                    message: other.to_string(),
-                },
+                RenderErrorReason::PartialNotFound(name) => (
+                    None,
+                    TemplateFault::NoPartial {
+                        name: name.clone(),
+                        partials: partials(format),
+                    },
+                ),
+                other => (None, TemplateFault::Other(other.to_string())),
+            };
+            RenderError::Render {
+                template,
+                bundled,
+                line: e.line_no,
+                column: e.column_no,
+                field,
+                fault: Box::new(fault),
             }
         })
     }
 }
 
-fn partials(format: Format) -> String {
+fn partials(format: Format) -> Vec<&'static str> {
     TEMPLATES
         .iter()
         .filter(|t| t.format == format && t.name != "handbook" && t.name != "policy")
-        .map(|t| format!("`{}`", t.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|t| t.name)
+        .collect()
 }
 
 /// The closest field name anywhere in the document, for a misspelt one.
@@ -358,7 +453,7 @@ fn suggest_field(document: &Document, field: &str) -> Option<String> {
     let last = field.rsplit(['.', '/']).next().unwrap_or(field);
     let best = crate::util::suggest::closest(last, all.iter().map(String::as_str))?;
     (best != last).then(|| match field.rsplit_once('.') {
-        Some((parent, _)) => format!("{parent}.{best}"),
+        Some((parent, _)) => [parent, ".", best].concat(),
         None => best.to_owned(),
     })
 }
@@ -484,7 +579,7 @@ pub fn render(
                 });
             }
             (_, Some(document)) => files.push(RenderedFile {
-                file: format!("{}.{}", kind.name(), format.extension()),
+                file: [kind.name(), ".", format.extension()].concat(),
                 text: templates.render(kind, format, document)?,
                 cards: None,
             }),
@@ -493,6 +588,9 @@ pub fn render(
     }
     Ok(files)
 }
+
+/// Anki's header lines: comma-separated, plain text, columns front and back.
+const ANKI_HEADER: &str = "#separator:comma\r\n#html:false\r\n#columns:front,back\r\n";
 
 /// The cards as CSV (RFC 4180: CRLF, fields quoted), after Anki's header
 /// lines: comma-separated, plain text (so markup in a playbook is shown on the
@@ -513,7 +611,7 @@ pub fn cards_csv(cards: &[Card]) -> String {
         .into_inner()
         .expect("writing CSV to memory cannot fail");
     let body = String::from_utf8(body).expect("CSV of UTF-8 strings is UTF-8");
-    format!("#separator:comma\r\n#html:false\r\n#columns:front,back\r\n{body}")
+    [ANKI_HEADER, &body].concat()
 }
 
 #[cfg(test)]

@@ -11,29 +11,6 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
-/// A help line for an id that names nothing: the likely typo, or what exists.
-pub fn unknown_id_help<'a>(
-    wrong: &str,
-    kind: &str,
-    candidates: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<String> {
-    if let Some(best) = closest(wrong, candidates.clone()) {
-        return Some(format!("did you mean `{best}`?"));
-    }
-    let mut all: Vec<String> = Vec::new();
-    for c in candidates {
-        let quoted = format!("`{c}`");
-        if !all.contains(&quoted) {
-            all.push(quoted);
-        }
-    }
-    if all.is_empty() {
-        Some(format!("this playbook defines no {kind}s"))
-    } else {
-        Some(format!("the {kind}s are {}", all.join(", ")))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,11 +27,5 @@ mod tests {
     #[test]
     fn an_unrelated_word_is_not_suggested() {
         assert_eq!(closest("refund", ["welcome", "farewell"]), None);
-    }
-
-    #[test]
-    fn without_a_near_miss_the_help_lists_what_exists() {
-        let help = unknown_id_help("zzz", "step", ["welcome", "resolve"]).unwrap();
-        assert_eq!(help, "the steps are `welcome`, `resolve`");
     }
 }

@@ -8,7 +8,7 @@
 
 use super::{Locale, Words, number_text};
 use crate::engine::{PolicyCode, Status, Verdict};
-use crate::playbook::{CheckKind, Severity};
+use crate::playbook::{AmountBounds, CheckKind, Clause, Condition, Severity, Texts};
 
 /// A figure with `decimals` decimals, in the locale's digits and separators:
 /// "42.9", "100.0", "42,9", "12,345.0"; a score, a rate, seconds, a kappa.
@@ -132,6 +132,105 @@ pub fn status(w: Words, status: Status, severity: Severity) -> String {
 pub fn quoted_list<S: AsRef<str>>(w: Words, texts: &[S]) -> String {
     let quoted: Vec<String> = texts.iter().map(|t| w.quote(t.as_ref())).collect();
     quoted.join(&w.text("list-separator"))
+}
+
+/// A condition (`when`) as `show`'s tables say it: "the customer says
+/// “hurt” or “injured” and contacts are at least 3"; "always" for none.
+pub fn condition(w: Words, condition: &Condition) -> String {
+    let parts: Vec<String> = condition
+        .clauses
+        .iter()
+        .map(|c| clause(w, &c.value))
+        .collect();
+    if parts.is_empty() {
+        w.text("report-when-always")
+    } else {
+        parts.join(&w.text("report-when-and"))
+    }
+}
+
+fn clause(w: Words, clause: &Clause) -> String {
+    let quoted = |texts: &Texts| {
+        let quoted: Vec<String> = texts.iter().map(|t| w.quote(&t.value)).collect();
+        quoted.join(&w.text("report-when-or"))
+    };
+    let bounds = |min: Option<String>, max: Option<String>| match (min, max) {
+        (Some(min), Some(max)) => w.fmt(
+            "report-when-between",
+            &[("min", min.into()), ("max", max.into())],
+        ),
+        (Some(min), None) => w.fmt("report-when-at-least", &[("min", min.into())]),
+        (None, Some(max)) => w.fmt("report-when-at-most", &[("max", max.into())]),
+        (None, None) => w.text("report-when-any"),
+    };
+    match clause {
+        Clause::CustomerSays(texts) => {
+            w.fmt("report-when-says", &[("phrases", quoted(texts).into())])
+        }
+        Clause::Contacts(b) => {
+            let n = |v: &Option<crate::playbook::Spanned<u32>>| {
+                v.as_ref().map(|v| w.number(f64::from(v.value)))
+            };
+            w.fmt(
+                "report-when-contacts",
+                &[("bounds", bounds(n(&b.min), n(&b.max)).into())],
+            )
+        }
+        // Durations as the playbook writes them (`15m`).
+        Clause::Waiting(b) => w.fmt(
+            "report-when-waiting",
+            &[(
+                "bounds",
+                bounds(
+                    b.min.as_ref().map(|d| d.value.to_string()),
+                    b.max.as_ref().map(|d| d.value.to_string()),
+                )
+                .into(),
+            )],
+        ),
+        Clause::CustomerMood(texts) => {
+            w.fmt("report-when-mood", &[("moods", quoted(texts).into())])
+        }
+        Clause::CustomerTier(texts) => {
+            w.fmt("report-when-tier", &[("tiers", quoted(texts).into())])
+        }
+        Clause::Fact { key, value } => w.fmt(
+            "report-when-fact",
+            &[
+                ("key", key.as_str().into()),
+                ("value", value.to_string().into()),
+            ],
+        ),
+        Clause::Action(action) => {
+            w.fmt("report-when-action", &[("action", action.as_str().into())])
+        }
+        Clause::Amount(b) => w.fmt(
+            "report-when-amount",
+            &[("bounds", amount_bounds(w, b).into())],
+        ),
+    }
+}
+
+/// Bounds on an amount: "over 500", "at least 10 and under 50.5"; "of any
+/// amount" for none.
+fn amount_bounds(w: Words, bounds: &AmountBounds) -> String {
+    let parts: Vec<String> = [
+        ("report-when-over", &bounds.over),
+        ("report-when-amount-at-least", &bounds.at_least),
+        ("report-when-under", &bounds.under),
+        ("report-when-amount-at-most", &bounds.at_most),
+    ]
+    .into_iter()
+    .filter_map(|(id, b)| {
+        b.as_ref()
+            .map(|b| w.fmt(id, &[("amount", w.number(b.value).into())]))
+    })
+    .collect();
+    if parts.is_empty() {
+        w.text("report-when-any-amount")
+    } else {
+        parts.join(&w.text("report-when-and"))
+    }
 }
 
 #[cfg(test)]
