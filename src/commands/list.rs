@@ -2,16 +2,17 @@
 
 use serde::Serialize;
 
-use super::Outcome;
+use super::{Outcome, fail};
 use crate::cli::OutputFormat;
 use crate::playbook::{bundled, load, packs};
 use crate::report::tables;
-use crate::words::{Locale, Words};
+use crate::words::Words;
+use crate::words::tool::Message;
 
-/// `ethos list` names many playbooks, not one: it speaks English, the
-/// language of the tool's own commands.
+/// `ethos list` names many playbooks, not one: it speaks the environment's
+/// language, as the tool's other messages about no one playbook do.
 fn words() -> Words {
-    Words::new(Locale::En)
+    Words::of_environment()
 }
 
 /// One line of `ethos list`.
@@ -32,8 +33,11 @@ pub fn run(format: OutputFormat, packs: bool) -> anyhow::Result<Outcome> {
     }
     let mut entries = Vec::new();
     for b in bundled::BUNDLED {
-        let pb = load::parse(b.text)
-            .map_err(|e| anyhow::anyhow!("bundled playbook {} does not load: {e}", b.id))?;
+        // A test loads every bundled playbook: this is a build gone wrong.
+        let pb = load::parse(b.text).map_err(|e| {
+            let why = e.to_string();
+            fail(words(), &Message::BundledBroken { id: b.id, why })
+        })?;
         entries.push(Entry {
             id: b.id,
             title: pb.title.value.clone(),
@@ -84,7 +88,7 @@ fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
     let mut entries = Vec::new();
     for p in packs::PACKS {
         let Some(Ok(pack)) = packs::load(p.id) else {
-            anyhow::bail!("bundled rule pack {} does not load", p.id)
+            return Err(fail(words(), &Message::PackBroken { id: p.id }));
         };
         entries.push(PackEntry {
             id: p.id,
@@ -136,6 +140,6 @@ fn print_listing<T: Serialize>(
             format!("{table}\n\n{hint}\n")
         }
     };
-    super::print_stdout(&text)?;
+    super::print_stdout(&text, words())?;
     Ok(Outcome::Clean)
 }

@@ -10,7 +10,7 @@ use crate::words::report::{check_kind, severity};
 
 pub fn run(name: &str) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(name)?;
-    super::print_stdout(&render(&playbook, width_for_stdout()))?;
+    super::print_stdout(&render(&playbook, width_for_stdout()), Words::of(&playbook))?;
     Ok(Outcome::Clean)
 }
 

@@ -12,6 +12,7 @@ pub mod packs;
 pub mod schema;
 pub mod source;
 pub mod spanned;
+pub mod starter;
 pub mod values;
 
 pub use condition::*;

@@ -164,3 +164,45 @@ fn numbers_use_the_locales_separators() {
     assert_eq!(Words::new(Locale::De).number(25_000.0), "25.000");
     assert_eq!(Words::new(Locale::En).amount(50.0, None), "50");
 }
+
+#[test]
+fn the_environments_language_is_ethos_lang_then_the_posix_variables() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(environment_locale(env(&[])), Locale::En);
+    assert_eq!(
+        environment_locale(env(&[("LANG", "de_DE.UTF-8")])),
+        Locale::De
+    );
+    assert_eq!(
+        environment_locale(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")])),
+        Locale::Zh
+    );
+    assert_eq!(
+        environment_locale(env(&[("LC_MESSAGES", "de_AT@euro"), ("LANG", "zh_TW")])),
+        Locale::De
+    );
+    assert_eq!(
+        environment_locale(env(&[("ETHOS_LANG", "zh"), ("LC_ALL", "de_DE")])),
+        Locale::Zh
+    );
+    // An empty variable is not set; `C` is set, and is English.
+    assert_eq!(
+        environment_locale(env(&[
+            ("ETHOS_LANG", ""),
+            ("LC_ALL", "C"),
+            ("LANG", "de_DE")
+        ])),
+        Locale::En
+    );
+    assert_eq!(
+        environment_locale(env(&[("LANG", "fr_FR.UTF-8")])),
+        Locale::En
+    );
+}
