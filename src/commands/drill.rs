@@ -170,8 +170,15 @@ struct Watch {
     signalled: Arc<AtomicBool>,
     /// Whether the main thread has finished the drill (saved, decided).
     finished: Mutex<bool>,
-    /// The transcript, where it goes, and the words to say so in.
-    recording: Mutex<Option<(Arc<Mutex<Transcript>>, PathBuf, Words)>>,
+    recording: Mutex<Option<Recording>>,
+}
+
+/// A drill being recorded: the transcript so far, where it goes, and the
+/// words to say so in.
+struct Recording {
+    transcript: Arc<Mutex<Transcript>>,
+    path: PathBuf,
+    words: Words,
 }
 
 impl Watch {
@@ -184,7 +191,11 @@ impl Watch {
     }
 
     fn record(&self, transcript: Arc<Mutex<Transcript>>, path: Option<PathBuf>, words: Words) {
-        *lock(&self.recording) = path.map(|p| (transcript, p, words));
+        *lock(&self.recording) = path.map(|path| Recording {
+            transcript,
+            path,
+            words,
+        });
     }
 
     /// Finish on the main thread: run `save` unless the handler got there
@@ -214,7 +225,12 @@ impl Watch {
         let _ = console::Term::stderr().show_cursor();
         // The prompt's line may be unfinished: end it before saying more.
         eprintln!();
-        if let Some((transcript, path, w)) = lock(&self.recording).as_ref() {
+        if let Some(Recording {
+            transcript,
+            path,
+            words: w,
+        }) = lock(&self.recording).as_ref()
+        {
             let t = lock(transcript).clone();
             let shown = path.display().to_string();
             let said = match transcript::save(&t, path) {

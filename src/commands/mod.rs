@@ -107,18 +107,16 @@ pub fn load_playbook(name: &str) -> anyhow::Result<Playbook> {
     let options = CheckOptions {
         today: Date::today(),
     };
-    let (playbook, diagnostics, words) = match crate::playbook::load::parse(&source.text) {
-        Ok(playbook) => {
+    let (playbook, diagnostics, words) =
+        if let Ok(playbook) = crate::playbook::load::parse(&source.text) {
             let diagnostics = check::check_playbook(&playbook, &source.name, options);
             let words = Words::of(&playbook);
             (Some(playbook), diagnostics, words)
-        }
-        // Worded as `check` words it, so both commands say the same thing.
-        Err(_) => {
+        } else {
+            // Worded as `check` words it, so both commands say the same thing.
             let checked = check::check_file(&source, options);
             (None, checked.diagnostics, checked.words)
-        }
-    };
+        };
     let mut errors: Vec<_> = diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error)

@@ -25,7 +25,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         None => Templates::bundled(),
     };
     for warning in &templates.warnings {
-        eprintln!("{}", w.warning_line(&warning.to_string()));
+        eprintln!("{}", w.warning_line(warning));
     }
     let kinds: &[Kind] = match args.kind {
         RenderKind::Handbook => &[Kind::Handbook],

@@ -133,11 +133,9 @@ fn apply_setting(context: &mut Context, setting: &str, w: Words) -> anyhow::Resu
     let value = if key.starts_with("customer.") || key == "message" || key == "escalated" {
         Scalar::Text(value.to_owned())
     } else {
-        parse_value::<Scalar>(value).map_err(|why| invalid(why.to_string()))?
+        parse_value::<Scalar>(value).map_err(&invalid)?
     };
-    context
-        .set(key, value)
-        .map_err(|why| invalid(why.to_string()))
+    context.set(key, value).map_err(invalid)
 }
 
 fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {

@@ -163,7 +163,9 @@ pub fn csv(lines: &[Line]) -> Result<String, csv::Error> {
     for line in lines {
         writer.serialize(line)?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    let bytes = writer
+        .into_inner()
+        .map_err(csv::IntoInnerError::into_error)?;
     // Every field came from a `String`: the bytes are UTF-8.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

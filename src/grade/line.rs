@@ -436,7 +436,7 @@ impl<'e, 'p> Grader<'e, 'p> {
             c.set(key, scalar)
                 .map_err(|why| LineProblem::ContextValue {
                     key: key.clone().into_owned(),
-                    why: why.to_string(),
+                    why,
                 })?;
         }
         if let Some(key_facts) = &input.key_facts {

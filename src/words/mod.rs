@@ -226,7 +226,7 @@ impl Words {
 fn environment_locale(var: impl Fn(&str) -> Option<String>) -> Locale {
     ["ETHOS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(|name| var(name))
+        .filter_map(var)
         .find(|value| !value.trim().is_empty())
         .map_or(Locale::En, |value| {
             // `zh_CN.UTF-8`, `de_DE@euro`: the codeset and modifier are not

@@ -375,7 +375,7 @@ pub enum Message<'a> {
 }
 
 /// A line or byte number: never grouped ("line 12345", not "12,345").
-fn plain(n: impl ToString) -> FluentValue<'static> {
+fn plain(n: &dyn ToString) -> FluentValue<'static> {
     FluentValue::from(n.to_string())
 }
 
@@ -440,8 +440,8 @@ impl Words {
             M::RefusedError(e) => {
                 let mut args = vec![
                     ("file", s(e.file)),
-                    ("line", plain(e.line)),
-                    ("column", plain(e.column)),
+                    ("line", plain(&e.line)),
+                    ("column", plain(&e.column)),
                     ("message", s(e.message)),
                     ("code", s(e.code)),
                 ];
@@ -469,7 +469,7 @@ impl Words {
                 "tool-at-line-of",
                 &[
                     ("file", s(file)),
-                    ("line", plain(line)),
+                    ("line", plain(&line)),
                     ("why", self.line_problem(why).into()),
                 ],
             ),
@@ -511,7 +511,7 @@ impl Words {
             M::UngradedLine { line, why } => self.fmt(
                 "tool-grade-ungraded-line",
                 &[
-                    ("line", plain(line)),
+                    ("line", plain(&line)),
                     ("why", self.line_problem(why).into()),
                 ],
             ),
@@ -526,7 +526,7 @@ impl Words {
                     .map(|c| match c {
                         Column::Named(name) => ["`", name, "`"].concat(),
                         Column::Unnamed(at) => {
-                            self.fmt("tool-csv-column-unnamed", &[("column", plain(at))])
+                            self.fmt("tool-csv-column-unnamed", &[("column", plain(&at))])
                         }
                     })
                     .collect();
@@ -657,8 +657,8 @@ impl Words {
                 let args = [
                     ("field", s(field)),
                     ("expected", s(&ticked(Words::new(Locale::En), expected))),
-                    ("line", plain(line)),
-                    ("column", plain(column)),
+                    ("line", plain(&line)),
+                    ("column", plain(&column)),
                 ];
                 let why = self.fmt("tool-line-unknown-field", &args);
                 match closest {
@@ -672,7 +672,7 @@ impl Words {
             P::BadField { detail } => self.fmt("tool-line-bad-field", &[("detail", s(detail))]),
             P::TooLong { bytes, max } => self.fmt(
                 "tool-line-too-long",
-                &[("bytes", plain(bytes)), ("max", plain(max))],
+                &[("bytes", plain(&bytes)), ("max", plain(&max))],
             ),
             P::BeatWithoutScenario { beat } => {
                 self.fmt("tool-line-beat-without-scenario", &[("beat", s(beat))])
@@ -710,13 +710,13 @@ impl Words {
                 &[("id", s(id)), ("amount", s(amount))],
             ),
             P::UnclosedQuote { line } => {
-                self.fmt("tool-csv-unclosed-quote", &[("line", plain(line))])
+                self.fmt("tool-csv-unclosed-quote", &[("line", plain(&line))])
             }
             P::QuotedTooLong { line, max } => self.fmt(
                 "tool-csv-quoted-too-long",
-                &[("line", plain(line)), ("max", plain(max))],
+                &[("line", plain(&line)), ("max", plain(&max))],
             ),
-            P::RowTooLong { max } => self.fmt("tool-csv-row-too-long", &[("max", plain(max))]),
+            P::RowTooLong { max } => self.fmt("tool-csv-row-too-long", &[("max", plain(&max))]),
             P::NotALabel { found } => self.fmt("tool-label-not-a-label", &[("found", s(found))]),
             P::NoLabel => self.text("tool-label-none"),
         }
@@ -726,7 +726,7 @@ impl Words {
     pub fn header_problem(self, problem: &HeaderProblem) -> String {
         match problem {
             HeaderProblem::NameNotUtf8 { column } => {
-                self.fmt("tool-csv-name-not-utf8", &[("column", plain(column))])
+                self.fmt("tool-csv-name-not-utf8", &[("column", plain(&column))])
             }
             HeaderProblem::Twice { name } => self.fmt("tool-csv-twice", &[("name", s(name))]),
             HeaderProblem::Missing { column } => {
@@ -740,8 +740,8 @@ impl Words {
     fn written(self, file: &Written) -> String {
         let what = match file.size {
             Size::Cards(n) => self.fmt("tool-size-cards", &[("count", n.into())]),
-            Size::Bytes(n) if n < 1024 => self.fmt("tool-size-bytes", &[("bytes", plain(n))]),
-            Size::Bytes(n) => self.fmt("tool-size-kb", &[("kb", plain(n.div_ceil(1024)))]),
+            Size::Bytes(n) if n < 1024 => self.fmt("tool-size-bytes", &[("bytes", plain(&n))]),
+            Size::Bytes(n) => self.fmt("tool-size-kb", &[("kb", plain(&n.div_ceil(1024)))]),
         };
         self.fmt(
             "tool-written-file",
