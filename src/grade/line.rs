@@ -132,6 +132,10 @@ pub const FIELDS: &[&str] = &[
 /// The `id` of a line that is not a reply, so its error line can say whose
 /// it is; `None` where even that cannot be read.
 pub fn id_of(text: &str) -> Option<&RawValue> {
+    // serde reads a struct from an array too: `[1]` has no id, not id 1.
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
     #[derive(Deserialize)]
     struct IdOnly<'a> {
         #[serde(borrow, default)]
@@ -550,6 +554,13 @@ mod tests {
             "{why}"
         );
         assert!(why.ends_with("did you mean `context`?"), "{why}");
+    }
+
+    #[test]
+    fn only_an_object_has_an_id() {
+        assert_eq!(id_of(r#"{"id": "r1", "step": 3}"#).map(RawValue::get), Some(r#""r1""#));
+        assert_eq!(id_of(r#"["r1", "welcome"]"#).map(RawValue::get), None);
+        assert_eq!(id_of("[1]"), None);
     }
 
     #[test]
