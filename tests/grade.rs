@@ -360,8 +360,12 @@ fn a_german_playbooks_bad_lines_are_in_german() {
         .write_stdin(format!("{line}\n"))
         .assert()
         .code(2)
-        .stderr(contains("Fehler: 1 Zeile konnte nicht bewertet werden; die übrigen 0 wurden bewertet"))
-        .stderr(contains("  Zeile 1: Unbekannte Rolle zum Eskalieren `chef`: "));
+        .stderr(contains(
+            "Fehler: 1 Zeile konnte nicht bewertet werden; die übrigen 0 wurden bewertet",
+        ))
+        .stderr(contains(
+            "  Zeile 1: Unbekannte Rolle zum Eskalieren `chef`: ",
+        ));
 }
 
 #[test]

@@ -558,9 +558,12 @@ mod tests {
 
     #[test]
     fn only_an_object_has_an_id() {
-        assert_eq!(id_of(r#"{"id": "r1", "step": 3}"#).map(RawValue::get), Some(r#""r1""#));
+        assert_eq!(
+            id_of(r#"{"id": "r1", "step": 3}"#).map(RawValue::get),
+            Some(r#""r1""#)
+        );
         assert_eq!(id_of(r#"["r1", "welcome"]"#).map(RawValue::get), None);
-        assert_eq!(id_of("[1]"), None);
+        assert_eq!(id_of("[1]").map(RawValue::get), None);
     }
 
     #[test]
