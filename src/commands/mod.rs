@@ -93,41 +93,15 @@ const ERRORS_SHOWN: usize = 3;
 
 /// Load a playbook for a command that needs a good one: a path or a bundled
 /// id. A playbook that does not load, or that `check` finds errors in, is
-/// refused (exit 2) with its first errors, each at its file, line and column.
-///
-/// This is the one gate for `drill`, `render`, `show`, `validate` and
-/// `grade`: a playbook `check` rejects would otherwise drill a scenario with no
-/// ending or print a policy whose rules contradict each other. Warnings do not
-/// refuse: they are advice (an overdue review, an untested rule).
+/// refused (exit 2) with its first errors, each at its file, line and column
+/// (`check::gate`).
 pub fn load_playbook(name: &str) -> anyhow::Result<Playbook> {
-    use crate::check::{self, CheckOptions};
-    use crate::playbook::{Date, Severity};
-
     let source = crate::playbook::Source::open(name)?;
-    let options = CheckOptions {
-        today: Date::today(),
+    let options = crate::check::CheckOptions {
+        today: crate::playbook::Date::today(),
     };
-    let (playbook, diagnostics, words) =
-        if let Ok(playbook) = crate::playbook::load::parse(&source.text) {
-            let diagnostics = check::check_playbook(&playbook, &source.name, options);
-            let words = Words::of(&playbook);
-            (Some(playbook), diagnostics, words)
-        } else {
-            // Worded as `check` words it, so both commands say the same thing.
-            let checked = check::check_file(&source, options);
-            (None, checked.diagnostics, checked.words)
-        };
-    let mut errors: Vec<_> = diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    match playbook {
-        Some(playbook) if errors.is_empty() => Ok(playbook),
-        _ => {
-            crate::check::diagnostic::sort(&mut errors);
-            Err(refusal(name, &errors, words))
-        }
-    }
+    crate::check::gate::usable(&source, options)
+        .map_err(|refused| refusal(name, &refused.errors, refused.words))
 }
 
 /// The engine of a playbook that loaded; its patterns compile, as `check`

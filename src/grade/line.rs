@@ -132,14 +132,14 @@ pub const FIELDS: &[&str] = &[
 /// The `id` of a line that is not a reply, so its error line can say whose
 /// it is; `None` where even that cannot be read.
 pub fn id_of(text: &str) -> Option<&RawValue> {
-    // serde reads a struct from an array too: `[1]` has no id, not id 1.
-    if !text.trim_start().starts_with('{') {
-        return None;
-    }
     #[derive(Deserialize)]
     struct IdOnly<'a> {
         #[serde(borrow, default)]
         id: Option<&'a RawValue>,
+    }
+    // serde reads a struct from an array too: `[1]` has no id, not id 1.
+    if !text.trim_start().starts_with('{') {
+        return None;
     }
     serde_json::from_str::<IdOnly>(text).ok()?.id
 }
