@@ -210,28 +210,3 @@ impl Words {
 
 #[cfg(test)]
 mod tests;
-
-impl Words {
-    /// The words of the environment's language, for messages not about a playbook:
-    /// `ETHOS_LANG`, then the language of `LC_ALL`, `LC_MESSAGES`, `LANG`; English if none.
-    pub fn of_environment() -> Words {
-        Words::new(environment_locale(|name| std::env::var(name).ok()))
-    }
-}
-
-/// The locale of the first of `ETHOS_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`
-/// that `var` finds set and not empty, as POSIX picks the language of
-/// messages: `de_DE.UTF-8` is German, `C` and `POSIX` (and a language ethos
-/// does not speak) English.
-fn environment_locale(var: impl Fn(&str) -> Option<String>) -> Locale {
-    ["ETHOS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .filter_map(var)
-        .find(|value| !value.trim().is_empty())
-        .map_or(Locale::En, |value| {
-            // `zh_CN.UTF-8`, `de_DE@euro`: the codeset and modifier are not
-            // part of the language.
-            let tag = value.split(['.', '@']).next().unwrap_or_default();
-            Locale::negotiate(tag)
-        })
-}
