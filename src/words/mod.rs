@@ -210,3 +210,43 @@ impl Words {
 
 #[cfg(test)]
 mod tests;
+
+impl Words {
+    /// The words of the environment's language, for messages not about a playbook:
+    /// `ETHOS_LANG`, then the language of `LC_ALL`, `LC_MESSAGES`, `LANG`; English if none.
+    ///
+    /// The first of these that is set and not empty decides, as POSIX has it
+    /// (`LC_ALL` overrides `LC_MESSAGES`, which overrides `LANG`); its value
+    /// may be a POSIX locale (`de_DE.UTF-8`, `zh_CN@x`) or a BCP 47 tag
+    /// (`de-AT`), and `C` or `POSIX` means English. A load error about a
+    /// playbook whose `language` can be read is worded in that language
+    /// instead (see [`errors`]).
+    pub fn of_environment() -> Words {
+        Words::new(Locale::of_environment(|name| std::env::var(name).ok()))
+    }
+}
+
+impl Locale {
+    /// The locale the environment asks for (see [`Words::of_environment`]),
+    /// with the variables read through `var`.
+    pub fn of_environment(var: impl Fn(&str) -> Option<String>) -> Locale {
+        let Some(value) = ["ETHOS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&var)
+            .find(|v| !v.trim().is_empty())
+        else {
+            return Locale::En;
+        };
+        // `de_DE.UTF-8@euro` → `de-DE`; BCP 47 tags pass through.
+        let tag = value
+            .split(['.', '@'])
+            .next()
+            .unwrap_or_default()
+            .replace('_', "-");
+        if tag.eq_ignore_ascii_case("C") || tag.eq_ignore_ascii_case("POSIX") {
+            Locale::En
+        } else {
+            Locale::negotiate(&tag)
+        }
+    }
+}

@@ -133,6 +133,35 @@ fn a_language_tag_falls_back_to_its_language_then_english() {
 }
 
 #[test]
+fn the_environment_language_is_ethos_lang_then_the_posix_variables() {
+    let env = |pairs: &'static [(&str, &str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    let of = |pairs| Locale::of_environment(env(pairs));
+    assert_eq!(of(&[]), Locale::En);
+    assert_eq!(of(&[("LANG", "de_DE.UTF-8")]), Locale::De);
+    assert_eq!(
+        of(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]),
+        Locale::Zh
+    );
+    assert_eq!(
+        of(&[("LC_MESSAGES", "de_AT@euro"), ("LANG", "zh_CN")]),
+        Locale::De
+    );
+    assert_eq!(of(&[("ETHOS_LANG", "zh"), ("LC_ALL", "de_DE")]), Locale::Zh);
+    // Set but empty is not set; `C` and `POSIX` are English.
+    assert_eq!(of(&[("ETHOS_LANG", ""), ("LANG", "de-CH")]), Locale::De);
+    assert_eq!(of(&[("LC_ALL", "C"), ("LANG", "de_DE")]), Locale::En);
+    assert_eq!(of(&[("LANG", "POSIX")]), Locale::En);
+    assert_eq!(of(&[("LANG", "fr_FR.UTF-8")]), Locale::En);
+}
+
+#[test]
 fn durations_take_each_languages_plural() {
     let d = |s| Duration::from_secs(s);
     assert_eq!(Words::new(Locale::En).duration(d(86_400)), "1 day");
