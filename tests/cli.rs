@@ -489,6 +489,9 @@ fn without_ethos_lang_the_language_of_lang_is_used_and_ethos_lang_wins() {
     let report = |env: &[(&str, &str)]| {
         let mut cmd = ethos();
         cmd.current_dir(dir.path()).args(["report", "nirgends"]);
+        for name in ["ETHOS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(name);
+        }
         for (name, value) in env {
             cmd.env(name, value);
         }

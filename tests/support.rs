@@ -4,10 +4,12 @@
 use ethos::check::{CheckOptions, Diagnostic, check_source};
 use ethos::playbook::{Date, Source};
 
-/// The `ethos` binary, without colour so output compares as text.
+/// The `ethos` binary, without colour so output compares as text, and in
+/// English whatever the machine's locale (a test that wants another
+/// language sets `ETHOS_LANG` again).
 pub fn ethos() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("ethos");
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1").env("ETHOS_LANG", "en");
     cmd
 }
 
