@@ -28,12 +28,12 @@ tool-at-line-of = {$file}:{$line}: {$why}
 
 tool-engine-failed = {$playbook}: {$why}; führen Sie `ethos check` darauf aus
 tool-refused = {$file} hat {$count ->
-    [one] {$count} Fehler
-   *[other] {$count} Fehler
-}, die `ethos check` meldet, und kann deshalb nicht verwendet werden; führen Sie `ethos check {$name}` aus, um {$count ->
-    [one] ihn zu sehen
-   *[other] alle zu sehen
-}:
+    [one] {$count} Fehler, den
+   *[other] {$count} Fehler, die
+} `ethos check` meldet, und kann deshalb nicht verwendet werden; führen Sie `ethos check {$name}` aus, um {$count ->
+    [one] ihn
+   *[other] alle
+} zu sehen:
 tool-refused-error = {$file}:{$line}:{$column}: {$message} [{$code}]
 tool-refused-error-help = {$file}:{$line}:{$column}: {$message} ({$help}) [{$code}]
 tool-refused-more = … und {$count} weitere
