@@ -529,3 +529,24 @@ fn a_message_about_a_playbook_is_in_its_language_whatever_the_environments() {
         .code(2)
         .stderr(contains("错误：本服务手册没有情景`nope`："));
 }
+
+#[test]
+fn a_german_playbook_that_check_refuses_is_refused_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ethos::playbook::Source::bundled("de-reisezentrum")
+        .unwrap()
+        .text
+        .replacen("at: [begruessen]", "at: [begrussen]", 1);
+    fs::write(dir.path().join("kaputt.yaml"), text).unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["show", "kaputt.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "Fehler: kaputt.yaml hat 1 Fehler, den `ethos check` meldet, und kann deshalb nicht \
+             verwendet werden; führen Sie `ethos check kaputt.yaml` aus, um ihn zu sehen:\n  kaputt.yaml:",
+        ))
+        .stderr(contains("(Meinten Sie `begruessen`?) [unknown-step]"));
+}
