@@ -656,7 +656,7 @@ impl Words {
             } => {
                 let args = [
                     ("field", s(field)),
-                    ("expected", s(&ticked(Words::new(Locale::En), expected))),
+                    ("expected", ticked(self, expected).into()),
                     ("line", plain(&line)),
                     ("column", plain(&column)),
                 ];
