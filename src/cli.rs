@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::playbook::Date;
 use crate::report::Format;
+use crate::words::Words;
+use crate::words::tool::Message;
 
 /// Turn a customer-service philosophy into a playbook you can check, drill, grade and print.
 #[derive(Debug, Parser)]
@@ -425,12 +427,11 @@ fn parse_date(text: &str) -> Result<Date, String> {
         .map_err(|e: crate::playbook::ValueError| e.to_string())
 }
 
-/// A percentage from 0 to 100 (NaN and 150 are refused here, not judged by).
+/// A percentage from 0 to 100 (NaN and 150 are refused here, not judged by),
+/// refused in the environment's language: no playbook is loaded yet.
 fn parse_percent(text: &str) -> Result<f64, String> {
     match text.trim().trim_end_matches('%').parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err(format!(
-            "expected a percentage from 0 to 100, like `90`, found `{text}`"
-        )),
+        _ => Err(Words::of_environment().tool(&Message::PercentExpected { found: text })),
     }
 }

@@ -39,7 +39,6 @@ pub mod exit {
 }
 
 /// Parse the arguments, run the command, and map the outcome to an exit code.
-#[allow(clippy::print_stderr)]
 pub fn run<I, T>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = T>,
@@ -77,7 +76,7 @@ where
         Ok(Outcome::Incomplete) => ExitCode::from(exit::FAILED),
         Ok(Outcome::Interrupted) => ExitCode::from(exit::INTERRUPTED),
         Err(err) => {
-            eprintln!("error: {err:#}");
+            commands::print_error(&err);
             ExitCode::from(exit::FAILED)
         }
     }

@@ -37,8 +37,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "grade", "report", "words", "engine", "playbook", "util", "io_error",
         ],
     ),
-    // The argument definitions name the formats and limits they offer.
-    ("cli", &["report", "grade", "playbook", "util"]),
+    // The argument definitions name the formats and limits they offer, and
+    // word why a value is refused.
+    ("cli", &["report", "grade", "words", "playbook", "util"]),
     (
         "commands",
         &[

@@ -455,3 +455,98 @@ fn a_playbook_that_does_not_load_is_refused_with_its_place() {
         .stderr(contains("has 1 error that `ethos check` reports"))
         .stderr(contains("broken.yaml:1:").and(contains("[yaml-syntax]")));
 }
+
+// --- The tool's own messages, in the environment's language ------------------
+
+#[test]
+fn with_ethos_lang_de_a_message_about_no_playbook_is_german() {
+    let dir = tempfile::tempdir().unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .env("ETHOS_LANG", "de")
+        .args(["init", "--from", "hotel-z"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "Fehler: Es gibt keinen mitgelieferten Leitfaden `hotel-z`; mitgeliefert sind hotel-a, ",
+        ))
+        .stderr(contains("(`ethos list` zeigt sie)"));
+    ethos()
+        .current_dir(dir.path())
+        .env("ETHOS_LANG", "de")
+        .args(["report", "keine-uebungen"])
+        .assert()
+        .code(2)
+        .stderr(
+            "Fehler: keine-uebungen: kein Ordner; geben Sie den Ordner an, in dem die Übungen \
+             aufgezeichnet wurden (`ethos drill --record DIR`)\n",
+        );
+}
+
+#[test]
+fn without_ethos_lang_the_language_of_lang_is_used_and_ethos_lang_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |env: &[(&str, &str)]| {
+        let mut cmd = ethos();
+        cmd.current_dir(dir.path()).args(["report", "nirgends"]);
+        for name in ["ETHOS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(name);
+        }
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        String::from_utf8(cmd.assert().code(2).get_output().stderr.clone()).unwrap()
+    };
+    assert!(report(&[("LANG", "de_DE.UTF-8")]).starts_with("Fehler: nirgends: kein Ordner"));
+    assert!(report(&[("LANG", "zh_CN.UTF-8")]).starts_with("错误：nirgends：不是文件夹"));
+    assert!(
+        report(&[("LANG", "zh_CN.UTF-8"), ("ETHOS_LANG", "en")])
+            .starts_with("error: nirgends: not a directory")
+    );
+    // A language ethos does not speak is English.
+    assert!(report(&[("LANG", "fr_FR.UTF-8")]).starts_with("error: "));
+}
+
+#[test]
+fn a_flag_refused_by_ethos_says_why_in_the_environments_language() {
+    ethos()
+        .env("ETHOS_LANG", "de")
+        .args(["grade", "--playbook", "hotel-a", "--fail-under", "150", "-"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "erwartet wird ein Prozentsatz von 0 bis 100, etwa `90`, gefunden wurde `150`",
+        ));
+}
+
+#[test]
+fn a_message_about_a_playbook_is_in_its_language_whatever_the_environments() {
+    // German environment, Chinese playbook: the playbook's language wins.
+    ethos()
+        .env("ETHOS_LANG", "de")
+        .args(["drill", "zh-hotel", "--scenario", "nope"])
+        .assert()
+        .code(2)
+        .stderr(contains("错误：本服务手册没有情景`nope`："));
+}
+
+#[test]
+fn a_german_playbook_that_check_refuses_is_refused_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ethos::playbook::Source::bundled("de-reisezentrum")
+        .unwrap()
+        .text
+        .replacen("at: [begruessen]", "at: [begrussen]", 1);
+    fs::write(dir.path().join("kaputt.yaml"), text).unwrap();
+    ethos()
+        .current_dir(dir.path())
+        .args(["show", "kaputt.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "Fehler: kaputt.yaml hat 1 Fehler, den `ethos check` meldet, und kann deshalb nicht \
+             verwendet werden; führen Sie `ethos check kaputt.yaml` aus, um ihn zu sehen:\n  kaputt.yaml:",
+        ))
+        .stderr(contains("(Meinten Sie `begruessen`?) [unknown-step]"));
+}

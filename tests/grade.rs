@@ -298,6 +298,76 @@ fn chinese_replies_are_graded_against_a_chinese_playbook() {
     assert_eq!(lines(&out)[0]["verdict"], "pass");
 }
 
+/// Lines of a Chinese playbook: one good, one with a misspelt step, one
+/// that is not an object.
+const ZH_LINES: &str = concat!(
+    r#"{"id": "a", "step": "问候", "text": "您好，欢迎光临。"}"#,
+    "\n",
+    r#"{"id": "b", "step": "问好", "text": "您好"}"#,
+    "\n[1]\n",
+);
+
+#[test]
+fn a_chinese_playbooks_summary_and_its_bad_lines_are_in_chinese() {
+    let assert = ethos()
+        .args(["grade", "--playbook", "zh-hotel", "--summary", "-"])
+        .write_stdin(ZH_LINES)
+        .assert()
+        .code(2);
+    let output = assert.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("共评判1条回复：1条通过（100.0%）"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("；2行无法评判"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "错误：有2行无法评判；其余1行已评判\n\
+         \x20 第2行：未知的步骤`问好`：您是不是想写`问候`？\n\
+         \x20 第3行：每行应是一个 JSON 对象，但这里是数组\n"
+    );
+}
+
+#[test]
+fn the_error_of_a_json_line_stays_english_for_programs_whatever_the_playbooks_language() {
+    let out = ethos()
+        .args(["grade", "--playbook", "zh-hotel", "-"])
+        .write_stdin(ZH_LINES)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let out = lines(&out);
+    assert_eq!(
+        out[1],
+        serde_json::json!({"line": 2, "id": "b", "error": "unknown step `问好`: did you mean `问候`?"})
+    );
+    // An array has no id, though serde would read its first item as one.
+    assert_eq!(
+        out[2],
+        serde_json::json!({"line": 3, "error": "expected one JSON object a line, found an array"})
+    );
+}
+
+#[test]
+fn a_german_playbooks_bad_lines_are_in_german() {
+    let line = r#"{"id": 1, "step": "begruessen", "text": "Guten Tag", "escalate": "chef"}"#;
+    ethos()
+        .args(["grade", "--playbook", "de-reisezentrum", "-"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "Fehler: 1 Zeile konnte nicht bewertet werden; die übrigen 0 wurden bewertet",
+        ))
+        .stderr(contains(
+            "  Zeile 1: Unbekannte Rolle zum Eskalieren `chef`: ",
+        ));
+}
+
 #[test]
 fn a_missing_input_file_exits_2() {
     ethos()

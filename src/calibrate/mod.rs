@@ -14,6 +14,7 @@ use crate::engine::{Engine, PolicyCode, Status, Verdict};
 use crate::grade::Scenes;
 use crate::grade::line::{self, Grader};
 use crate::report::judgement::{JudgementView, PolicyView, RuleView};
+use crate::words::tool::LineProblem;
 pub use stats::Confusion;
 
 /// One file of labels, read whole (label sets are made by hand: hundreds or
@@ -90,7 +91,10 @@ pub struct Disagreement<'e> {
 pub struct LabelError {
     pub file: String,
     pub line: u64,
-    pub error: String,
+    /// In English in the JSON output whatever the playbook's language, as
+    /// `grade` writes its `error`s: programs read it.
+    #[serde(serialize_with = "crate::words::tool::serialize_english")]
+    pub error: LineProblem,
 }
 
 /// Grade every label of `files` and compare.
@@ -115,7 +119,7 @@ pub fn calibrate<'e>(
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let error = |why: String| LabelError {
+            let error = |why: LineProblem| LabelError {
                 file: file.name.to_owned(),
                 line: number,
                 error: why,
@@ -212,24 +216,18 @@ struct Label {
 }
 
 /// Read a label line and grade it; the tool's outcome is in `grader.assessment`.
-fn read_label(grader: &mut Grader, raw: &[u8]) -> Result<Label, String> {
-    let text =
-        std::str::from_utf8(raw).map_err(|_| "the line is not UTF-8; save the file as UTF-8")?;
+fn read_label(grader: &mut Grader, raw: &[u8]) -> Result<Label, LineProblem> {
+    let text = std::str::from_utf8(raw).map_err(|_| LineProblem::NotUtf8)?;
     let input = line::read(text)?;
     let human = match input.human.as_deref() {
         Some("pass") => Verdict::Pass,
         Some("fail") => Verdict::Fail,
         Some(other) => {
-            return Err(format!(
-                "`human` is `{other}`; a label is \"pass\" or \"fail\""
-            ));
+            return Err(LineProblem::NotALabel {
+                found: other.to_owned(),
+            });
         }
-        None => {
-            return Err(
-                "the line has no `human` label; add \"human\": \"pass\" or \"human\": \"fail\""
-                    .to_owned(),
-            );
-        }
+        None => return Err(LineProblem::NoLabel),
     };
     grader.prepare(&input)?;
     let reply = input.text.as_deref().unwrap_or_default();

@@ -6,6 +6,7 @@ pub mod code;
 pub mod context;
 pub mod diagnostic;
 mod examples;
+pub mod gate;
 mod packs;
 mod policy;
 mod references;

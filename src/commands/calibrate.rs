@@ -2,35 +2,50 @@
 
 use std::io::Read;
 
-use anyhow::{Context as _, anyhow};
-
-use super::Outcome;
+use super::{Outcome, fail};
 use crate::calibrate::{self, Calibration, LabelFile};
 use crate::cli::{CalibrateArgs, OutputFormat};
-use crate::engine::Engine;
 use crate::grade::Scenes;
 use crate::report::tables;
+use crate::words::Words;
+use crate::words::tool::{Message, Stdin};
 
-/// How messages name standard input.
+/// How the JSON output names standard input as a file: the same in every
+/// language, for programs.
 const STDIN: &str = "standard input";
 
 pub fn run(args: &CalibrateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let w = Words::of(&playbook);
+    let engine = super::compile(&playbook, &args.playbook)?;
     let scenes = Scenes::new(&playbook);
+    // People read the name of standard input in their language.
+    let stdin_name = match args.format {
+        OutputFormat::Json => STDIN.to_owned(),
+        OutputFormat::Human => w.tool(&Message::StandardInput),
+    };
     let mut contents = Vec::with_capacity(args.labels.len());
     for path in &args.labels {
-        let mut bytes = Vec::new();
-        if path == "-" {
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("cannot read the labels from standard input")?;
+        contents.push(if path == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                let why = crate::io_error::describe(&e);
+                fail(
+                    w,
+                    &Message::CannotReadStdin {
+                        what: Stdin::Labels,
+                        why,
+                    },
+                )
+            })?;
+            (stdin_name.as_str(), bytes)
         } else {
-            bytes = std::fs::read(path)
-                .map_err(|e| anyhow!("cannot read {path}: {}", crate::io_error::describe(&e)))?;
-        }
-        contents.push((if path == "-" { STDIN } else { path.as_str() }, bytes));
+            let bytes = std::fs::read(path).map_err(|e| {
+                let why = crate::io_error::describe(&e);
+                fail(w, &Message::CannotRead { path, why })
+            })?;
+            (path.as_str(), bytes)
+        });
     }
     let files: Vec<LabelFile> = contents
         .iter()
@@ -44,14 +59,12 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<Outcome> {
             json.push('\n');
             json
         }
-        OutputFormat::Human => calibrate::human::report(
-            &calibration,
-            crate::words::Words::of(&playbook),
-            tables::width_for_stdout(),
-        ),
+        OutputFormat::Human => {
+            calibrate::human::report(&calibration, w, tables::width_for_stdout())
+        }
     };
-    super::print_stdout(&text)?;
-    report_errors(&calibration);
+    super::print_stdout(&text, w)?;
+    report_errors(&calibration, w);
     Ok(outcome(&calibration, args.min_agreement))
 }
 
@@ -66,23 +79,24 @@ fn outcome(calibration: &Calibration, min_agreement: Option<f64>) -> Outcome {
     }
 }
 
-#[allow(clippy::print_stderr)]
-fn report_errors(calibration: &Calibration) {
+fn report_errors(calibration: &Calibration, w: Words) {
     if calibration.labels == 0 && calibration.errors.is_empty() {
-        eprintln!(
-            "error: no labels to compare with; each line of LABELS is a grade line with \"human\": \"pass\" or \"fail\""
-        );
+        eprintln!("{}", w.error_line(&w.tool(&Message::NoLabels)));
     }
     if calibration.errors.is_empty() {
         return;
     }
-    let n = calibration.errors.len();
-    eprintln!(
-        "error: {n} label line{} could not be used; the figures are of the other {}",
-        if n == 1 { "" } else { "s" },
-        calibration.labels
-    );
+    let unusable = Message::UnusableLabels {
+        count: calibration.errors.len(),
+        used: calibration.labels,
+    };
+    eprintln!("{}", w.error_line(&w.tool(&unusable)));
     for e in &calibration.errors {
-        eprintln!("  {}:{}: {}", e.file, e.line, e.error);
+        let at = Message::AtLineOf {
+            file: &e.file,
+            line: e.line,
+            why: &e.error,
+        };
+        eprintln!("  {}", w.tool(&at));
     }
 }

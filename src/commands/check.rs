@@ -6,14 +6,18 @@ use crate::cli::{CheckArgs, Deny};
 use crate::playbook::Date;
 use crate::playbook::discover::{self, Input};
 use crate::report::{self, CheckReport, CheckedFile, Format};
+use crate::words::Words;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let options = CheckOptions {
         today: args.today.unwrap_or_else(Date::today),
     };
     let (sources, failures) = discover::collect(&args.paths, args.bundled);
+    // `check` speaks of many playbooks, each in its own language in the
+    // report; what it says of its paths is in the environment's.
+    let w = Words::of_environment();
     for failure in &failures {
-        eprintln!("error: {failure}");
+        eprintln!("{}", w.error_line(&failure.to_string()));
     }
     let files: Vec<CheckedFile> = sources
         .into_iter()
@@ -46,7 +50,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     // still print their (empty) document, so a CI upload step finds a file.
     if !(report.files.is_empty() && args.format == Format::Human) {
         // print_stdout already says "cannot write: …"; no second context.
-        super::print_stdout(&report::render(&report, args.format, color))?;
+        super::print_stdout(&report::render(&report, args.format, color), w)?;
     }
     Ok(if !failures.is_empty() {
         Outcome::Incomplete

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use anyhow::{Context as _, anyhow, bail};
-
-use super::Outcome;
+use super::{Failure, Outcome, fail};
 use crate::cli::DrillArgs;
 use crate::drill::transcript::{self, Transcript};
 use crate::drill::{
@@ -15,55 +13,59 @@ use crate::drill::{
 };
 use crate::engine::Engine;
 use crate::words::Words;
+use crate::words::check::Kind;
+use crate::words::tool::{Message, UnknownId};
 
 pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    // Everything the drill says is in the playbook's language: the trainee
+    // reads that one.
+    let w = Words::of(&playbook);
+    let engine = super::compile(&playbook, &args.playbook)?;
     if playbook.scenarios.is_empty() {
-        bail!(
-            "{} has no scenarios to drill: add one under `scenarios:`",
-            args.playbook
-        );
+        let playbook = &args.playbook;
+        return Err(fail(w, &Message::NoScenarios { playbook }));
     }
     if let Some(id) = &args.scenario
         && !playbook.scenarios.iter().any(|s| s.id.as_str() == id)
     {
-        // English, as the rest of this message.
-        let help = crate::words::errors::unknown_id_help(
-            Words::new(crate::words::Locale::En),
-            id,
-            "scenario",
-            playbook.scenarios.iter().map(|s| s.id.as_str()),
-        );
-        bail!("the playbook has no scenario `{id}`: {help}");
+        let scenarios = playbook.scenarios.iter().map(|s| s.id.as_str());
+        let unknown = UnknownId::new(Kind::Scenario, id, scenarios);
+        return Err(fail(w, &Message::NoSuchId(&unknown)));
     }
     let trainee = args.trainee.clone().unwrap_or_else(login_name);
     let scripted = args.answers.is_some() || !std::io::stdin().is_terminal();
     if scripted {
         let lines: Box<dyn std::io::BufRead> = match &args.answers {
-            Some(path) => Box::new(BufReader::new(
-                std::fs::File::open(path)
-                    .with_context(|| format!("cannot read the answers from {}", path.display()))?,
-            )),
+            Some(path) => Box::new(BufReader::new(std::fs::File::open(path).map_err(|e| {
+                let path = &path.display().to_string();
+                let why = crate::io_error::describe(&e);
+                fail(w, &Message::CannotReadAnswers { path, why })
+            })?)),
             None => Box::new(std::io::stdin().lock()),
         };
-        let mut prompter = Scripted::new(lines, std::io::stdout(), Words::of(&playbook));
+        let mut prompter = Scripted::new(lines, std::io::stdout(), w);
         let outcome = play(&engine, args, &trainee, &mut prompter)?;
         // The scorecard is the last thing shown: a full disk there is an
         // error too, not a drill that seemed to end well.
         match prompter.take_write_error() {
-            Some(e) => bail!("cannot write: {}", crate::io_error::describe(&e)),
+            Some(e) => {
+                let why = crate::io_error::describe(&e);
+                Err(fail(w, &Message::CannotWrite { why }))
+            }
             None => Ok(outcome),
         }
     } else {
-        play(
-            &engine,
-            args,
-            &trainee,
-            &mut Terminal::new(Words::of(&playbook)),
-        )
+        play(&engine, args, &trainee, &mut Terminal::new(w))
     }
+}
+
+/// Why the drill stopped, as the error that ends the command.
+fn stopped(stop: &Stop, words: Words) -> anyhow::Error {
+    anyhow::Error::new(Failure {
+        words,
+        text: stop.in_words(words),
+    })
 }
 
 fn play(
@@ -90,7 +92,7 @@ fn play(
                 return match stop {
                     Stop::Interrupted => Ok(Outcome::Interrupted),
                     _ if interrupted => Ok(Outcome::Interrupted),
-                    stop => bail!("{}", stop.in_words(words)),
+                    stop => Err(stopped(&stop, words)),
                 };
             }
         },
@@ -100,11 +102,11 @@ fn play(
         let started = jiff::Timestamp::now();
         transcript::record_path(path, scenario.id.as_str(), &started)
     });
-    watch.record(Arc::clone(&session.transcript), record.clone());
+    watch.record(Arc::clone(&session.transcript), record.clone(), words);
     let result = session.play(prompter);
     // From here on a Ctrl-C no longer saves or exits: this thread does, once.
     let interrupted = watch.finish_with(|| match &record {
-        Some(path) => save(&session.transcript, path),
+        Some(path) => save(&session.transcript, path, words),
         None => Ok(()),
     });
     let interrupted = interrupted? || matches!(result, Err(Stop::Interrupted));
@@ -118,33 +120,34 @@ fn play(
         // A Ctrl-C that came with another stop (the answers piped in ended
         // because the same Ctrl-C stopped their writer) is an interruption.
         _ if interrupted => {
-            saved_note(record.as_deref(), "interrupted");
+            kept_note(record.as_deref(), true, words);
             Ok(Outcome::Interrupted)
         }
         Ok(()) if args.exam && !passed => Ok(Outcome::Findings),
         Ok(()) => Ok(Outcome::Clean),
         Err(stop) => {
-            saved_note(record.as_deref(), "stopped");
-            bail!("{}", stop.in_words(words))
+            kept_note(record.as_deref(), false, words);
+            Err(stopped(&stop, words))
         }
     }
 }
 
-#[allow(clippy::print_stderr)]
-fn save(transcript: &Mutex<Transcript>, path: &Path) -> anyhow::Result<()> {
+fn save(transcript: &Mutex<Transcript>, path: &Path, w: Words) -> anyhow::Result<()> {
     let transcript = transcript
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .clone();
     transcript::save(&transcript, path)?;
-    eprintln!("transcript saved to {}", path.display());
+    let path = &path.display().to_string();
+    eprintln!("{}", w.tool(&Message::TranscriptSaved { path }));
     Ok(())
 }
 
-#[allow(clippy::print_stderr)]
-fn saved_note(path: Option<&Path>, how: &str) {
+/// Where the turns of a drill that ended early are.
+fn kept_note(path: Option<&Path>, interrupted: bool, w: Words) {
     if let Some(path) = path {
-        eprintln!("{how}: the turns answered so far are in {}", path.display());
+        let path = &path.display().to_string();
+        eprintln!("{}", w.tool(&Message::TurnsKept { interrupted, path }));
     }
 }
 
@@ -167,7 +170,15 @@ struct Watch {
     signalled: Arc<AtomicBool>,
     /// Whether the main thread has finished the drill (saved, decided).
     finished: Mutex<bool>,
-    recording: Mutex<Option<(Arc<Mutex<Transcript>>, PathBuf)>>,
+    recording: Mutex<Option<Recording>>,
+}
+
+/// A drill being recorded: the transcript so far, where it goes, and the
+/// words to say so in.
+struct Recording {
+    transcript: Arc<Mutex<Transcript>>,
+    path: PathBuf,
+    words: Words,
 }
 
 impl Watch {
@@ -179,8 +190,12 @@ impl Watch {
         *lock(&self.recording) = None;
     }
 
-    fn record(&self, transcript: Arc<Mutex<Transcript>>, path: Option<PathBuf>) {
-        *lock(&self.recording) = path.map(|p| (transcript, p));
+    fn record(&self, transcript: Arc<Mutex<Transcript>>, path: Option<PathBuf>, words: Words) {
+        *lock(&self.recording) = path.map(|path| Recording {
+            transcript,
+            path,
+            words,
+        });
     }
 
     /// Finish on the main thread: run `save` unless the handler got there
@@ -201,7 +216,6 @@ impl Watch {
 
     /// On Ctrl-C (the handler's thread): unless the main thread finished,
     /// save what was answered, put the cursor back, exit 130.
-    #[allow(clippy::print_stderr)]
     fn interrupt(&self) {
         self.interrupted.store(true, Ordering::SeqCst);
         let finished = lock(&self.finished);
@@ -211,15 +225,22 @@ impl Watch {
         let _ = console::Term::stderr().show_cursor();
         // The prompt's line may be unfinished: end it before saying more.
         eprintln!();
-        if let Some((transcript, path)) = lock(&self.recording).as_ref() {
+        if let Some(Recording {
+            transcript,
+            path,
+            words: w,
+        }) = lock(&self.recording).as_ref()
+        {
             let t = lock(transcript).clone();
-            match transcript::save(&t, path) {
-                Ok(()) => eprintln!(
-                    "interrupted: the turns answered so far are in {}",
-                    path.display()
-                ),
-                Err(e) => eprintln!("interrupted: {e}"),
-            }
+            let shown = path.display().to_string();
+            let said = match transcript::save(&t, path) {
+                Ok(()) => Message::TurnsKept {
+                    interrupted: true,
+                    path: &shown,
+                },
+                Err(e) => Message::InterruptedUnsaved { why: e.to_string() },
+            };
+            eprintln!("{}", w.tool(&said));
         }
         // `finished` stays locked: the main thread cannot start finishing
         // while the process exits.

@@ -2,27 +2,33 @@
 
 use std::io::{IsTerminal, Write as _};
 
-use anyhow::{Context as _, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::Outcome;
+use super::{Failure, Outcome, fail};
 use crate::cli::{GradeArgs, InputFormat, OutputFormat};
-use crate::engine::Engine;
 use crate::grade::{self, Input, Options, Progress, Tally};
+use crate::io_error::describe;
 use crate::report::tables;
 use crate::words::Words;
 use crate::words::report::fixed;
+use crate::words::tool::Message;
 
 pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    // The JSON lines are for programs and keep their English; what people
+    // read on stderr is in the playbook's language.
+    let w = Words::of(&playbook);
+    let engine = super::compile(&playbook, &args.playbook)?;
+    let cannot_read = |e: &std::io::Error| {
+        let why = describe(e);
+        let path = &args.input;
+        fail(w, &Message::CannotRead { path, why })
+    };
     let (input, size): (Box<dyn std::io::Read + Send>, Option<u64>) = if args.input == "-" {
         (Box::new(std::io::stdin()), None)
     } else {
-        let file = std::fs::File::open(&args.input)
-            .with_context(|| format!("cannot read {}", args.input))?;
+        let file = std::fs::File::open(&args.input).map_err(|e| cannot_read(&e))?;
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(file), size)
     };
@@ -41,7 +47,7 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
         InputFormat::Jsonl => Input::JsonLines,
         InputFormat::Csv => Input::Csv,
     };
-    let bar = Bar::new(size, Words::of(&playbook));
+    let bar = Bar::new(size, w);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let result = grade::run(&engine, input, format, &mut out, options, &bar);
@@ -55,14 +61,11 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
             // error there is nowhere to write it.
             let _ = out.flush();
             return Err(match e {
-                grade::Error::Read(e) if args.input != "-" => {
-                    anyhow!(
-                        "cannot read {}: {}",
-                        args.input,
-                        crate::io_error::describe(&e)
-                    )
-                }
-                e => e.into(),
+                grade::Error::Read(e) if args.input != "-" => cannot_read(&e),
+                e => anyhow::Error::new(Failure {
+                    words: w,
+                    text: e.in_words(w),
+                }),
             });
         }
     };
@@ -75,34 +78,32 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
                 json.push('\n');
                 json
             }
-            OutputFormat::Human => grade::summary::tables(
-                &tally.summary(&playbook),
-                Words::of(&playbook),
-                tables::width_for_stdout(),
-            ),
+            OutputFormat::Human => {
+                grade::summary::tables(&tally.summary(&playbook), w, tables::width_for_stdout())
+            }
         };
-        super::print_stdout(&text)?;
+        super::print_stdout(&text, w)?;
     }
-    report_errors(&tally);
+    report_errors(&tally, w);
     Ok(outcome(&tally, args.fail_under))
 }
 
-#[allow(clippy::print_stderr)]
-fn report_errors(tally: &Tally) {
+/// The lines that could not be graded, the first ones with why.
+fn report_errors(tally: &Tally, w: Words) {
     if tally.errors == 0 {
         return;
     }
-    eprintln!(
-        "error: {} line{} could not be graded; the other {} were",
-        tally.errors,
-        if tally.errors == 1 { "" } else { "s" },
-        tally.replies
-    );
+    let ungraded = Message::UngradedLines {
+        count: tally.errors,
+        graded: tally.replies,
+    };
+    eprintln!("{}", w.error_line(&w.tool(&ungraded)));
     for (line, why) in &tally.first_errors {
-        eprintln!("  line {line}: {why}");
+        let line = *line;
+        eprintln!("  {}", w.tool(&Message::UngradedLine { line, why }));
     }
     if tally.errors > tally.first_errors.len() as u64 {
-        eprintln!("  … (every one is a line with \"error\" in the output)");
+        eprintln!("  {}", w.tool(&Message::MoreUngraded));
     }
 }
 

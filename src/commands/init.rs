@@ -1,78 +1,43 @@
 //! `ethos init [PATH] [--from ID]`: write a starter playbook. Never overwrites.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, bail};
-
-use super::Outcome;
+use super::{Outcome, fail};
+use crate::io_error::describe;
 use crate::playbook::bundled;
-use crate::playbook::schema::SCHEMA_PATH;
+use crate::playbook::starter::{Starter, schema_beside};
+use crate::util::write::{NewFileError, new_file};
+use crate::words::Words;
+use crate::words::tool::Message;
 
-/// The default starter: small, commented, and clean under `ethos check`.
-const STARTER: &str = include_str!("../../playbooks/starter/starter.yaml");
-
-/// The file name editors find the schema under, next to the playbook.
-const LOCAL_SCHEMA: &str = "playbook.schema.json";
-
-#[allow(clippy::print_stderr)]
+/// There is no playbook yet: `init` speaks the environment's language.
 pub fn run(path: Option<&Path>, from: Option<&str>) -> anyhow::Result<Outcome> {
-    let (text, default_name) = match from {
-        Some(id) => match bundled::find(id) {
-            Some(b) => (b.text, format!("{id}.yaml")),
-            None => bail!(
-                "there is no bundled playbook `{id}`; the bundled playbooks are {} (`ethos list` shows them)",
-                bundled::ids().join(", ")
-            ),
-        },
-        None => (STARTER, "playbook.yaml".to_owned()),
+    let w = Words::of_environment();
+    let Some(starter) = Starter::new(from) else {
+        let id = from.unwrap_or_default();
+        let ids = &bundled::ids();
+        return Err(fail(w, &Message::NoSuchBundled { id, ids }));
     };
-    let target: PathBuf = match path {
-        Some(p) if p.is_dir() => p.join(&default_name),
-        Some(p) => p.to_owned(),
-        None => PathBuf::from(&default_name),
-    };
-    let text = local_modeline(text);
-    // `create_new` refuses an existing file atomically: nothing the user has
-    // is ever overwritten, even if it appears between a check and the write.
-    let mut file = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&target)
-    {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-            "{} already exists; ethos init never overwrites a file: give another path, e.g. `ethos init my-playbook.yaml`",
-            target.display()
-        ),
-        Err(e) => return Err(e).with_context(|| format!("cannot create {}", target.display())),
-    };
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", target.display()))?;
-    eprintln!(
-        "wrote {}. Edit it, then run `ethos check {}`.\nFor completion and checking as you type, save the schema beside it: `ethos schema > {}`",
-        target.display(),
-        target.display(),
-        target
-            .parent()
-            .map_or_else(|| PathBuf::from(LOCAL_SCHEMA), |p| p.join(LOCAL_SCHEMA))
-            .display()
-    );
+    let target = starter.target(path);
+    let shown = target.display().to_string();
+    let path = shown.as_str();
+    new_file(&target, starter.text.as_bytes()).map_err(|e| {
+        fail(
+            w,
+            &match e {
+                NewFileError::Exists => Message::InitExists { path },
+                NewFileError::Create(e) => Message::CannotCreate {
+                    path,
+                    why: describe(&e),
+                },
+                NewFileError::Write(e) => Message::CannotWriteFile {
+                    path,
+                    why: describe(&e),
+                },
+            },
+        )
+    })?;
+    let schema = &schema_beside(&target).display().to_string();
+    eprintln!("{}", w.tool(&Message::InitWrote { path, schema }));
     Ok(Outcome::Clean)
-}
-
-/// Point the `yaml-language-server` modeline at a schema file beside the new
-/// playbook (the bundled ones point into this repository).
-fn local_modeline(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            if line.starts_with("# yaml-language-server: $schema=") && line.ends_with(SCHEMA_PATH) {
-                format!("# yaml-language-server: $schema={LOCAL_SCHEMA}")
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
 }

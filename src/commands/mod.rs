@@ -19,6 +19,11 @@ pub mod validate;
 
 use std::io::{self, Write};
 
+use crate::engine::Engine;
+use crate::playbook::Playbook;
+use crate::words::Words;
+use crate::words::tool::{Message, Refusal};
+
 /// How a command ended, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -32,15 +37,52 @@ pub enum Outcome {
     Interrupted,
 }
 
+/// Why a command could not do its job, already in words, and the words it
+/// is in: the "error:" before it is said in the same language.
+#[derive(Debug)]
+pub struct Failure {
+    pub words: Words,
+    pub text: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// A command's own message as the error that stops it.
+pub fn fail(words: Words, message: &Message<'_>) -> anyhow::Error {
+    anyhow::Error::new(Failure {
+        words,
+        text: words.tool(message),
+    })
+}
+
+/// Say on stderr why a command failed: "error: …", in the language of the
+/// failure when a command worded it, else in the environment's (an error
+/// of the loader, a flag).
+pub fn print_error(err: &anyhow::Error) {
+    let (words, text) = match err.downcast_ref::<Failure>() {
+        Some(failure) => (failure.words, failure.text.clone()),
+        None => (Words::of_environment(), format!("{err:#}")),
+    };
+    eprintln!("{}", words.error_line(&text));
+}
+
 /// Write to stdout; a reader that went away (`ethos check | head`) is not an
-/// error, a full disk is "cannot write: no space left on device".
-pub fn print_stdout(text: &str) -> io::Result<()> {
+/// error, a full disk is "cannot write: no space left on device", in `w`'s words.
+pub fn print_stdout(text: &str, w: Words) -> anyhow::Result<()> {
     let mut out = anstream::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(io::Error::new(
-            e.kind(),
-            format!("cannot write: {}", crate::io_error::describe(&e)),
+        Err(e) => Err(fail(
+            w,
+            &Message::CannotWrite {
+                why: crate::io_error::describe(&e),
+            },
         )),
         Ok(()) => Ok(()),
     }
@@ -51,70 +93,54 @@ const ERRORS_SHOWN: usize = 3;
 
 /// Load a playbook for a command that needs a good one: a path or a bundled
 /// id. A playbook that does not load, or that `check` finds errors in, is
-/// refused (exit 2) with its first errors, each at its file, line and column.
-///
-/// This is the one gate for `drill`, `render`, `show`, `validate` and
-/// `grade`: a playbook `check` rejects would otherwise drill a scenario with no
-/// ending or print a policy whose rules contradict each other. Warnings do not
-/// refuse: they are advice (an overdue review, an untested rule).
-pub fn load_playbook(name: &str) -> anyhow::Result<crate::playbook::Playbook> {
-    use crate::check::{self, CheckOptions};
-    use crate::playbook::{Date, Severity};
-
+/// refused (exit 2) with its first errors, each at its file, line and column
+/// (`check::gate`).
+pub fn load_playbook(name: &str) -> anyhow::Result<Playbook> {
     let source = crate::playbook::Source::open(name)?;
-    let options = CheckOptions {
-        today: Date::today(),
+    let options = crate::check::CheckOptions {
+        today: crate::playbook::Date::today(),
     };
-    let (playbook, diagnostics) = match crate::playbook::load::parse(&source.text) {
-        Ok(playbook) => {
-            let diagnostics = check::check_playbook(&playbook, &source.name, options);
-            (Some(playbook), diagnostics)
-        }
-        // Worded as `check` words it, so both commands say the same thing.
-        Err(_) => (None, check::check_source(&source, options)),
-    };
-    let mut errors: Vec<_> = diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    match playbook {
-        Some(playbook) if errors.is_empty() => Ok(playbook),
-        _ => {
-            crate::check::diagnostic::sort(&mut errors);
-            Err(refusal(name, &errors))
-        }
-    }
+    crate::check::gate::usable(&source, options)
+        .map_err(|refused| refusal(name, &refused.errors, refused.words))
+}
+
+/// The engine of a playbook that loaded; its patterns compile, as `check`
+/// made sure, so this fails only if the two disagree.
+pub fn compile<'p>(playbook: &'p Playbook, name: &str) -> anyhow::Result<Engine<'p>> {
+    Engine::new(playbook).map_err(|e| {
+        let why = e.to_string();
+        fail(
+            Words::of(playbook),
+            &Message::EngineFailed {
+                playbook: name,
+                why,
+            },
+        )
+    })
 }
 
 /// "x.yaml has 2 errors, so it cannot be used; run `ethos check x.yaml`", then
-/// the first errors, one a line.
-fn refusal(name: &str, errors: &[crate::check::Diagnostic]) -> anyhow::Error {
-    use std::fmt::Write as _;
+/// the first errors, one a line, in the words `check` said them in.
+fn refusal(name: &str, errors: &[crate::check::Diagnostic], w: Words) -> anyhow::Error {
     let count = errors.len().max(1);
     let file = errors.first().map_or(name, |d| d.file.as_str());
-    let mut text = format!(
-        "{file} has {count} error{} that `ethos check` reports, so it cannot be used; run `ethos check {name}` to see {}:",
-        if count == 1 { "" } else { "s" },
-        if count == 1 { "it" } else { "them all" },
-    );
+    let mut text = w.tool(&Message::Refused { file, name, count });
     for d in errors.iter().take(ERRORS_SHOWN) {
-        let help = d
-            .help
-            .as_ref()
-            .map(|h| format!(" ({h})"))
-            .unwrap_or_default();
-        let _ = write!(
-            text,
-            "\n  {}:{}:{}: {}{help} [{}]",
-            d.file,
-            d.pos.line,
-            d.pos.column,
-            d.message,
-            d.code.as_str()
-        );
+        text.push_str("\n  ");
+        text.push_str(&w.tool(&Message::RefusedError(Refusal {
+            file: &d.file,
+            line: d.pos.line,
+            column: d.pos.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+            code: d.code.as_str(),
+        })));
     }
     if errors.len() > ERRORS_SHOWN {
-        let _ = write!(text, "\n  … and {} more", errors.len() - ERRORS_SHOWN);
+        text.push_str("\n  ");
+        text.push_str(&w.tool(&Message::RefusedMore {
+            count: errors.len() - ERRORS_SHOWN,
+        }));
     }
-    anyhow::anyhow!(text)
+    anyhow::Error::new(Failure { words: w, text })
 }

@@ -9,22 +9,23 @@
 
 use std::path::Path;
 
-use anyhow::bail;
-
-use super::Outcome;
+use super::{Outcome, fail};
 use crate::cli::{DocFormat, RenderArgs, RenderKind};
 use crate::playbook::Date;
 use crate::playbook::source::display_path;
 use crate::render::{self, Format, Kind, RenderedFile, Templates};
+use crate::words::Words;
+use crate::words::tool::{Message, Size, Written};
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
+    let w = Words::of(&playbook);
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides(dir)?,
         None => Templates::bundled(),
     };
     for warning in &templates.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{}", w.warning_line(&warning.to_string()));
     }
     let kinds: &[Kind] = match args.kind {
         RenderKind::Handbook => &[Kind::Handbook],
@@ -43,20 +44,17 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         &templates,
         args.today.unwrap_or_else(Date::today),
     )?;
-    let written = write_all(&args.out, &files)?;
-    eprintln!("wrote {}", written.join(", "));
+    let written = write_all(&args.out, &files, w)?;
+    eprintln!("{}", w.tool(&Message::Wrote(&written)));
     Ok(Outcome::Clean)
 }
 
 /// Write every file into `dir` (created if missing), all or nothing; what
-/// was written, for the summary: "out/handbook.md (12 KB)", "out/cards.csv
-/// (64 cards)".
-pub fn write_all(dir: &Path, files: &[RenderedFile]) -> anyhow::Result<Vec<String>> {
+/// was written, for the summary.
+fn write_all(dir: &Path, files: &[RenderedFile], w: Words) -> anyhow::Result<Vec<Written>> {
     if dir.exists() && !dir.is_dir() {
-        bail!(
-            "{} is a file, not a folder: give --out a folder to write into",
-            display_path(dir)
-        );
+        let path = &display_path(dir);
+        return Err(fail(w, &Message::OutIsFile { path }));
     }
     let contents: Vec<(&str, &[u8])> = files
         .iter()
@@ -65,22 +63,9 @@ pub fn write_all(dir: &Path, files: &[RenderedFile]) -> anyhow::Result<Vec<Strin
     crate::util::write::files_into(dir, &contents)?;
     Ok(files
         .iter()
-        .map(|file| {
-            let what = match file.cards {
-                Some(1) => "1 card".to_owned(),
-                Some(n) => format!("{n} cards"),
-                None => size(file.text.len()),
-            };
-            format!("{} ({what})", display_path(&dir.join(&file.file)))
+        .map(|file| Written {
+            path: display_path(&dir.join(&file.file)),
+            size: file.cards.map_or(Size::Bytes(file.text.len()), Size::Cards),
         })
         .collect())
-}
-
-/// "812 B", "12 KB".
-fn size(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
 }

@@ -2,56 +2,51 @@
 
 use std::path::Path;
 
-use anyhow::bail;
-
-use super::Outcome;
+use super::{Outcome, fail};
 use crate::cli::ReportFormat;
 use crate::drill::report::{self, read_folder, summarise};
 use crate::report::tables;
 use crate::util::display_path;
+use crate::words::Words;
+use crate::words::tool::Message;
 
-#[allow(clippy::print_stderr)]
 pub fn run(dir: &Path, format: ReportFormat) -> anyhow::Result<Outcome> {
+    // About a folder, before any transcript is read: the environment's words.
+    let w = Words::of_environment();
+    let path = &display_path(dir);
     if !dir.is_dir() {
-        bail!(
-            "{}: not a directory; give the folder drills were recorded into (`ethos drill --record DIR`)",
-            display_path(dir)
-        );
+        return Err(fail(w, &Message::NotAFolder { path }));
     }
     let folder = read_folder(dir)?;
-    for (path, why) in &folder.skipped {
-        eprintln!("warning: {}: skipped, {why}", display_path(path));
-    }
-    if folder.transcripts.is_empty() {
-        bail!(
-            "{}: no drill transcripts here; record some with `ethos drill --record {}`",
-            display_path(dir),
-            display_path(dir)
+    for (skipped, why) in &folder.skipped {
+        let path = &display_path(skipped);
+        let why = why.in_words(w);
+        eprintln!(
+            "{}",
+            w.warning_line(&w.tool(&Message::Skipped { path, why }))
         );
     }
+    if folder.transcripts.is_empty() {
+        return Err(fail(w, &Message::NoTranscripts { path }));
+    }
     let lines = summarise(&folder.transcripts);
+    let words = report::words_for(&folder.transcripts);
     let text = match format {
         ReportFormat::Json => {
             let mut json = serde_json::to_string_pretty(&lines).expect("plain data serialises");
             json.push('\n');
             json
         }
-        ReportFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            for line in &lines {
-                writer.serialize(line)?;
-            }
-            String::from_utf8(writer.into_inner()?)?
-        }
+        ReportFormat::Csv => report::csv(&lines)?,
         // Ten columns do not fit the usual 100 of a pipe without breaking
         // ids and dates in two.
         ReportFormat::Human => report::table(
             &lines,
-            report::words_for(&folder.transcripts),
+            words,
             tables::width_for_stdout().map(|w| w.max(120)),
         ),
     };
-    super::print_stdout(&text)?;
+    super::print_stdout(&text, words)?;
     Ok(if folder.skipped.is_empty() {
         Outcome::Clean
     } else {

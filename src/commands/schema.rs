@@ -2,8 +2,9 @@
 
 use super::Outcome;
 use crate::playbook::schema::playbook_schema;
+use crate::words::Words;
 
 pub fn run() -> anyhow::Result<Outcome> {
-    super::print_stdout(&playbook_schema())?;
+    super::print_stdout(&playbook_schema(), Words::of_environment())?;
     Ok(Outcome::Clean)
 }

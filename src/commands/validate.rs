@@ -2,23 +2,22 @@
 
 use std::io::{IsTerminal, Read};
 
-use anyhow::{Context as _, anyhow, bail};
-
-use super::Outcome;
+use super::{Outcome, fail};
 use crate::cli::{OutputFormat, ValidateArgs};
-use crate::engine::{Context, Engine, Proposal, Verdict};
+use crate::engine::{Context, Proposal, Verdict};
 use crate::playbook::load::parse_value;
 use crate::playbook::{Amount, Playbook, Scalar};
 use crate::report;
 use crate::report::judgement::JudgementView;
-use crate::words::errors::unknown_id_help;
-use crate::words::{Locale, Words};
+use crate::words::Words;
+use crate::words::check::Kind;
+use crate::words::tool::{Message, Stdin, UnknownId};
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
-    let reply = read_reply(args.text.as_deref())?;
+    let w = Words::of(&playbook);
+    let engine = super::compile(&playbook, &args.playbook)?;
+    let reply = read_reply(args.text.as_deref(), w)?;
     let context = build_context(&playbook, args)?;
     let proposal = build_proposal(&playbook, args)?;
     let judgement = JudgementView::of(engine.judge(&reply, &context, Some(&proposal)), &playbook);
@@ -31,41 +30,45 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
         OutputFormat::Human => {
             let terminal = std::io::stdout().is_terminal();
             let width = if terminal { None } else { Some(100) };
-            let words = crate::words::Words::of(&playbook);
-            report::reply::render(&reply, &judgement, words, true, width)
+            report::reply::render(&reply, &judgement, w, true, width)
         }
     };
-    super::print_stdout(&text)?;
+    super::print_stdout(&text, w)?;
     Ok(match judgement.verdict {
         Verdict::Pass => Outcome::Clean,
         Verdict::Fail => Outcome::Findings,
     })
 }
 
-fn read_reply(text: Option<&str>) -> anyhow::Result<String> {
+fn read_reply(text: Option<&str>, w: Words) -> anyhow::Result<String> {
     match text {
         Some("-") => {
             let mut reply = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut reply)
-                .context("cannot read the reply from standard input")?;
+            std::io::stdin().read_to_end(&mut reply).map_err(|e| {
+                let why = crate::io_error::describe(&e);
+                fail(
+                    w,
+                    &Message::CannotReadStdin {
+                        what: Stdin::Reply,
+                        why,
+                    },
+                )
+            })?;
             // Nothing at all (`< /dev/null`, a closed stdin) is a mistake, not
             // an empty reply to judge; an empty line is a reply.
             if reply.is_empty() {
-                bail!("no reply on standard input; pipe the reply in, or give it as an argument");
+                return Err(fail(w, &Message::NoReplyOnStdin));
             }
-            let reply = String::from_utf8(reply)
-                .map_err(|_| anyhow!("the reply on standard input is not UTF-8"))?;
+            let reply = String::from_utf8(reply).map_err(|_| fail(w, &Message::ReplyNotUtf8))?;
             Ok(reply.trim_end_matches(['\n', '\r']).to_owned())
         }
         Some(text) => Ok(text.to_owned()),
-        None => {
-            bail!("give the reply to judge as an argument, or `-` to read it from standard input")
-        }
+        None => Err(fail(w, &Message::NoReply)),
     }
 }
 
 fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Context> {
+    let w = Words::of(playbook);
     let mut context = match &args.scenario {
         Some(id) => {
             let scenario = playbook
@@ -73,20 +76,14 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
                 .iter()
                 .find(|s| s.id.as_str() == id)
                 .ok_or_else(|| {
-                    unknown(
-                        "scenario",
-                        id,
-                        playbook.scenarios.iter().map(|s| s.id.as_str()),
-                    )
+                    let scenarios = playbook.scenarios.iter().map(|s| s.id.as_str());
+                    unknown(w, Kind::Scenario, id, scenarios)
                 })?;
             let mut context = Context::of_scenario(playbook, scenario);
             if let Some(beat_id) = &args.beat {
                 let beat = scenario.beat(beat_id).ok_or_else(|| {
-                    unknown(
-                        "beat",
-                        beat_id,
-                        scenario.beats.iter().map(|b| b.id.as_str()),
-                    )
+                    let beats = scenario.beats.iter().map(|b| b.id.as_str());
+                    unknown(w, Kind::Beat, beat_id, beats)
                 })?;
                 context.enter_beat(beat);
             }
@@ -94,113 +91,90 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
         }
         None => Context::at_step(playbook, ""),
     };
+    let steps = || playbook.steps.iter().map(|s| s.id.as_str());
+    let roles = || playbook.roles.iter().map(|r| r.id.as_str());
     match (&args.step, args.beat.is_some()) {
         (Some(step), _) => context.step.clone_from(step),
         (None, true) => {}
-        (None, false) => bail!(
-            "say which step the reply belongs to with --step (the steps are {}), or give --scenario and --beat",
-            list(playbook.steps.iter().map(|s| s.id.as_str()))
-        ),
+        (None, false) => {
+            let steps: &[&str] = &steps().collect::<Vec<_>>();
+            return Err(fail(w, &Message::NoStepGiven { steps }));
+        }
     }
     if playbook.step(&context.step).is_none() {
-        return Err(unknown(
-            "step",
-            &context.step,
-            playbook.steps.iter().map(|s| s.id.as_str()),
-        ));
+        return Err(unknown(w, Kind::Step, &context.step, steps()));
     }
     if let Some(role) = &args.role {
         context.role.clone_from(role);
     }
     if playbook.role(&context.role).is_none() {
-        return Err(unknown(
-            "role",
-            &context.role,
-            playbook.roles.iter().map(|r| r.id.as_str()),
-        ));
+        return Err(unknown(w, Kind::Role, &context.role, roles()));
     }
     for setting in &args.set {
-        apply_setting(&mut context, setting)?;
+        apply_setting(&mut context, setting, w)?;
     }
     if let Some(role) = &context.escalated
         && playbook.role(role).is_none()
     {
-        // English, as the rest of this message.
-        let help = unknown_id_help(
-            Words::new(Locale::En),
-            role,
-            "role",
-            playbook.roles.iter().map(|r| r.id.as_str()),
-        );
-        bail!("`--set escalated={role}`: the playbook has no role `{role}`: {help}");
+        let role = &UnknownId::new(Kind::Role, role, roles());
+        return Err(fail(w, &Message::SetEscalated { role }));
     }
     Ok(context)
 }
 
-fn apply_setting(context: &mut Context, setting: &str) -> anyhow::Result<()> {
-    let (key, value) = setting.split_once('=').ok_or_else(|| {
-        anyhow!("`--set {setting}` needs the form KEY=VALUE, e.g. --set customer.name=Dana")
-    })?;
+fn apply_setting(context: &mut Context, setting: &str, w: Words) -> anyhow::Result<()> {
+    let (key, value) = setting
+        .split_once('=')
+        .ok_or_else(|| fail(w, &Message::SetForm { setting }))?;
     let key = key.trim();
+    let invalid = |why: String| fail(w, &Message::SetInvalid { setting, why });
     // Texts (and the role id of `escalated`) are taken as written (a message may well contain `: `); other
     // values are read as YAML scalars, as in a playbook.
     let value = if key.starts_with("customer.") || key == "message" || key == "escalated" {
         Scalar::Text(value.to_owned())
     } else {
-        parse_value::<Scalar>(value).map_err(|why| anyhow!("`--set {setting}`: {why}"))?
+        parse_value::<Scalar>(value)
+            .map_err(|reason| invalid(crate::words::errors::reason(w, &reason)))?
     };
-    context
-        .set(key, value)
-        .map_err(|why| anyhow!("`--set {setting}`: {why}"))
+    context.set(key, value).map_err(invalid)
 }
 
 fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {
+    let w = Words::of(playbook);
     let mut proposal = Proposal::default();
     for given in &args.actions {
         let (id, amount) = match given.split_once('=') {
             Some((id, amount)) => {
-                let amount: Amount = amount.parse().map_err(|why| {
-                    anyhow!("`--action {given}`: {why}; write e.g. --action {id}=50")
+                let amount = amount.parse::<Amount>().map_err(|why| {
+                    let why = why.to_string();
+                    fail(w, &Message::ActionInvalid { given, id, why })
                 })?;
                 (id, amount.get())
             }
             None => (given.as_str(), 0.0),
         };
         if playbook.action(id).is_none() {
-            return Err(unknown(
-                "action",
-                id,
-                playbook.actions.iter().map(|a| a.id.as_str()),
-            ));
+            let actions = playbook.actions.iter().map(|a| a.id.as_str());
+            return Err(unknown(w, Kind::Action, id, actions));
         }
         proposal.actions.push((id.to_owned(), amount));
     }
     if let Some(role) = &args.escalate {
         if playbook.role(role).is_none() {
-            return Err(unknown(
-                "role",
-                role,
-                playbook.roles.iter().map(|r| r.id.as_str()),
-            ));
+            let roles = playbook.roles.iter().map(|r| r.id.as_str());
+            return Err(unknown(w, Kind::Role, role, roles));
         }
         proposal.escalate = Some(role.clone());
     }
     Ok(proposal)
 }
 
+/// "the playbook has no step `welcom`: did you mean `welcome`?"
 fn unknown<'a>(
-    kind: &str,
+    w: Words,
+    kind: Kind,
     id: &str,
-    known: impl Iterator<Item = &'a str> + Clone,
+    known: impl IntoIterator<Item = &'a str>,
 ) -> anyhow::Error {
-    // Said in English, as the rest of this message (for now).
-    let help = unknown_id_help(Words::new(Locale::En), id, kind, known);
-    anyhow!("the playbook has no {kind} `{id}`: {help}")
-}
-
-fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    fail(w, &Message::NoSuchId(&UnknownId::new(kind, id, known)))
 }

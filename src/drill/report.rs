@@ -153,6 +153,23 @@ pub fn words_for(transcripts: &[Transcript]) -> Words {
     }
 }
 
+/// The report as CSV with a header, for spreadsheets.
+///
+/// # Errors
+/// A line the CSV writer cannot write (none is expected: every field is a
+/// text, a number or empty).
+pub fn csv(lines: &[Line]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for line in lines {
+        writer.serialize(line)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(csv::IntoInnerError::into_error)?;
+    // Every field came from a `String`: the bytes are UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// The report as a table for people.
 pub fn table(lines: &[Line], w: Words, width: Option<u16>) -> String {
     let header = [

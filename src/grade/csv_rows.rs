@@ -16,6 +16,7 @@ use crossbeam_channel::{Receiver, Sender};
 use csv::ByteRecord;
 
 use super::{BATCH_BYTES, Batch, Error, Numbers, Options};
+use crate::words::tool::{Column as Unknown, HeaderProblem, LineProblem};
 
 /// Read CSV `input` into batches of JSON lines sent to `work`, one per
 /// token taken from `tokens`, until the input ends or the writer stops.
@@ -28,7 +29,7 @@ pub fn read(
     let mut rows = Rows::new(input, options.max_line_bytes);
     let columns = match rows.next().map_err(Error::Read)? {
         None => return Ok(()), // no header, no rows
-        Some(Row::Broken { why, .. }) => return Err(Error::BadHeader(why)),
+        Some(Row::Broken { why, .. }) => return Err(Error::BadHeader(HeaderProblem::Row(why))),
         Some(Row::Record { record, .. }) => columns(&record, options.ignore_columns)?,
     };
     let mut seq = 0;
@@ -105,10 +106,9 @@ fn columns(header: &ByteRecord, ignore: bool) -> Result<Vec<(String, Column)>, E
     let mut unknown = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let Ok(name) = std::str::from_utf8(name) else {
-            return Err(Error::BadHeader(format!(
-                "the name of column {} is not UTF-8; save the file as UTF-8",
-                i + 1
-            )));
+            return Err(Error::BadHeader(HeaderProblem::NameNotUtf8 {
+                column: i + 1,
+            }));
         };
         // A spreadsheet's UTF-8 byte order mark is not part of the first name.
         let name = name.trim_start_matches('\u{feff}').trim();
@@ -126,18 +126,18 @@ fn columns(header: &ByteRecord, ignore: bool) -> Result<Vec<(String, Column)>, E
             }
             _ if ignore => Column::Ignored,
             "" => {
-                unknown.push(format!("(column {}, with no name)", i + 1));
+                unknown.push(Unknown::Unnamed(i + 1));
                 Column::Ignored
             }
             _ => {
-                unknown.push(name.to_owned());
+                unknown.push(Unknown::Named(name.to_owned()));
                 Column::Ignored
             }
         };
         if column != Column::Ignored && columns.iter().any(|(n, _)| n == name) {
-            return Err(Error::BadHeader(format!(
-                "the column `{name}` appears twice; keep one"
-            )));
+            return Err(Error::BadHeader(HeaderProblem::Twice {
+                name: name.to_owned(),
+            }));
         }
         columns.push((name.to_owned(), column));
     }
@@ -146,9 +146,7 @@ fn columns(header: &ByteRecord, ignore: bool) -> Result<Vec<(String, Column)>, E
     }
     for needed in ["step", "text"] {
         if !columns.iter().any(|(n, _)| n == needed) {
-            return Err(Error::BadHeader(format!(
-                "the header has no `{needed}` column; the first line names the columns, e.g. `id,step,text`"
-            )));
+            return Err(Error::BadHeader(HeaderProblem::Missing { column: needed }));
         }
     }
     Ok(columns)
@@ -159,13 +157,12 @@ fn columns(header: &ByteRecord, ignore: bool) -> Result<Vec<(String, Column)>, E
 fn row_as_json(
     columns: &[(String, Column)],
     record: &ByteRecord,
-) -> Result<serde_json::Value, String> {
+) -> Result<serde_json::Value, LineProblem> {
     if record.len() != columns.len() {
-        return Err(format!(
-            "the row has {} fields, but the header names {} columns; put a field that holds a comma in double quotes",
-            record.len(),
-            columns.len()
-        ));
+        return Err(LineProblem::FieldCount {
+            fields: record.len(),
+            columns: columns.len(),
+        });
     }
     let mut line = serde_json::Map::new();
     let mut context = serde_json::Map::new();
@@ -174,9 +171,9 @@ fn row_as_json(
             continue;
         }
         let Ok(cell) = std::str::from_utf8(cell) else {
-            return Err(format!(
-                "the `{name}` field is not UTF-8; save the file as UTF-8"
-            ));
+            return Err(LineProblem::CellNotUtf8 {
+                column: name.clone(),
+            });
         };
         match column {
             Column::Field(key) => {
@@ -197,15 +194,16 @@ fn row_as_json(
     Ok(line.into())
 }
 
-fn actions(cell: &str) -> Result<Vec<serde_json::Value>, String> {
+fn actions(cell: &str) -> Result<Vec<serde_json::Value>, LineProblem> {
     cell.split(';')
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(|a| match a.split_once('=') {
             Some((id, amount)) => {
                 let (id, amount) = (id.trim(), amount.trim());
-                let value: f64 = amount.parse().map_err(|_| {
-                    format!("in `actions`, the amount `{amount}` of `{id}` is not a number; write e.g. `{id}=50`")
+                let value: f64 = amount.parse().map_err(|_| LineProblem::ActionAmount {
+                    id: id.to_owned(),
+                    amount: amount.to_owned(),
                 })?;
                 Ok(serde_json::json!({"id": id, "amount": value}))
             }
@@ -237,7 +235,7 @@ enum Row {
     /// A record, starting on input line `line`.
     Record { record: ByteRecord, line: u64 },
     /// A row that is not a record (an unclosed quote, too long), starting on `line`.
-    Broken { line: u64, why: String },
+    Broken { line: u64, why: LineProblem },
 }
 
 /// The rows of CSV input, started again after each problem [`QuoteWatch`] finds.
@@ -302,7 +300,7 @@ impl Rows {
     }
 
     /// If the watch cut the input, read again from where it says; why it cut.
-    fn restart(&mut self) -> io::Result<Option<String>> {
+    fn restart(&mut self) -> io::Result<Option<LineProblem>> {
         let Some(cut) = self.reader.get_mut().cut.take() else {
             return Ok(None);
         };
@@ -360,7 +358,7 @@ enum State {
 
 /// Where the watch cut the input, and how to go on.
 struct Cut {
-    why: String,
+    why: LineProblem,
     /// Bytes read but not yet parsed, to read first when starting again.
     kept: Vec<u8>,
     /// Skip to the end of the current line before starting again.
@@ -433,16 +431,15 @@ impl QuoteWatch {
         std::mem::replace(&mut self.inner, Box::new(io::empty()))
     }
 
-    fn unclosed(&self) -> String {
-        format!(
-            "the quoted field that opens on line {} is not closed; end it with `\"`, and write a quote inside a field as `\"\"`",
-            self.open_line
-        )
+    fn unclosed(&self) -> LineProblem {
+        LineProblem::UnclosedQuote {
+            line: self.open_line,
+        }
     }
 
     /// Cut the input before `rest`, to start again on the line after the
     /// open quote (the rows a missing quote swallowed are read again).
-    fn cut_after_quote(&mut self, why: String, rest: &[u8]) {
+    fn cut_after_quote(&mut self, why: LineProblem, rest: &[u8]) {
         let mut kept = std::mem::take(&mut self.kept);
         kept.extend_from_slice(rest);
         self.cut = Some(Cut {
@@ -506,17 +503,14 @@ impl Read for QuoteWatch {
                 if self.row_bytes > self.max {
                     let quoted = matches!(self.state, State::Quoted | State::QuoteInQuoted);
                     if quoted && self.spans {
-                        let why = format!(
-                            "the quoted field that opens on line {} is longer than --max-line-bytes ({} bytes); is its closing quote missing?",
-                            self.open_line, self.max
-                        );
+                        let why = LineProblem::QuotedTooLong {
+                            line: self.open_line,
+                            max: self.max,
+                        };
                         self.cut_after_quote(why, &buf[i..n]);
                     } else {
                         self.cut = Some(Cut {
-                            why: format!(
-                                "the row is longer than --max-line-bytes ({} bytes); split the reply or raise --max-line-bytes",
-                                self.max
-                            ),
+                            why: LineProblem::RowTooLong { max: self.max },
                             kept: buf[i..n].to_vec(),
                             skip_line: true,
                             resume_line: self.line + 1,
@@ -581,6 +575,18 @@ impl Read for QuoteWatch {
 mod tests {
     use super::*;
 
+    fn problems(text: &str, max: usize) -> Vec<(u64, LineProblem)> {
+        let mut rows = Rows::new(Box::new(Cursor::new(text.as_bytes().to_vec())), max);
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().unwrap() {
+            if let Row::Broken { line, why } = row {
+                out.push((line, why));
+            }
+        }
+        out
+    }
+
+    /// The rows, a broken one as its English words.
     fn rows(text: &str, max: usize) -> Vec<(u64, Result<Vec<String>, String>)> {
         let mut rows = Rows::new(Box::new(Cursor::new(text.as_bytes().to_vec())), max);
         let mut out = Vec::new();
@@ -593,7 +599,7 @@ mod tests {
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                         .collect()),
                 ),
-                Row::Broken { line, why } => (line, Err(why)),
+                Row::Broken { line, why } => (line, Err(crate::words::tool::english(&why))),
             });
         }
         out
@@ -628,6 +634,10 @@ mod tests {
         assert_eq!(got[0].1, Ok(vec!["h".to_owned()]));
         assert_eq!(got[1].0, 2);
         assert!(got[1].1.as_ref().unwrap_err().contains("line 2"), "{got:?}");
+        assert_eq!(
+            problems("h\n1,\"open\n2,b\n3,c\n", 1000),
+            [(2, LineProblem::UnclosedQuote { line: 2 })]
+        );
         let rest: Vec<_> = got[2..].iter().map(fields).collect();
         assert_eq!(rest, vec![(3, vec!["2", "b"]), (4, vec!["3", "c"])]);
     }
@@ -656,5 +666,13 @@ mod tests {
         assert!(got[3].1[0].contains("--max-line-bytes"), "{got:?}");
         assert_eq!(got[4], (5, vec!["3", "c"]));
         assert_eq!(got.len(), 5);
+        let text = format!("h\n1,{long}\n2,b\n1,\"{long}\"\n3,c\n");
+        assert_eq!(
+            problems(&text, 20),
+            [
+                (2, LineProblem::RowTooLong { max: 20 }),
+                (4, LineProblem::RowTooLong { max: 20 })
+            ]
+        );
     }
 }

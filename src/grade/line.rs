@@ -11,8 +11,8 @@ use crate::engine::{Assessment, Context, Engine, Judgement, Proposal, Verdict};
 use crate::playbook::{Playbook, Scalar};
 use crate::report::judgement::JudgementView;
 use crate::util::suggest;
-use crate::words::errors::unknown_id_help;
-use crate::words::{Locale, Words};
+use crate::words::check::Kind;
+use crate::words::tool::{JsonKind, LineProblem, UnknownId};
 
 /// A reply as a graded line gives it. A field ethos does not know is an
 /// error for the line (a mistyped `contxt` would otherwise be graded without
@@ -61,27 +61,36 @@ pub struct LineIn<'a> {
 }
 
 /// Read one line of JSON as a reply, or say why it is not one.
-pub fn read(text: &str) -> Result<LineIn<'_>, String> {
+pub fn read(text: &str) -> Result<LineIn<'_>, LineProblem> {
     // serde reads a struct from an array too (`["r1", "welcome", "Hello"]`
     // would be graded as id, step, text): only an object is a reply.
     if let Some(found) = not_an_object(text) {
-        return Err(format!("expected one JSON object a line, found {found}"));
+        return Err(LineProblem::NotAnObject(found));
     }
     serde_json::from_str(text).map_err(|e| {
         if !e.is_data() {
-            return format!("not a JSON object: {e}");
+            return LineProblem::NotJson {
+                detail: e.to_string(),
+            };
         }
-        // An object with a wrong field: serde's words name it ("unknown
-        // field `contxt`, expected one of …"); the likely typo is added.
-        let mut why = e.to_string();
-        if let Some(field) = why
+        // An object with a wrong field: serde names it ("unknown field
+        // `contxt`, expected one of …"), and that is the one data error
+        // with a remedy of ours (the likely typo, or `--ignore-fields`).
+        // The others (a text where a list goes) keep serde's words.
+        let message = e.to_string();
+        match message
             .strip_prefix("unknown field `")
             .and_then(|rest| rest.split('`').next())
-            && let Some(best) = suggest::closest(field, FIELDS.iter().copied())
         {
-            let _ = write!(why, "; did you mean `{best}`?");
+            Some(field) => LineProblem::UnknownField {
+                field: field.to_owned(),
+                expected: FIELDS,
+                line: e.line(),
+                column: e.column(),
+                closest: suggest::closest(field, FIELDS.iter().copied()),
+            },
+            None => LineProblem::BadField { detail: message },
         }
-        why
     })
 }
 
@@ -128,21 +137,25 @@ pub fn id_of(text: &str) -> Option<&RawValue> {
         #[serde(borrow, default)]
         id: Option<&'a RawValue>,
     }
+    // serde reads a struct from an array too: `[1]` has no id, not id 1.
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
     serde_json::from_str::<IdOnly>(text).ok()?.id
 }
 
-/// What a line holds when it is JSON but not an object, in words.
-fn not_an_object(text: &str) -> Option<&'static str> {
+/// What a line holds when it is JSON but not an object.
+fn not_an_object(text: &str) -> Option<JsonKind> {
     let first = *text.trim_start().as_bytes().first()?;
     if first == b'{' || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
         return None; // an object, or not JSON at all: serde's message says where
     }
     Some(match first {
-        b'[' => "an array",
-        b'"' => "a text",
-        b't' | b'f' => "true or false",
-        b'n' => "null",
-        _ => "a number",
+        b'[' => JsonKind::Array,
+        b'"' => JsonKind::Text,
+        b't' | b'f' => JsonKind::Bool,
+        b'n' => JsonKind::Null,
+        _ => JsonKind::Number,
     })
 }
 
@@ -279,7 +292,9 @@ pub struct LineError<'a> {
     pub line: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a RawValue>,
-    pub error: String,
+    /// In English whatever the playbook's language: programs read it.
+    #[serde(serialize_with = "crate::words::tool::serialize_english")]
+    pub error: &'a LineProblem,
 }
 
 /// What one worker keeps between lines, so grading a line allocates little.
@@ -317,13 +332,6 @@ fn reset_to(context: &mut Context, base: &Context) {
     context.escalated.clone_from(&base.escalated);
 }
 
-/// Why an id names nothing, with the likely typo.
-fn unknown<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
-    // A graded line's `error`: English, as the rest of it.
-    let help = unknown_id_help(Words::new(Locale::En), id, kind, known);
-    format!("unknown {kind} `{id}`: {help}")
-}
-
 impl<'e, 'p> Grader<'e, 'p> {
     pub fn new(engine: &'e Engine<'p>, scenes: &'e Scenes<'p>) -> Self {
         let default_role = engine
@@ -349,16 +357,16 @@ impl<'e, 'p> Grader<'e, 'p> {
     }
 
     /// Read a line into the context and proposal, or say why it cannot be graded.
-    pub fn prepare(&mut self, input: &LineIn<'_>) -> Result<(), String> {
+    pub fn prepare(&mut self, input: &LineIn<'_>) -> Result<(), LineProblem> {
         let pb = self.engine.playbook;
         let roles = || pb.roles.iter().map(|r| r.id.as_str());
         let c = &mut self.context;
         match (input.scenario.as_deref(), input.beat.as_deref()) {
             (Some(scenario), beat) => reset_to(c, self.scenes.context(scenario, beat)?),
             (None, Some(beat)) => {
-                return Err(format!(
-                    "the line names beat `{beat}` but no `scenario`; beats are named within their scenario"
-                ));
+                return Err(LineProblem::BeatWithoutScenario {
+                    beat: beat.to_owned(),
+                });
             }
             (None, None) => {
                 // Kept aside, not dropped, so their buffers serve the next line.
@@ -385,25 +393,25 @@ impl<'e, 'p> Grader<'e, 'p> {
             c.step.push_str(step);
         }
         if c.step.is_empty() {
-            return Err(if input.scenario.is_some() {
-                "the line has no `step`; give `step`, or the `beat` the reply answers".to_owned()
-            } else {
-                "the line has no `step`".to_owned()
+            return Err(LineProblem::NoStep {
+                scenario: input.scenario.is_some(),
             });
         }
         if pb.step(&c.step).is_none() {
-            return Err(unknown(
-                "step",
+            let steps = pb.steps.iter().map(|s| s.id.as_str());
+            return Err(LineProblem::Unknown(UnknownId::new(
+                Kind::Step,
                 &c.step,
-                pb.steps.iter().map(|s| s.id.as_str()),
-            ));
+                steps,
+            )));
         }
         if let Some(role) = input.role.as_deref() {
             c.role.clear();
             c.role.push_str(role);
         }
         if pb.role(&c.role).is_none() {
-            return Err(unknown("role", &c.role, roles()));
+            let unknown = UnknownId::new(Kind::Role, &c.role, roles());
+            return Err(LineProblem::Unknown(unknown));
         }
         for (key, value) in input.context.iter().flat_map(|c| c.0.iter()) {
             // The two texts most lines give reuse their buffers.
@@ -423,32 +431,34 @@ impl<'e, 'p> Grader<'e, 'p> {
                 ScalarIn::Int(i) => Scalar::Int(*i),
                 ScalarIn::Float(x) => Scalar::Float(*x),
                 ScalarIn::Text(t) => Scalar::Text(t.clone().into_owned()),
-                ScalarIn::Other => return Err(format!("context `{key}`: not a single value")),
+                ScalarIn::Other => {
+                    return Err(LineProblem::ContextNotAValue {
+                        key: key.clone().into_owned(),
+                    });
+                }
             };
             c.set(key, scalar)
-                .map_err(|why| format!("context `{key}`: {why}"))?;
+                .map_err(|why| LineProblem::ContextValue {
+                    key: key.clone().into_owned(),
+                    why,
+                })?;
         }
         if let Some(key_facts) = &input.key_facts {
             c.key_facts.clone_from(key_facts);
         }
         if let Some(role) = input.escalated.as_deref() {
             if pb.role(role).is_none() {
-                return Err(unknown("role", role, roles()).replacen(
-                    "unknown role",
-                    "`escalated` names an unknown role",
-                    1,
-                ));
+                let unknown = UnknownId::new(Kind::Role, role, roles());
+                return Err(LineProblem::UnknownEscalated(unknown));
             }
             c.escalated = Some(role.to_owned());
         }
         self.proposal.actions.clear();
         for action in &input.actions {
             if pb.action(&action.id).is_none() {
-                return Err(unknown(
-                    "action",
-                    &action.id,
-                    pb.actions.iter().map(|a| a.id.as_str()),
-                ));
+                let actions = pb.actions.iter().map(|a| a.id.as_str());
+                let unknown = UnknownId::new(Kind::Action, &action.id, actions);
+                return Err(LineProblem::Unknown(unknown));
             }
             self.proposal
                 .actions
@@ -458,14 +468,11 @@ impl<'e, 'p> Grader<'e, 'p> {
         if let Some(role) = &input.escalate
             && pb.role(role).is_none()
         {
-            return Err(unknown("role", role, roles()).replacen(
-                "unknown role",
-                "unknown role to escalate to",
-                1,
-            ));
+            let unknown = UnknownId::new(Kind::Role, role, roles());
+            return Err(LineProblem::UnknownEscalateTo(unknown));
         }
         if input.text.is_none() {
-            return Err("the line has no `text`".to_owned());
+            return Err(LineProblem::NoText);
         }
         Ok(())
     }
@@ -508,9 +515,15 @@ impl<'e, 'p> Grader<'e, 'p> {
 mod tests {
     use super::*;
 
+    use crate::words::tool::english;
+
     #[test]
     fn fields_lists_every_field_serde_knows() {
-        let why = read(r#"{"zzzzzz": 1}"#).err().unwrap();
+        // serde's own message, not ours: the one our English repeats.
+        let why = serde_json::from_str::<LineIn>(r#"{"zzzzzz": 1}"#)
+            .err()
+            .unwrap()
+            .to_string();
         let listed: Vec<&str> = why
             .split("expected one of ")
             .nth(1)
@@ -526,9 +539,16 @@ mod tests {
 
     #[test]
     fn a_mistyped_field_is_named_with_the_likely_one() {
-        let why = read(r#"{"step": "welcome", "text": "hi", "contxt": {}}"#)
+        let problem = read(r#"{"step": "welcome", "text": "hi", "contxt": {}}"#)
             .err()
             .unwrap();
+        let why = english(&problem);
+        let serde =
+            serde_json::from_str::<LineIn>(r#"{"step": "welcome", "text": "hi", "contxt": {}}"#)
+                .err()
+                .unwrap()
+                .to_string();
+        assert!(why.starts_with(&serde), "{why} repeats serde's {serde}");
         assert!(
             why.starts_with("unknown field `contxt`, expected one of `id`"),
             "{why}"
@@ -537,8 +557,18 @@ mod tests {
     }
 
     #[test]
+    fn only_an_object_has_an_id() {
+        assert_eq!(
+            id_of(r#"{"id": "r1", "step": 3}"#).map(RawValue::get),
+            Some(r#""r1""#)
+        );
+        assert_eq!(id_of(r#"["r1", "welcome"]"#).map(RawValue::get), None);
+        assert_eq!(id_of("[1]").map(RawValue::get), None);
+    }
+
+    #[test]
     fn a_line_that_is_not_json_says_so() {
-        let why = read("not json").err().unwrap();
+        let why = english(&read("not json").err().unwrap());
         assert!(why.starts_with("not a JSON object"), "{why}");
     }
 }

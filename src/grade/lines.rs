@@ -13,6 +13,7 @@ use std::io::{self, Read};
 use crossbeam_channel::{Receiver, Sender};
 
 use super::{BATCH_BYTES, Batch, Error, Numbers};
+use crate::words::tool::LineProblem;
 
 /// Read `input` into batches sent to `work`, one per token taken from
 /// `tokens`, until the input ends or the writer stops.
@@ -121,8 +122,6 @@ fn skip_line(input: &mut dyn Read, total: &mut u64) -> Result<(u64, Vec<u8>, boo
 }
 
 /// Why a line over `--max-line-bytes` is refused.
-pub fn too_long(bytes: u64, max: usize) -> String {
-    format!(
-        "the line is {bytes} bytes long, more than --max-line-bytes ({max}); split the reply or raise --max-line-bytes"
-    )
+pub fn too_long(bytes: u64, max: usize) -> LineProblem {
+    LineProblem::TooLong { bytes, max }
 }

@@ -72,29 +72,17 @@ impl Default for Options {
 }
 
 /// Why grading stopped before the end of the input.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// The input could not be read.
-    #[error("cannot read the replies: {}", describe(.0))]
     Read(io::Error),
     /// The output could not be written (a closed pipe is [`Error::is_closed_output`]).
-    #[error("cannot write: {}", describe(.0))]
     Write(io::Error),
     /// The CSV header names columns ethos does not know.
-    #[error(
-        "the CSV header names {} that ethos does not know: {}; the columns are id, step, text, role, escalate, actions and the context keys ({}); rename {}, or pass --ignore-columns to skip {}",
-        if .0.len() == 1 { "a column" } else { "columns" },
-        .0.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
-        crate::engine::context::CONTEXT_KEYS,
-        if .0.len() == 1 { "it" } else { "them" },
-        if .0.len() == 1 { "it" } else { "them" },
-    )]
-    UnknownColumns(Vec<String>),
+    UnknownColumns(Vec<Column>),
     /// The CSV header cannot be used at all.
-    #[error("line 1 of the CSV input: {0}")]
-    BadHeader(String),
+    BadHeader(HeaderProblem),
     /// A thread could not be started.
-    #[error("cannot start a thread to grade with: {}", describe(.0))]
     Thread(io::Error),
 }
 
@@ -103,9 +91,36 @@ impl Error {
     pub fn is_closed_output(&self) -> bool {
         matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
+
+    /// Why grading stopped, in words of `w`'s locale.
+    pub fn in_words(&self, w: Words) -> String {
+        w.tool(&match self {
+            Error::Read(e) => Message::CannotReadStdin {
+                what: Stdin::Replies,
+                why: describe(e),
+            },
+            Error::Write(e) => Message::CannotWrite { why: describe(e) },
+            Error::UnknownColumns(columns) => Message::UnknownColumns {
+                columns,
+                keys: crate::engine::context::CONTEXT_KEYS,
+            },
+            Error::BadHeader(problem) => Message::CsvHeader(problem),
+            Error::Thread(e) => Message::CannotStartThread { why: describe(e) },
+        })
+    }
 }
 
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_words(Words::new(Locale::En)))
+    }
+}
+
+impl std::error::Error for Error {}
+
 use crate::io_error::describe;
+use crate::words::tool::{Column, HeaderProblem, LineProblem, Message, Stdin};
+use crate::words::{Locale, Words};
 
 /// Something to tell as the work goes on (a progress bar).
 pub trait Progress: Sync {
@@ -130,7 +145,7 @@ pub struct Batch {
     pub numbers: Numbers,
     /// Lines the reader refused, as (index of the line in `data`, why), in
     /// order; each stands in `data` as an empty line so numbering holds.
-    pub refused: Vec<(usize, String)>,
+    pub refused: Vec<(usize, LineProblem)>,
     /// Input bytes read so far, for the progress bar.
     pub read: u64,
 }
@@ -302,14 +317,14 @@ fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: O
         lines += 1;
         let number = batch.numbers.of(index);
         if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
-            line_error(tally, number, None, why.clone(), options, &mut out);
+            line_error(tally, number, None, why, options, &mut out);
             continue;
         }
         // The reader refuses only the lines too long to keep; a CSV row's
         // length was checked on the row, not on the JSON it became.
         if raw.len() > options.max_line_bytes && matches!(batch.numbers, Numbers::From(_)) {
             let why = lines::too_long(raw.len() as u64, options.max_line_bytes);
-            line_error(tally, number, None, why, options, &mut out);
+            line_error(tally, number, None, &why, options, &mut out);
             continue;
         }
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -331,11 +346,11 @@ fn line_error(
     tally: &mut Tally,
     number: u64,
     id: Option<&serde_json::value::RawValue>,
-    why: String,
+    why: &LineProblem,
     options: Options,
     out: &mut Vec<u8>,
 ) {
-    tally.error(number, &why);
+    tally.error(number, why);
     if !options.quiet {
         let _ = serde_json::to_writer(
             &mut *out,
@@ -358,29 +373,28 @@ fn grade_line(
     out: &mut Vec<u8>,
 ) {
     let Ok(text) = std::str::from_utf8(raw) else {
-        let why = "the line is not UTF-8; save the file as UTF-8".to_owned();
-        return line_error(tally, number, None, why, options, out);
+        return line_error(tally, number, None, &LineProblem::NotUtf8, options, out);
     };
     let known;
     let input = match line::read(text) {
         Ok(input) => input,
-        Err(why) if options.ignore_columns && why.starts_with("unknown field") => {
+        Err(LineProblem::UnknownField { .. }) if options.ignore_columns => {
             known = line::known_fields(text).unwrap_or_default();
             match line::read(&known) {
                 Ok(input) => input,
                 Err(why) => {
                     let id = line::id_of(text);
-                    return line_error(tally, number, id, why, options, out);
+                    return line_error(tally, number, id, &why, options, out);
                 }
             }
         }
         Err(why) => {
             let id = line::id_of(text);
-            return line_error(tally, number, id, why, options, out);
+            return line_error(tally, number, id, &why, options, out);
         }
     };
     if let Err(why) = grader.prepare(&input) {
-        return line_error(tally, number, input.id, why, options, out);
+        return line_error(tally, number, input.id, &why, options, out);
     }
     let reply = input.text.as_deref().unwrap_or_default();
     grader.grade(reply);

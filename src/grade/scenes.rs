@@ -5,8 +5,8 @@
 
 use crate::engine::Context;
 use crate::playbook::Playbook;
-use crate::words::errors::unknown_id_help;
-use crate::words::{Locale, Words};
+use crate::words::check::Kind;
+use crate::words::tool::{LineProblem, UnknownId};
 
 /// Every scenario's context, and each of its beats'.
 pub struct Scenes<'p> {
@@ -43,16 +43,11 @@ impl<'p> Scenes<'p> {
 
     /// The context a line naming `scenario` (and `beat`) starts from, or why
     /// there is none, with the likely typo.
-    pub fn context(&self, scenario: &str, beat: Option<&str>) -> Result<&Context, String> {
+    pub fn context(&self, scenario: &str, beat: Option<&str>) -> Result<&Context, LineProblem> {
         let Some(scene) = self.scenarios.iter().find(|s| s.id == scenario) else {
-            // A graded line's `error`: English, as the rest of it.
-            let help = unknown_id_help(
-                Words::new(Locale::En),
-                scenario,
-                "scenario",
-                self.scenarios.iter().map(|s| s.id),
-            );
-            return Err(format!("unknown scenario `{scenario}`: {help}"));
+            let scenarios = self.scenarios.iter().map(|s| s.id);
+            let unknown = UnknownId::new(Kind::Scenario, scenario, scenarios);
+            return Err(LineProblem::Unknown(unknown));
         };
         let Some(beat) = beat else {
             return Ok(&scene.context);
@@ -62,14 +57,9 @@ impl<'p> Scenes<'p> {
             .iter()
             .find(|(id, _)| *id == beat)
             .map(|(_, context)| context)
-            .ok_or_else(|| {
-                let help = unknown_id_help(
-                    Words::new(Locale::En),
-                    beat,
-                    "beat",
-                    scene.beats.iter().map(|(id, _)| *id),
-                );
-                format!("scenario `{scenario}` has no beat `{beat}`: {help}")
+            .ok_or_else(|| LineProblem::NoSuchBeat {
+                scenario: scenario.to_owned(),
+                beat: UnknownId::new(Kind::Beat, beat, scene.beats.iter().map(|(id, _)| *id)),
             })
     }
 }

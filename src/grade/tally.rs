@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::engine::{Assessment, PolicyCode, Verdict};
 use crate::playbook::{CheckKind, Playbook};
+use crate::words::tool::LineProblem;
 
 /// How many of the lowest-scoring replies the summary names.
 pub const WORST: usize = 10;
@@ -30,7 +31,7 @@ pub struct Tally {
     /// (score, line, id), the lowest scores, at most [`WORST`].
     worst: Vec<(f64, u64, String)>,
     /// The first lines that could not be graded, with why, at most [`WORST`].
-    pub first_errors: Vec<(u64, String)>,
+    pub first_errors: Vec<(u64, LineProblem)>,
 }
 
 impl Tally {
@@ -84,10 +85,10 @@ impl Tally {
     }
 
     /// Count a line that could not be graded.
-    pub fn error(&mut self, line: u64, why: &str) {
+    pub fn error(&mut self, line: u64, why: &LineProblem) {
         self.errors += 1;
         if self.first_errors.len() < WORST {
-            self.first_errors.push((line, why.to_owned()));
+            self.first_errors.push((line, why.clone()));
         }
     }
 
@@ -113,7 +114,7 @@ impl Tally {
             self.keep_worst(entry);
         }
         self.first_errors.extend(other.first_errors);
-        self.first_errors.sort();
+        self.first_errors.sort_by_key(|(line, _)| *line);
         self.first_errors.truncate(WORST);
     }
 

@@ -13,6 +13,7 @@ pub mod reason;
 pub mod schema;
 pub mod source;
 pub mod spanned;
+pub mod starter;
 pub mod values;
 
 pub use condition::*;

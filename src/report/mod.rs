@@ -6,8 +6,10 @@ pub mod human;
 pub mod json;
 pub mod judgement;
 pub mod junit;
+pub mod listing;
 pub mod reply;
 pub mod sarif;
+pub mod show;
 pub mod tables;
 
 use crate::check::{Counts, Diagnostic};

@@ -188,6 +188,26 @@ fn same_filesystem(_: &Path, _: &Path) -> bool {
     true
 }
 
+/// Why [`new_file`] wrote nothing, or not all.
+#[derive(Debug)]
+pub enum NewFileError {
+    /// Something is there already, and is left as it is.
+    Exists,
+    Create(io::Error),
+    Write(io::Error),
+}
+
+/// Write a file that must not exist yet (`ethos init`). `create_new` refuses
+/// an existing file atomically: nothing already there is ever overwritten,
+/// even if it appears between a check and the write.
+pub fn new_file(path: &Path, bytes: &[u8]) -> Result<(), NewFileError> {
+    let mut file = create_new(path).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => NewFileError::Exists,
+        _ => NewFileError::Create(e),
+    })?;
+    file.write_all(bytes).map_err(NewFileError::Write)
+}
+
 fn create_new(path: &Path) -> io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);

@@ -27,7 +27,7 @@ pub enum Kind {
 
 impl Kind {
     /// The selector the messages choose their words by.
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             Kind::Value => "value",
             Kind::Role => "role",
