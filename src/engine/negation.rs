@@ -9,7 +9,7 @@
 //! replies mix languages, and an English cue cannot occur inside Chinese text or
 //! the other way round, so neither can misfire on the other.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -180,6 +180,17 @@ pub struct Said {
 }
 
 impl Said {
+    /// `original` normalised in place of what this held, reusing its
+    /// buffers where it has no line break (the usual message).
+    pub fn refill(&mut self, original: &str) {
+        if has_line_break(original) {
+            *self = Said::new(original);
+        } else {
+            super::normalize::normalize_into(original, &mut self.text);
+            self.line_breaks.clear();
+        }
+    }
+
     pub fn new(original: &str) -> Said {
         if !has_line_break(original) {
             return Said {
@@ -214,6 +225,19 @@ pub struct Scope<'t> {
     /// Starts of every clause end, sorted: worked out only when a cue stands
     /// before an occurrence or a wildcard spans a gap (most replies need none).
     ends: OnceCell<Vec<usize>>,
+    /// Buffers of an earlier scope, filled instead of new ones (see
+    /// [`Scope::into_buffers`]).
+    spare: Cell<ScopeBuffers>,
+}
+
+/// The buffers a [`Scope`] fills, kept from one reply to the next by batch
+/// grading so that working out a scope allocates nothing.
+#[derive(Debug, Default)]
+pub struct ScopeBuffers {
+    cues: Vec<Range<usize>>,
+    clause_words: Vec<usize>,
+    shields: Vec<Range<usize>>,
+    ends: Vec<usize>,
 }
 
 enum Breaks<'t> {
@@ -231,6 +255,7 @@ impl<'t> Scope<'t> {
             cues,
             found: OnceCell::new(),
             ends: OnceCell::new(),
+            spare: Cell::default(),
         }
     }
 
@@ -242,7 +267,29 @@ impl<'t> Scope<'t> {
             cues,
             found: OnceCell::new(),
             ends: OnceCell::new(),
+            spare: Cell::default(),
         }
+    }
+
+    /// This scope, filling `buffers` (an earlier scope's) as it works
+    /// itself out.
+    #[must_use]
+    pub fn reusing(self, buffers: ScopeBuffers) -> Self {
+        self.spare.set(buffers);
+        self
+    }
+
+    /// The buffers this scope filled, to reuse for the next.
+    pub fn into_buffers(self) -> ScopeBuffers {
+        let mut buffers = self.spare.take();
+        if let Some(found) = self.found.into_inner() {
+            buffers.cues = found.cues;
+            buffers.clause_words = found.clause_words;
+        }
+        if let Some(ends) = self.ends.into_inner() {
+            buffers.ends = ends;
+        }
+        buffers
     }
 
     pub fn text(&self) -> &'t str {
@@ -264,9 +311,13 @@ impl<'t> Scope<'t> {
 
     fn find(&self) -> Found {
         let text = self.text;
-        let mut clause_words = Vec::new();
-        let mut cues = Vec::new();
-        let mut shields: Vec<Range<usize>> = Vec::new();
+        let mut spare = self.spare.take();
+        let mut clause_words = std::mem::take(&mut spare.clause_words);
+        let mut cues = std::mem::take(&mut spare.cues);
+        let mut shields = std::mem::take(&mut spare.shields);
+        clause_words.clear();
+        cues.clear();
+        shields.clear();
         let matches = self
             .cues
             .automaton
@@ -294,6 +345,8 @@ impl<'t> Scope<'t> {
         }
         cues.retain(|c| !shields.iter().any(|s| s.start <= c.start && c.end <= s.end));
         cues.sort_unstable_by_key(|c| (c.end, c.start));
+        spare.shields = shields;
+        self.spare.set(spare);
         Found { cues, clause_words }
     }
 
@@ -303,7 +356,11 @@ impl<'t> Scope<'t> {
 
     fn find_ends(&self) -> Vec<usize> {
         let text = self.text;
-        let mut ends: Vec<usize> = self.line_breaks().to_vec();
+        let mut spare = self.spare.take();
+        let mut ends = std::mem::take(&mut spare.ends);
+        self.spare.set(spare);
+        ends.clear();
+        ends.extend_from_slice(self.line_breaks());
         ends.extend_from_slice(&self.found().clause_words);
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
@@ -395,7 +452,6 @@ pub fn unnegated_occurrences(
     };
     let scope = Scope::new(text, line_breaks, cues);
     super::wildcard::occurrences(&scope, &phrase)
-        .into_iter()
         .filter(|r| !scope.negated(r.start))
         .collect()
 }

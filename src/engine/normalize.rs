@@ -132,6 +132,20 @@ pub fn normalize(text: &str) -> String {
     build::<false, false>(text).text
 }
 
+/// [`normalize`] into `out`, replacing what it held and reusing its buffer.
+pub fn normalize_into(text: &str, out: &mut String) {
+    let mut buffer = std::mem::take(out);
+    buffer.clear();
+    buffer.reserve(text.len());
+    let builder = Builder {
+        text: buffer,
+        pieces: Vec::new(),
+        ends_in_space: false,
+        scratch: String::new(),
+    };
+    *out = build_on::<false, false>(text, builder).text;
+}
+
 /// Whether `c` is Han, Hiragana or Katakana: scripts that do not separate words with
 /// spaces.
 ///
@@ -426,7 +440,14 @@ fn fold_ascii(b: u8) -> char {
 /// Normalise `original`, building the map when `MAP`, and when `GENERAL` sending every
 /// grapheme through segmentation, NFKC and ICU (the reference the shortcuts must match).
 fn build<const MAP: bool, const GENERAL: bool>(original: &str) -> Builder<MAP> {
-    let mut builder = Builder::new(original.len());
+    build_on::<MAP, GENERAL>(original, Builder::new(original.len()))
+}
+
+/// [`build`] onto a builder whose buffers may be reused.
+fn build_on<const MAP: bool, const GENERAL: bool>(
+    original: &str,
+    mut builder: Builder<MAP>,
+) -> Builder<MAP> {
     let bytes = original.as_bytes();
     if GENERAL {
         for (at, grapheme) in original.grapheme_indices(true) {

@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::context::Context;
-use super::judgement::{Detail, Match, RuleFinding, Status, Want};
+use super::judgement::{Detail, Match, RuleFinding, Status};
+use super::plan::CompiledRule;
 use super::matcher::Hit;
 use super::negation::{Cues, Scope};
 use super::normalize::{Normalized, count_words, normalize};
@@ -26,6 +27,14 @@ pub struct Reply<'a> {
 }
 
 impl<'a> Reply<'a> {
+    /// This reply, its negation scope filling `buffers` (an earlier
+    /// scope's, see [`Scope::into_buffers`]).
+    #[must_use]
+    pub fn reusing(mut self, buffers: super::negation::ScopeBuffers) -> Self {
+        self.scope = self.scope.reusing(buffers);
+        self
+    }
+
     pub fn new(original: &'a str, normalized: &'a Normalized, cues: &'a Cues) -> Self {
         Reply {
             original,
@@ -55,7 +64,6 @@ impl<'a> Reply<'a> {
             .map(|phrase| {
                 phrase.as_ref().map_or_else(Vec::new, |phrase| {
                     occurrences(&self.scope, phrase)
-                        .into_iter()
                         .map(|r| (r.start, r.end, self.scope.negated(r.start)))
                         .collect()
                 })
@@ -170,15 +178,15 @@ pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Contex
 
 /// Judge one applicable rule for people: its [`status`], with the spans that
 /// decided it and what was counted. What it says is the author's `message`,
-/// or the wording layer's of its [`Want`].
-pub fn judge<'p>(
+/// or the wording layer's of its [`Want`](super::Want).
+pub(crate) fn judge<'p>(
     index: usize,
-    rule: &'p Rule,
+    compiled: &CompiledRule<'p>,
     hits: Option<&[Hit]>,
     reply: &Reply,
     context: &Context,
 ) -> RuleFinding<'p> {
-    let plan = Plan::of(rule);
+    let (rule, plan) = (compiled.rule, compiled.plan);
     let status = status(&plan, hits, reply, context);
     let mut finding = RuleFinding {
         index,
@@ -187,7 +195,7 @@ pub fn judge<'p>(
         status,
         severity: rule.severity(),
         message: rule.message.as_deref().map(String::as_str),
-        want: Want::of(rule),
+        want: compiled.want,
         matches: Vec::new(),
         suggestion: rule.suggest.as_deref().map(String::as_str),
         detail: None,
