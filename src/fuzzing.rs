@@ -54,7 +54,8 @@ pub fn load_and_check(bytes: &[u8]) {
         name: "fuzz.yaml".to_owned(),
         text: text_of(bytes),
     };
-    let diagnostics = check::check_source(&source, CheckOptions { today: today() });
+    let checked = check::check_file(&source, CheckOptions { today: today() });
+    let (diagnostics, words) = (checked.diagnostics, checked.words);
     for d in &diagnostics {
         assert!(!d.message.is_empty(), "a diagnostic without words: {d:?}");
         assert!(d.pos.is_known(), "a diagnostic without a place: {d:?}");
@@ -63,6 +64,7 @@ pub fn load_and_check(bytes: &[u8]) {
         files: vec![CheckedFile {
             source,
             diagnostics,
+            words,
         }],
         deny_warnings: false,
     };
@@ -181,9 +183,10 @@ pub fn judge_reply(bytes: &[u8]) {
 
     // What `validate` and the drill show: the reply with its spans
     // underlined, and every sentence worded.
-    let view = report::judgement::JudgementView::of(judgement, engine.playbook);
-    let _ = report::reply::render(reply, &view, false, Some(60));
-    let _ = report::reply::render(reply, &view, true, None);
+    let shown = crate::words::Words::of(engine.playbook);
+    let view = report::judgement::JudgementView::new(judgement, engine.playbook, shown);
+    let _ = report::reply::render(reply, &view, shown, false, Some(60));
+    let _ = report::reply::render(reply, &view, shown, true, None);
 }
 
 fn assert_spans_are_slices(reply: &str, judgement: &Judgement) {

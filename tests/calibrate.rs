@@ -136,7 +136,7 @@ fn a_disagreement_in_text_shows_the_reply_the_note_and_the_deciding_words() {
         ))
         .stdout(contains("note:  honest about the price"))
         .stdout(contains(
-            "failed no-money-talk (error): \"it will cost\", \"cost six dollars\": Never turn a small accident",
+            "failed no-money-talk (error): “it will cost”, “cost six dollars”: Never turn a small accident",
         ));
 }
 

@@ -326,7 +326,8 @@ fn columns_count_code_points_so_a_chinese_line_is_not_miscounted() {
     let source = read_fixture("unknown-step-zh");
     let d = assert_fixture("unknown-step-zh", &[(Code::UnknownStep, Error, 45, 26)]);
     assert_message_has(&d[0], &["`热情问候`", "`解觉`"]);
-    assert_help(&d[0], "did you mean `解决`?");
+    // A Chinese playbook's author reads Chinese diagnostics.
+    assert_help(&d[0], "您是不是想写`解决`？");
 
     // The column is the code point, not the byte, where `解觉` starts…
     let line = source.text.lines().nth(44).expect("line 45");
@@ -906,12 +907,7 @@ fn a_chinese_model_reply_that_fails_rules_is_model_fails_listing_them() {
     assert_points_at(&source.text, &d[0], "我马上给您换一杯热的。\n");
     assert_message_has(
         &d[0],
-        &[
-            "beat `凉了`",
-            "scenario `打翻拿铁`",
-            "rules: `热情问候`",
-            "`致歉`",
-        ],
+        &["环节`凉了`", "情景`打翻拿铁`", "规则：`热情问候`", "`致歉`"],
     );
     for passed in ["`不谈钱`", "`不推诿`"] {
         assert!(!d[0].message.contains(passed), "{}", d[0].message);
@@ -934,13 +930,13 @@ fn a_chinese_model_passes_with_the_phrase_inside_a_longer_run_of_han() {
         .iter()
         .find(|d| d.code == Code::ModelFails && d.pos.line == 77)
         .unwrap_or_else(|| panic!("the model of `打翻` fails:\n{}", listing(&d)));
-    assert_message_has(first, &["beat `打翻`", "`致歉`"]);
+    assert_message_has(first, &["环节`打翻`", "`致歉`"]);
 }
 
 #[test]
-fn chinese_rule_messages_are_quoted_without_their_full_stop() {
+fn chinese_rule_messages_are_quoted_without_their_full_stop_in_full_width_brackets() {
     let d = assert_fixture("model-fails-zh", &[(Code::ModelFails, Error, 85, 16)]);
-    assert_message_has(&d[0], &["`热情问候` (热情地开口)", "`致歉` (先向客人致歉)"]);
+    assert_message_has(&d[0], &["`热情问候`（热情地开口）、`致歉`（先向客人致歉）"]);
 }
 
 #[test]
@@ -1841,4 +1837,247 @@ fn a_full_width_comma_that_breaks_a_flow_mapping_is_yaml_syntax_at_the_comma() {
     );
     let d = assert_text(&text, &[(Code::YamlSyntax, Error, 67, 25)]);
     assert_message_has(&d[0], &["full-width comma"]);
+}
+
+// ---------------------------------------------------------------------------
+// A diagnostic speaks the playbook's language: a Chinese author reads Chinese,
+// a German one German; ids and YAML stay in backticks as the author wrote them.
+
+/// `tests/fixtures/NAME.yaml` checked and rendered in a format, as `ethos
+/// check --format FORMAT` prints it (colour off).
+fn broken_report(name: &str, format: ethos::report::Format) -> String {
+    use ethos::check::check_file;
+    use ethos::report::{CheckReport, CheckedFile};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.yaml"));
+    let mut source = Source::read(&path).unwrap();
+    // The name as the CLI would print it from the repository root.
+    source.name = format!("tests/fixtures/{name}.yaml");
+    let checked = check_file(&source, options());
+    let report = CheckReport {
+        files: vec![CheckedFile {
+            source,
+            diagnostics: checked.diagnostics,
+            words: checked.words,
+        }],
+        deny_warnings: false,
+    };
+    ethos::report::render(&report, format, false)
+}
+
+fn broken(name: &str) -> Vec<Diagnostic> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.yaml"));
+    check_source(&Source::read(&path).unwrap(), options())
+}
+
+/// The text of a message or help line outside its backticks: what we wrote,
+/// not the author's ids or YAML to copy.
+fn outside_backticks(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+/// The words of the English diagnostics (`locales/en/check.ftl`, outside
+/// code and placeables), lower-cased: what a German message must not say.
+fn english_words() -> std::collections::BTreeSet<String> {
+    let ftl = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/check.ftl"))
+        .unwrap();
+    let placeable = regex::Regex::new(r"\{[^}]*\}").unwrap();
+    let word = regex::Regex::new(r"[A-Za-z]{2,}").unwrap();
+    let mut words = std::collections::BTreeSet::new();
+    for line in ftl.lines().filter(|l| !l.starts_with('#')) {
+        let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+        let text = outside_backticks(&placeable.replace_all(value, " "));
+        for w in word.find_iter(&text) {
+            words.insert(w.as_str().to_lowercase());
+        }
+    }
+    // Words German shares with English, spelt the same ("vor 1 Tag", "mit
+    // dem Team", "eine positive Zahl").
+    for german in [
+        "in", "an", "also", "was", "so", "tag", "team", "text", "positive",
+    ] {
+        words.remove(german);
+    }
+    words
+}
+
+#[test]
+fn a_broken_chinese_playbook_is_checked_in_chinese_human() {
+    let text = broken_report("check-broken-zh", ethos::report::Format::Human);
+    insta::assert_snapshot!("check_broken_zh_human", text);
+    assert!(
+        text.contains("错误[unknown-step]: 规则`热情问候`适用于步骤`解觉`，但没有定义这个步骤")
+    );
+    assert!(text.contains("= 提示: 您是不是想写`解决`？"));
+    assert!(text.ends_with("检查未通过：共检查1个文件，发现11个错误和6个警告\n"));
+}
+
+#[test]
+fn a_broken_chinese_playbook_is_checked_in_chinese_json() {
+    let text = broken_report("check-broken-zh", ethos::report::Format::Json);
+    insta::assert_snapshot!("check_broken_zh_json", text);
+    // The contract's fields stay; the severity is a machine value in every language.
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["code"], "review-overdue");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(
+        first["message"],
+        "本服务手册应在2026年01月31日复审（已过期297天）"
+    );
+    assert_eq!(doc["summary"]["errors"], 11);
+}
+
+#[test]
+fn a_broken_german_playbook_is_checked_in_german_human() {
+    let text = broken_report("check-broken-de", ethos::report::Format::Human);
+    insta::assert_snapshot!("check_broken_de_human", text);
+    assert!(text.contains(
+        "Fehler[unknown-step]: Die Regel `anrede` gilt im Schritt `lösen`, der nicht festgelegt ist"
+    ));
+    assert!(text.contains("= Hilfe: Meinten Sie `leitung`?"));
+    assert!(text.ends_with("Prüfung nicht bestanden: 10 Fehler und 3 Warnungen in 1 Datei\n"));
+}
+
+#[test]
+fn a_broken_german_playbook_is_checked_in_german_json() {
+    let text = broken_report("check-broken-de", ethos::report::Format::Json);
+    insta::assert_snapshot!("check_broken_de_json", text);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["code"], "review-overdue");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(
+        first["message"],
+        "Der Leitfaden hätte am 23.11.2026 überprüft werden sollen (vor 1 Tag)"
+    );
+}
+
+#[test]
+fn chinese_diagnostics_have_no_english_words_outside_backticks() {
+    let found = broken("check-broken-zh");
+    assert!(found.len() >= 10, "{}", listing(&found));
+    let latin = regex::Regex::new(r"[A-Za-z]{2,}").unwrap();
+    for d in &found {
+        for text in std::iter::once(&d.message).chain(&d.help) {
+            let ours = outside_backticks(text);
+            assert!(!latin.is_match(&ours), "English in {}: {text}", d.code);
+            // Chinese punctuation around the ids, not ASCII.
+            assert!(
+                !ours.contains([',', ':', ';', '(', ')']),
+                "{}: {text}",
+                d.code
+            );
+        }
+    }
+}
+
+#[test]
+fn german_diagnostics_have_no_english_words_outside_backticks() {
+    let found = broken("check-broken-de");
+    assert!(found.len() >= 10, "{}", listing(&found));
+    let english = english_words();
+    assert!(english.contains("rule") && english.contains("which"));
+    let word = regex::Regex::new(r"\p{L}{2,}").unwrap();
+    for d in &found {
+        for text in std::iter::once(&d.message).chain(&d.help) {
+            for w in word.find_iter(&outside_backticks(text)) {
+                assert!(
+                    !english.contains(&w.as_str().to_lowercase()),
+                    "English `{}` in {}: {text}",
+                    w.as_str(),
+                    d.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pattern_that_does_not_compile_is_explained_in_the_playbooks_language() {
+    let path = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(format!("{name}.yaml"))
+    };
+    let de = std::fs::read_to_string(path("check-broken-de"))
+        .unwrap()
+        .replace(
+            "phrases: [beruhigen sie sich]",
+            "patterns: ['(beruhigen sie sich']",
+        );
+    let d = check_text(&de);
+    assert_eq!(
+        the(&d, Code::InvalidPattern).message,
+        "Das Muster `(beruhigen sie sich` der Regel `gruß` ist ungültig: Eine Klammer wird nicht geschlossen"
+    );
+    let zh = std::fs::read_to_string(path("check-broken-zh"))
+        .unwrap()
+        .replace("phrases: [自己负责]", "patterns: ['自己负责)']");
+    let d = check_text(&zh);
+    assert_eq!(
+        the(&d, Code::InvalidPattern).message,
+        "规则`不谈钱`的模式`自己负责)`无法编译：有右括号没有对应的左括号"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_load_is_reported_in_english_whatever_its_language() {
+    // No playbook, no language: the loader's words are English.
+    let zh = read_fixture("unknown-step-zh")
+        .text
+        .replace("title: 热情欢迎", "titel: 热情欢迎");
+    let d = check_text(&zh);
+    assert_eq!(found(&d), [(Code::Schema, Error, 36, 5)], "{}", listing(&d));
+    assert_help(&d[0], "did you mean `title`?");
+}
+
+#[test]
+fn the_machine_formats_label_help_and_severity_in_the_playbooks_language() {
+    use ethos::report::Format;
+    let github = broken_report("check-broken-zh", Format::Github);
+    assert!(github.contains("%0A提示：您是不是想写`解决`？"), "{github}");
+    // The annotation's title and the workflow command stay the protocol's.
+    assert!(github.contains("title=ethos unknown-step::"), "{github}");
+    assert!(github.ends_with("ethos check：共检查1个文件，发现11个错误和6个警告\n"));
+
+    let junit = broken_report("check-broken-de", Format::Junit);
+    assert!(
+        junit.contains("message=\"10 Fehler und 3 Warnungen\""),
+        "{junit}"
+    );
+    assert!(junit.contains(": Fehler[unknown-role]: Die Eskalationsregel `verletzung`"));
+    assert!(junit.contains("\n  Hilfe: Meinten Sie `leitung`?"));
+
+    let sarif: serde_json::Value =
+        serde_json::from_str(&broken_report("check-broken-de", Format::Sarif)).unwrap();
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    let unknown_step = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "unknown-step")
+        .unwrap();
+    assert_eq!(
+        unknown_step["shortDescription"]["text"],
+        "Das `at` einer Regel oder der `step` einer Szene nennt keinen Schritt"
+    );
+    assert_eq!(sarif["runs"][0]["results"][0]["level"], "warning");
+}
+
+#[test]
+fn a_clean_chinese_playbook_passes_in_chinese_and_mixed_languages_in_english() {
+    ethos()
+        .args(["check", "zh-hotel"])
+        .assert()
+        .code(0)
+        .stdout("检查通过：共检查1个文件，没有发现问题\n");
+    ethos()
+        .args(["check", "zh-hotel", "hotel-a"])
+        .assert()
+        .code(0)
+        .stdout("check passed: no problems in 2 files\n");
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use ethos::check::{CheckOptions, Code, check_source};
+use ethos::check::{CheckOptions, Code, check_file};
 use ethos::playbook::{Date, Source};
 use ethos::report::{self, CheckReport, CheckedFile, Format};
 
@@ -21,10 +21,11 @@ fn report_of(paths: &[&str], deny_warnings: bool) -> CheckReport {
         .iter()
         .map(|p| {
             let source = Source::read(Path::new(p)).unwrap();
-            let diagnostics = check_source(&source, options());
+            let checked = check_file(&source, options());
             CheckedFile {
                 source,
-                diagnostics,
+                diagnostics: checked.diagnostics,
+                words: checked.words,
             }
         })
         .collect();

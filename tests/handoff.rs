@@ -286,7 +286,9 @@ fn human_output_shows_escalation_not_shown_in_chinese_for_a_chinese_playbook() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("ℹ escalation-not-shown (to `值班经理`; escalation rule `受伤`): 回复没有表明已把此事交给值班经理"),
+        text.contains(
+            "ℹ 未表明升级（交给值班经理；升级规则`受伤`）：回复没有表明已把此事交给值班经理"
+        ),
         "{text}"
     );
     let en = cargo_bin_cmd!("ethos")

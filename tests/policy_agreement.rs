@@ -12,6 +12,8 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use ethos::playbook::{
     Clause, Limit, Playbook, Role, Scalar, Source, bundled, format_amount, load,
 };
+use ethos::words::Words;
+use ethos::words::render::{self as say, AmountWord};
 use serde_json::Value;
 
 struct Bundled {
@@ -19,7 +21,8 @@ struct Bundled {
     id: String,
     playbook: Playbook,
     policy_md: String,
-    zh: bool,
+    /// The words of the playbook's language, as the document uses them.
+    w: Words,
 }
 
 fn bundled_playbook(id: &str) -> Bundled {
@@ -36,12 +39,12 @@ fn bundled_playbook(id: &str) -> Bundled {
         String::from_utf8_lossy(&out.stderr)
     );
     let policy_md = unescape(&fs::read_to_string(dir.path().join("policy.md")).unwrap());
-    let zh = playbook.language().starts_with("zh");
+    let w = Words::of(&playbook);
     Bundled {
         id: id.to_owned(),
         playbook,
         policy_md,
-        zh,
+        w,
     }
 }
 
@@ -90,30 +93,22 @@ fn policy_of(pb: &Bundled, role: &str, args: &[String]) -> Vec<Value> {
 
 /// How the document names a role in a sentence.
 fn role_words(pb: &Bundled, role: &Role) -> String {
-    if pb.zh {
-        role.title.trim().to_owned()
-    } else {
-        ethos::words::policy::the(role)
-    }
+    say::role_name(pb.w, role)
 }
 
-fn amount_words(amount: f64, unit: Option<&str>) -> String {
-    match unit {
-        Some(u) if !u.trim().is_empty() => format!("{} {}", format_amount(amount), u.trim()),
-        _ => format_amount(amount),
-    }
-}
-
-/// A limit as the document writes it in brackets: "up to 500 USD", "no limit".
-fn parse_limit(text: &str) -> Limit {
-    if text == "no limit" || text == "不限" {
-        return Limit::Unlimited;
-    }
-    let amount = text
-        .split_whitespace()
-        .find_map(|w| w.trim_start_matches("最多").parse::<f64>().ok())
-        .unwrap_or_else(|| panic!("no amount in `{text}`"));
-    Limit::Amount(amount)
+/// A limit as the document writes it in brackets ("up to 500 USD", "no
+/// limit"): the one of the playbook's limits for the action that reads so.
+fn parse_limit(pb: &Bundled, action: &str, text: &str) -> Limit {
+    let unit = pb
+        .playbook
+        .action(action)
+        .and_then(|a| a.unit.as_ref().map(|u| u.value.clone()));
+    pb.playbook
+        .roles
+        .iter()
+        .filter_map(|r| r.limit(action))
+        .find(|l| say::limit(pb.w, Some(*l), unit.as_deref()) == text)
+        .unwrap_or_else(|| panic!("{}: `{text}` is no limit of `{action}`", pb.id))
 }
 
 /// The document's line for a role and an action: who takes which amounts
@@ -136,13 +131,13 @@ fn bands_in_document<'p>(
         let name = role_words(pb, above);
         if let Some(at) = line.find(&name) {
             let rest = &line[at + name.len()..];
-            let (open, close) = if pb.zh { ('（', '）') } else { ('(', ')') };
+            let (open, close) = (pb.w.text("render-lparen"), pb.w.text("render-rparen"));
             let inner = rest
                 .trim_start()
-                .strip_prefix(open)
-                .and_then(|r| r.split(close).next())
+                .strip_prefix(open.as_str())
+                .and_then(|r| r.split(close.as_str()).next())
                 .unwrap_or_else(|| panic!("{}: no limit after `{name}` in `{line}`", pb.id));
-            found.push((at, above.id.value.clone(), parse_limit(inner)));
+            found.push((at, above.id.value.clone(), parse_limit(pb, action, inner)));
         }
     }
     found.sort_by_key(|f| f.0);
@@ -168,8 +163,8 @@ fn limits_agree(pb: &Bundled) -> usize {
             };
             let (line, bands) = bands_in_document(pb, rank, id);
             if let Some(Limit::Amount(limit)) = own {
-                let over = if pb.zh { "超过" } else { "over " };
-                let own_words = format!("{over}{}", amount_words(limit, unit.as_deref()));
+                let own_words =
+                    say::amount_bound(pb.w, AmountWord::Over, &pb.w.amount(limit, unit.as_deref()));
                 assert!(
                     line.contains(&own_words),
                     "{}: `{line}` lacks `{own_words}`",
@@ -197,12 +192,16 @@ fn limits_agree(pb: &Bundled) -> usize {
                     assert_eq!(findings[0]["to"], to.as_str(), "{context}");
                 } else {
                     assert_eq!(findings[0]["code"], "forbidden-action", "{context}");
-                    let none = if pb.zh {
-                        "任何岗位都不能批准"
-                    } else {
-                        "no role may grant it"
+                    // "no role may grant it", or "over 1000 USD, no role may grant it".
+                    let top = bands.last().map(|(_, l)| *l).or(own);
+                    let none = match top {
+                        Some(Limit::Amount(top)) => pb.w.fmt(
+                            "render-beyond-over-top",
+                            &[("top", pb.w.amount(top, unit.as_deref()).into())],
+                        ),
+                        _ => pb.w.text("render-beyond-nobody"),
                     };
-                    assert!(line.contains(none), "{context}");
+                    assert!(line.contains(&none), "`{none}`: {context}");
                 }
                 compared += 1;
             }
@@ -280,10 +279,13 @@ fn flags_for(condition: &ethos::playbook::Condition) -> (Vec<String>, Option<(St
 }
 
 fn escalation_agrees(pb: &Bundled) -> usize {
+    // How an escalation sentence starts: "If ", "如果", "Wenn ".
+    let if_ = say::escalation(pb.w, "\u{e000}", "", None);
+    let if_ = if_.split('\u{e000}').next().unwrap_or_default().to_owned();
     let bullets: Vec<&str> = pb
         .policy_md
         .lines()
-        .filter(|l| l.starts_with("- If ") || l.starts_with("- 如果"))
+        .filter(|l| l.starts_with(&format!("- {if_}")))
         .collect();
     assert_eq!(
         bullets.len(),
@@ -311,17 +313,13 @@ fn escalation_agrees(pb: &Bundled) -> usize {
             }
         };
         if let Some((word, v)) = &bound {
-            let zh_word = match word.as_str() {
-                "over" => "超过",
-                "at least" => "至少",
-                "under" => "低于",
-                _ => "最多",
+            let which = match word.as_str() {
+                "over" => AmountWord::Over,
+                "at least" => AmountWord::AtLeast,
+                "under" => AmountWord::Under,
+                _ => AmountWord::AtMost,
             };
-            let words = if pb.zh {
-                format!("{zh_word}{}", format_amount(*v))
-            } else {
-                format!("{word} {}", format_amount(*v))
-            };
+            let words = say::amount_bound(pb.w, which, &pb.w.number(*v));
             assert!(
                 bullet.contains(&words),
                 "{}: `{bullet}` lacks `{words}`",

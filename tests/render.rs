@@ -4,6 +4,7 @@
 
 use crate::support::ethos;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
@@ -20,6 +21,9 @@ fn today() -> Date {
 fn playbook(id: &str) -> Playbook {
     load::parse(&Source::bundled(id).unwrap().text).unwrap()
 }
+
+/// The German fixture (until a bundled German playbook is on main).
+const GERMAN: &str = include_str!("fixtures/de-fahrradladen.yaml");
 
 fn one(pb: &Playbook, kind: Kind, format: Format) -> String {
     one_with(pb, kind, format, &Templates::bundled())
@@ -81,6 +85,18 @@ fn snapshots_of_the_chinese_playbook() {
         ("zh_hotel_handbook_md", Kind::Handbook, Format::Markdown),
         ("zh_hotel_policy_md", Kind::Policy, Format::Markdown),
         ("zh_hotel_cards_csv", Kind::Cards, Format::Markdown),
+    ] {
+        insta::assert_snapshot!(name, one(&pb, kind, format));
+    }
+}
+
+#[test]
+fn snapshots_of_the_german_playbook() {
+    let pb = load::parse(GERMAN).unwrap();
+    for (name, kind, format) in [
+        ("de_handbook_md", Kind::Handbook, Format::Markdown),
+        ("de_policy_md", Kind::Policy, Format::Markdown),
+        ("de_cards_csv", Kind::Cards, Format::Markdown),
     ] {
         insta::assert_snapshot!(name, one(&pb, kind, format));
     }
@@ -179,7 +195,10 @@ fn the_quiz_comes_from_wrong_replies_and_decisions_with_answers_at_the_end() {
     assert!(quiz < answers);
     assert!(md[quiz..answers].contains("What is wrong with this reply?"));
     assert!(md[quiz..answers].contains("The spilled coffee was 6 USD. What do you do?"));
-    assert!(md[answers..].contains("Rules broken: warm greeting, use name, no money talk"));
+    // The answer counts the rules and gives their messages, never their ids.
+    assert!(md[answers..].contains(
+        "1. **3 rules broken**\n     - Open warmly. The first words set the tone for everything after.\n     - Use the guest's name."
+    ));
     // The best choice is not always the first.
     let letters: Vec<&str> = ["A: ", "B: ", "C: "]
         .into_iter()
@@ -231,51 +250,250 @@ fn an_overdue_review_date_is_flagged() {
     assert!(!one(&pb, Kind::Policy, Format::Markdown).contains("overdue"));
 }
 
-#[test]
-fn the_chinese_playbook_renders_entirely_in_chinese() {
-    let pb = playbook("zh-hotel");
-    let english: Vec<String> = serde_json::to_value(&render::labels::EN)
-        .unwrap()
-        .as_object()
-        .unwrap()
-        .values()
-        .filter_map(|v| v.as_str())
-        .filter(|s| s.chars().filter(char::is_ascii_alphabetic).count() >= 3)
-        .map(str::to_owned)
-        .collect();
-    assert!(english.len() > 50);
-    let mut outputs = vec![
-        one(&pb, Kind::Handbook, Format::Markdown),
-        one(&pb, Kind::Policy, Format::Markdown),
-        one(&pb, Kind::Cards, Format::Markdown),
-    ];
-    // The words a reader sees in the drawings.
-    let html = one(&pb, Kind::Policy, Format::Html);
-    for svg in svgs(&html) {
-        let doc = roxmltree::Document::parse(svg).unwrap();
-        outputs.push(
-            doc.descendants()
-                .filter(roxmltree::Node::is_text)
-                .filter_map(|n| n.text())
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-    }
-    for output in &outputs {
-        for label in &english {
-            assert!(
-                !output.contains(label.as_str()),
-                "English label {label:?} in a Chinese document"
-            );
+/// Every word the author wrote in a playbook: the strings and keys of its
+/// YAML (ids, titles, phrases, units, …), without its comments and without
+/// `uses` (the rules of a pack are not the author's words).
+fn authors_words(source: &str) -> BTreeSet<String> {
+    fn collect(value: &serde_json::Value, into: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => into.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, into)),
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter().filter(|(k, _)| *k != "uses") {
+                    into.push(key.clone());
+                    collect(value, into);
+                }
+            }
+            _ => {}
         }
+    }
+    let yaml: serde_json::Value = serde_saphyr::from_str(source).unwrap();
+    let mut strings = Vec::new();
+    collect(&yaml, &mut strings);
+    let word = regex::Regex::new(r"\p{L}+").unwrap();
+    strings
+        .iter()
+        .flat_map(|s| word.find_iter(s).map(|m| m.as_str().to_lowercase()))
+        .collect()
+}
+
+/// What a reader reads of a rendered document: the text of the HTML and of
+/// its drawings, the Markdown with the labels of its Mermaid charts but not
+/// their syntax, the cards without Anki's header lines.
+fn readable_text(rendered: &str) -> String {
+    let mut text = String::new();
+    if rendered.starts_with("<!DOCTYPE html>") {
+        for svg in svgs(rendered) {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            for node in doc.descendants().filter(roxmltree::Node::is_text) {
+                text.push_str(node.text().unwrap_or_default());
+                text.push(' ');
+            }
+        }
+        let no_blocks = regex::Regex::new(r"(?s)<style>.*?</style>|<svg.*?</svg>").unwrap();
+        let tags = regex::Regex::new(r"<[^>]*>").unwrap();
+        let body = no_blocks.replace_all(rendered, " ");
+        text.push_str(&html_escape::decode_html_entities(
+            &tags.replace_all(&body, " "),
+        ));
+        return text;
+    }
+    let label = regex::Regex::new(r#""([^"]*)""#).unwrap();
+    let anki_header = regex::Regex::new(r"^#[a-z]+:").unwrap();
+    let mut in_chart = false;
+    for line in rendered.lines() {
+        if line.starts_with("```") {
+            in_chart = !in_chart;
+        } else if in_chart {
+            for capture in label.captures_iter(&line.replace("<br/>", " ")) {
+                text.push_str(&capture[1]);
+                text.push(' ');
+            }
+        } else if !anki_header.is_match(line) {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The ASCII words of two letters or more in a text that the author did not
+/// write: in a Chinese document, English that ethos put there.
+fn ascii_words_not_the_authors(text: &str, author: &BTreeSet<String>) -> BTreeSet<String> {
+    let word = regex::Regex::new(r"[A-Za-z]{2,}").unwrap();
+    word.find_iter(text)
+        .map(|m| m.as_str().to_lowercase())
+        .filter(|w| !author.contains(w))
+        .collect()
+}
+
+/// The words of every English message of the wording layer that no German
+/// message has: what would be English in a German document.
+fn english_only_words() -> BTreeSet<String> {
+    fn words(locale: &str) -> BTreeSet<String> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn pattern(p: &Pattern<&str>, into: &mut String) {
+            for element in &p.elements {
+                match element {
+                    PatternElement::TextElement { value } => into.push_str(value),
+                    PatternElement::Placeable { expression } => match expression {
+                        Expression::Select { variants, .. } => {
+                            for v in variants {
+                                pattern(&v.value, into);
+                            }
+                        }
+                        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+                            into.push_str(value);
+                        }
+                        Expression::Inline(_) => {}
+                    },
+                }
+            }
+        }
+        let mut text = String::new();
+        for area in ["common", "policy", "render"] {
+            let source = fs::read_to_string(format!("locales/{locale}/{area}.ftl")).unwrap();
+            let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
+            for entry in &resource.body {
+                if let Entry::Message(m) = entry
+                    && let Some(value) = &m.value
+                {
+                    pattern(value, &mut text);
+                    text.push(' ');
+                }
+            }
+        }
+        let word = regex::Regex::new(r"\p{L}{3,}").unwrap();
+        word.find_iter(&text)
+            .map(|m| m.as_str().to_lowercase())
+            .collect()
+    }
+    let german = words("de");
+    words("en")
+        .into_iter()
+        .filter(|w| !german.contains(w) && w != "ethos")
+        .collect()
+}
+
+/// Every document of a playbook, in both formats.
+fn every_document(pb: &Playbook) -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    for format in [Format::Markdown, Format::Html] {
+        for kind in [Kind::Handbook, Kind::Policy, Kind::Cards] {
+            if kind == Kind::Cards && format == Format::Html {
+                continue;
+            }
+            all.push((format!("{kind:?} {format:?}"), one(pb, kind, format)));
+        }
+    }
+    all
+}
+
+#[test]
+fn the_chinese_playbook_renders_without_english_words() {
+    let source = Source::bundled("zh-hotel").unwrap().text;
+    let pb = load::parse(&source).unwrap();
+    let author = authors_words(&source);
+    assert!(author.contains("cny") && !author.contains("courtesy"));
+    for (name, document) in every_document(&pb) {
+        let english = ascii_words_not_the_authors(&readable_text(&document), &author);
+        assert!(
+            english.is_empty(),
+            "English in the Chinese {name}: {english:?}"
+        );
     }
     let html = one(&pb, Kind::Handbook, Format::Html);
     assert!(html.contains(r#"<html lang="zh-CN">"#));
     assert!(html.contains("<h4>要说的话</h4>"));
     assert!(
-        one(&pb, Kind::Policy, Format::Markdown)
-            .contains("如果客人提到“受伤”、“烫伤”、“烫到”、“划伤”、“割伤”、“摔倒”、“流血”或“过敏”，值班经理须在5分钟内接手。")
+        one(&pb, Kind::Policy, Format::Markdown).contains(
+            "如果客人提到「受伤」、「烫伤」、「烫到」、「划伤」、「割伤」、「摔倒」、「流血」或「过敏」，值班经理须在5分钟内接手。"
+        ),
+        "the locale's quotation marks and list joiners"
     );
+}
+
+#[test]
+fn the_check_for_english_words_finds_them() {
+    let author = authors_words("playbook: zh-x\ntitle: 标题\nuses: [courtesy-zh]\n");
+    assert_eq!(
+        ascii_words_not_the_authors("zh-x 的规则 courtesy zh/rude words", &author),
+        ["courtesy", "rude", "words"].map(str::to_owned).into()
+    );
+    let english = english_only_words();
+    assert!(english.contains("customer") && english.contains("handbook"));
+    assert!(
+        !english.contains("ethos"),
+        "the tool's name is no English word"
+    );
+    let chart = "## Bilder\n\n```mermaid\nflowchart TD\n  r0[\"Kasse<br/>Rule one\"]\n```\n";
+    assert_eq!(readable_text(chart).trim(), "## Bilder\n\nKasse Rule one");
+}
+
+#[test]
+fn the_german_playbooks_render_without_english_words() {
+    let english = english_only_words();
+    let word = regex::Regex::new(r"\p{L}{3,}").unwrap();
+    let bundled = Source::bundled("de-reisezentrum").unwrap().text;
+    for source in [GERMAN, bundled.as_str()] {
+        let pb = load::parse(source).unwrap();
+        let author = authors_words(source);
+        for (name, document) in every_document(&pb) {
+            let found: BTreeSet<String> = word
+                .find_iter(&readable_text(&document))
+                .map(|m| m.as_str().to_lowercase())
+                .filter(|w| english.contains(w) && !author.contains(w))
+                .collect();
+            assert!(
+                found.is_empty(),
+                "English in {}'s {name}: {found:?}",
+                pb.playbook.value
+            );
+        }
+    }
+    let pb = load::parse(GERMAN).unwrap();
+    let policy = one(&pb, Kind::Policy, Format::Markdown);
+    assert!(policy.contains(
+        "Wenn der Kunde sich mindestens 3-mal wegen desselben Anliegens gemeldet hat: Werkstattmeisterin übernimmt den Fall innerhalb von 2 Tagen."
+    ));
+    assert!(policy.contains("| **Werkstattmeisterin** | bis 200 EUR | bis 60 EUR |"));
+    let handbook = one(&pb, Kind::Handbook, Format::Markdown);
+    assert!(handbook.contains("*Bestehensgrenze im Training: 75\u{a0}%*"));
+    assert!(handbook.contains(
+        "**Der Kunde sagt**: „Ich habe wirklich keine Zeit für so etwas.“ *(Stimmung: verärgert)*"
+    ));
+}
+
+#[test]
+fn a_document_names_beats_by_number_and_rules_by_their_words_never_by_id() {
+    let pb = playbook("hotel-a");
+    let md = one(&pb, Kind::Handbook, Format::Markdown);
+    assert!(md.contains("#### 1. Warm welcome\n"));
+    assert!(md.contains("*Next: turn 3 if this turn goes well, turn 2 if not*"));
+    let policy = one(&pb, Kind::Policy, Format::Markdown);
+    assert!(policy.contains(r#"n0["1 · Warm welcome<br/>“Sorry to bother you"#));
+    assert!(policy.contains("Replace the item free of charge: up to 50 USD"));
+    let cards = parse_cards(&one(&pb, Kind::Cards, Format::Markdown));
+    let mut ids: Vec<String> = pb
+        .rules
+        .iter()
+        .map(|r| r.id.value.replace('-', " "))
+        .collect();
+    ids.extend(
+        pb.scenarios
+            .iter()
+            .flat_map(|s| s.beats.iter().map(|b| b.id.value.clone())),
+    );
+    ids.retain(|id| id.len() > 4);
+    for id in &ids {
+        for text in [&md, &policy] {
+            assert!(!text.contains(&format!("{id} · ")), "{id}");
+        }
+        for (front, _) in &cards {
+            assert!(!front.contains(&format!("“{id}”")), "{id} in {front}");
+        }
+    }
+    assert!(!md.contains("still-bleeding"), "no beat id");
 }
 
 // --- safety ------------------------------------------------------------------
@@ -474,8 +692,8 @@ fn the_cards_parse_back_one_per_rule_step_and_wrong_reply() {
         .sum();
     assert_eq!(cards.len(), pb.rules.len() + pb.steps.len() + wrong);
     assert!(cards.iter().any(|(front, back)| {
-        front.starts_with("Rule “no money talk”")
-            && back.contains("Never turn a small accident into a question of money.")
+        front == "At every step: Never turn a small accident into a question of money. Which words are ruled out?"
+            && back.starts_with("Never say: “which room * put * on”, ")
     }));
     assert!(cards.iter().any(|(front, back)| {
         front == "Step 1, “Warm welcome”: what is the goal?"

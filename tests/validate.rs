@@ -900,3 +900,81 @@ fn human_output_names_every_policy_finding_with_its_role_and_reason() {
         "{text}"
     );
 }
+
+// --- every language (issue 13) ------------------------------------------------------
+
+fn human(args: &[&str]) -> String {
+    let out = ethos().arg("validate").args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The issue saw "fail (score 100.0)": a reply whose words keep every rule
+/// and whose deed the policy forbids. Its verdict says what failed.
+#[test]
+fn a_reply_failed_by_the_policy_alone_says_so_instead_of_a_perfect_score() {
+    let text = human(&[
+        "--scenario",
+        "coffee-gate",
+        "--beat",
+        "spill",
+        "--action",
+        "replace=80",
+        "Oh no, Claire, you're no bother at all! Let me bring fresh towels and a new coffee.",
+    ]);
+    assert!(
+        text.ends_with("fail: what the reply does breaks the policy (its words score 100.0)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("fail (score 100.0)"), "{text}");
+}
+
+#[test]
+fn human_output_of_a_chinese_playbook_is_chinese() {
+    let pb = crate::drill::load("zh-hotel");
+    let text = human(&[
+        "--playbook",
+        "zh-hotel",
+        "--scenario",
+        "咖啡被风吹翻",
+        "--beat",
+        "打翻",
+        "--action",
+        "免费更换=500",
+        "你好，您愿意为这杯咖啡付钱吗？",
+    ]);
+    assert_eq!(
+        crate::drill::ascii_words_outside_ids(&text, &pb),
+        Vec::<String>::new(),
+        "{text}"
+    );
+    assert!(!text.contains("：:"), "{text}");
+    insta::assert_snapshot!("validate_human_zh", text);
+}
+
+#[test]
+fn human_output_of_a_german_playbook_is_german() {
+    let pb = crate::drill::load(crate::drill::DE);
+    let text = human(&[
+        "--playbook",
+        crate::drill::DE,
+        "--scenario",
+        "anschluss-verpasst",
+        "--beat",
+        "auszahlen",
+        "--action",
+        "entschaedigung=200",
+        "Hallo. Als Kunde mit Sparpreis müssen Sie leider einen Aufpreis zahlen.",
+    ]);
+    assert_eq!(
+        crate::drill::english_words_in_german(&text, &pb, crate::drill::source(crate::drill::DE)),
+        Vec::<String>::new(),
+        "{text}"
+    );
+    insta::assert_snapshot!("validate_human_de", text);
+}

@@ -1,1 +1,176 @@
-# report
+# Was die berichtenden Befehle für Menschen ausgeben: eine bewertete Antwort
+# (`validate` und die Rückmeldung der Übung), `grade --summary`, `calibrate`,
+# `report`, `show` und `list`.
+
+## Ergebnis und Punktzahl
+
+report-pass = bestanden
+report-fail = nicht bestanden
+report-verdict-score = {$verdict} ({$score} Punkte)
+report-verdict-policy = {$verdict}: Was die Antwort tut, verstößt gegen die Richtlinie (ihre Wortwahl erreicht {$score} Punkte)
+
+## Die Begriffe des Formats, wie eine Tabelle sie zeigt
+
+report-check-mention = erwähnen
+report-check-avoid = vermeiden
+report-check-swap = ersetzen
+report-check-length = Länge
+report-check-echo = aufgreifen
+# Die Arten von Verstößen gegen die Richtlinie.
+report-code-missed-escalation = versäumte Weitergabe
+report-code-over-limit = Betrag über der Befugnis
+report-code-forbidden-action = unzulässige Maßnahme
+report-code-unneeded-escalation = unnötige Weitergabe
+report-code-escalation-not-shown = Weitergabe nicht erkennbar
+report-severity-error = Fehler
+report-severity-warning = Warnung
+report-severity-info = Hinweis
+report-status-pass = erfüllt
+report-status-fail-error = VERFEHLT
+report-status-fail-warning = verfehlt
+report-status-skipped = übersprungen
+
+## Eine bewertete Antwort (`ethos validate`)
+
+report-col-rule = Regel
+report-col-check = Prüfung
+report-col-severity = Schweregrad
+report-col-status = Ergebnis
+report-col-says = Worum es geht
+report-found = gefunden: {$spans}
+report-negated = verneint (nicht gezählt): {$spans}
+report-negated-mark = {$rule} (verneint)
+report-suggestions = Vorschläge:
+report-suggestion = {$suggestion} ({$rule})
+report-policy = Richtlinie
+report-detail = {" ("}{$detail})
+report-policy-head = {$code} ({$facts})
+report-policy-fact-separator = {"; "}
+report-policy-fact-to = an `{$role}`
+report-policy-fact-action = {$action} {$amount}
+report-policy-fact-because = {$count ->
+    [one] Eskalationsregel
+   *[other] Eskalationsregeln
+} {$rules}
+
+## `ethos grade --summary`
+
+report-grade-headline = {$replies ->
+    [one] 1 Antwort bewertet
+   *[other] {$replies} Antworten bewertet
+}: {$passed} bestanden ({$rate} %), durchschnittlich {$mean} Punkte
+report-grade-errors = ; {$errors ->
+    [one] 1 Zeile ließ
+   *[other] {$errors} Zeilen ließen
+} sich nicht bewerten
+# The progress bar of a grade on a terminal: replies graded and how fast.
+report-grade-progress = {$replies ->
+    [one] 1 Antwort
+   *[other] {$replies} Antworten
+} ({$rate}/s)
+report-by-step = Nach Schritt
+report-by-rule = Nach Regel
+report-policy-findings = Verstöße gegen die Richtlinie
+report-lowest-scores = Die niedrigsten Punktzahlen
+report-col-step = Schritt
+report-col-replies = Antworten
+report-col-pass-rate = bestanden in %
+report-col-mean-score = Punkte im Schnitt
+report-col-applied = angewandt
+report-col-failed = verfehlt
+report-col-finding = Befund
+report-col-id = Kennung
+report-col-line = Zeile
+report-col-score = Punkte
+
+## `ethos calibrate`
+
+report-calibrate-headline = {$labels ->
+    [one] 1 Bewertung
+   *[other] {$labels} Bewertungen
+} von Menschen: ethos stimmt bei {$agreed} überein ({$agreement} %); Cohens Kappa {$kappa}
+report-calibrate-no-labels = keine Bewertungen von Menschen: Übereinstimmung nicht bestimmbar; Cohens Kappa nicht bestimmbar
+report-not-available = –
+report-ethos-pass = ethos: bestanden
+report-ethos-fail = ethos: nicht bestanden
+report-human-pass = Mensch: bestanden
+report-human-fail = Mensch: nicht bestanden
+report-col-failed-human-passed = verfehlt, wo der Mensch bestehen ließ
+report-col-passed-human-failed = erfüllt, wo der Mensch durchfallen ließ
+report-col-policy-finding = Befund der Richtlinie
+report-col-found = gefunden
+report-col-found-human-passed = davon vom Menschen bestanden
+report-no-disagreements = Keine abweichenden Urteile.
+report-disagreements = Abweichende Urteile ({$count})
+report-disagreement-id = {$at} (Kennung {$id})
+report-disagreement = {$at}, Schritt {$step}: Mensch {$human}, ethos {$tool} ({$score} Punkte)
+report-disagreement-reply = Antwort: {$text}
+report-disagreement-note = Notiz:   {$note}
+report-disagreement-none-failed = ethos: keine Regel verfehlt
+report-disagreement-passed = ethos: keine Regel verfehlt (erfüllt: {$rules})
+report-disagreement-failed = verfehlt {$rule} ({$severity}): {$message}
+report-disagreement-failed-spans = verfehlt {$rule} ({$severity}): {$spans}: {$message}
+report-disagreement-policy = Richtlinie {$code} ({$severity}): {$message}
+
+## `ethos report`: aufgezeichnete Übungen
+
+report-col-trainee = Auszubildende
+report-col-playbook = Leitfaden
+report-col-scenario = Szenario
+report-col-mode = Art
+report-col-attempts = Versuche
+report-col-finished = beendet
+report-col-best = beste
+report-col-last = letzte
+report-col-passed = bestanden
+report-col-date = Datum
+report-mode-exam = Prüfung
+report-mode-practice = Übung
+report-not-a-transcript = keine Aufzeichnung einer Übung ({$error})
+report-transcript-format = Aufzeichnungsformat {$format} statt {$expected}
+
+## `ethos show`: ein Leitfaden als Tabellen
+
+report-show-title = {$title} ({$company}, {$language})
+report-show-owner = verantwortlich: {$owner}
+report-show-review-by = zu prüfen bis: {$date}
+report-show-pass-mark = Bestehensgrenze: {$mark} %
+report-show-steps = Schritte
+report-show-rules = Regeln
+report-show-matrix = Wer was selbst gewähren darf (vorderste Reihe zuerst)
+report-show-escalation = Weitergabe nach oben
+report-col-number = Nr.
+report-col-title = Titel
+report-col-goal = Ziel
+report-col-values = Werte
+report-col-at = bei
+report-col-when = wenn
+report-col-role = Rolle
+report-col-goes-to = geht an
+report-col-within = binnen
+report-col-why = warum
+report-col-beat = Szene
+report-col-customer-says = der Kunde sagt
+report-col-trainee-does = die Auszubildenden
+report-col-next = weiter
+report-show-every-step = bei jedem Schritt
+report-show-action-unit = {$action} ({$unit})
+report-show-role = {$role} ({$title})
+report-show-no-limit = unbegrenzt
+report-show-up-to = bis {$limit}
+report-show-scenario = Szenario {$id}: {$title} (gespielt als {$role}; Kunde: {$customer})
+report-show-decides = entscheiden ({$choices} Möglichkeiten) – am besten: {$best}
+report-show-replies = antworten ({$wrong} falsche zu erkennen)
+report-show-the-end = Ende
+report-show-branch = bestanden → {$pass}
+    nicht bestanden → {$fail}
+
+## `ethos list`
+
+report-col-company = Unternehmen
+report-col-language = Sprache
+report-col-steps = Schritte
+report-col-rules = Regeln
+report-col-scenarios = Szenarien
+report-list-hint = Probieren Sie einen aus: ethos show KENNUNG · ethos drill KENNUNG · ethos init --from KENNUNG
+report-list-packs-hint = In einen Leitfaden aufnehmen: `uses: [KENNUNG]`; eine seiner Regeln abschalten: `disable: [KENNUNG/REGEL]`

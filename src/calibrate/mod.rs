@@ -5,6 +5,7 @@
 //! the grade module's own [`Grader`], so the verdicts are exactly those of
 //! `ethos grade`; what this module adds is the comparison.
 
+pub mod human;
 pub mod stats;
 
 use serde::Serialize;

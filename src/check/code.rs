@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::playbook::Severity;
+use crate::words::{Locale, Words};
 
 /// A diagnostic code. The kebab-case names are a public contract: CI
 /// configurations and suppressions name them.
@@ -123,64 +124,15 @@ impl Code {
         }
     }
 
-    /// One line on what the code means (SARIF rule descriptions, README table).
-    pub fn description(self) -> &'static str {
-        match self {
-            Code::YamlSyntax => "the file is not valid YAML",
-            Code::Schema => {
-                "unknown field, wrong type, missing required field, bad id, bad duration or date"
-            }
-            Code::DuplicateId => {
-                "two steps / rules / roles / actions / values / scenarios / beats (within a scenario) share an id"
-            }
-            Code::UnknownStep => "a rule's `at` or a beat's `step` names no step",
-            Code::UnknownRole => {
-                "an escalation `to`, a scenario `role` or a choice's `escalate` names no role"
-            }
-            Code::UnknownAction => {
-                "a `may`, a condition's `action` or a choice's `action` names no action"
-            }
-            Code::UnknownValue => "a step's `values` names no value",
-            Code::UnknownBeat => "a `next` names no beat",
-            Code::InvalidPattern => "a pattern does not compile (message says why)",
-            Code::PhraseTooLong => "a phrase is longer than 1,000 characters",
-            Code::EmptyRule => {
-                "a rule with nothing to check (no phrases/patterns, no bounds, no swap)"
-            }
-            Code::RuleContradiction => {
-                "a `mention` rule and an `avoid` rule share a phrase and apply at a common step in a common context"
-            }
-            Code::UnboundPlaceholder => {
-                "a placeholder that no scenario or context can fill (unknown key)"
-            }
-            Code::LadderInversion => {
-                "a more senior role may grant less of an action than a junior one"
-            }
-            Code::EscalationShadowsEmpowerment => {
-                "an escalation rule on action and amount alone sends up amounts that a role below its target may grant"
-            }
-            Code::EscalationToFrontLine => "an escalation rule's target is the first role",
-            Code::UnreachableBeat => "no path from the first beat reaches it",
-            Code::EndlessScenario => "from some beat no path ends",
-            Code::ModelFails => "a beat's `model` reply fails its own step's rules (lists which)",
-            Code::WrongPasses => "a beat's `wrong` reply passes every rule",
-            Code::DecisionContradictsPolicy => {
-                "a decision's `best` choice is not what the policy decides (lists what it decides)"
-            }
-            Code::NoBestChoice => "a decision without exactly one `best` choice",
-            Code::StepWithoutRules => "no rule applies at this step",
-            Code::UntestedRule => {
-                "no `wrong` reply of any scenario fails this rule, so nothing shows that it catches what it is meant to catch"
-            }
-            Code::ReviewOverdue => "`review_by` has passed",
-            Code::ExampleFails => "a rule's `pass` example fails that rule",
-            Code::ExamplePasses => "a rule's `fail` example passes that rule",
-            Code::ExampleSkipped => {
-                "a rule's example could not be judged: the rule is skipped in its `examples_context` (a placeholder with no value, a `when` that does not hold)"
-            }
-            Code::UnknownPack => "`uses` names no bundled rule pack",
-            Code::UnknownDisabledRule => "`disable` names no rule of the packs the playbook uses",
-        }
+    /// One line on what the code means, in English (the README's table).
+    pub fn description(self) -> String {
+        self.description_in(Words::new(Locale::En))
+    }
+
+    /// One line on what the code means, in a language (SARIF's rule
+    /// descriptions): the message `check-code-NAME`.
+    pub fn description_in(self, words: Words) -> String {
+        words.check_code_description(self.as_str())
     }
 
     pub fn from_name(name: &str) -> Option<Code> {
@@ -191,5 +143,26 @@ impl Code {
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_described_in_every_language() {
+        // The description's message id is built from the code's name, which
+        // the catalog tests cannot see: a missing one would read as its id.
+        for code in Code::ALL {
+            for locale in Locale::ALL {
+                let description = code.description_in(Words::new(locale));
+                assert!(
+                    !description.is_empty() && !description.starts_with("check-code-"),
+                    "`{code}` has no description in {}",
+                    locale.tag()
+                );
+            }
+        }
     }
 }

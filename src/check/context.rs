@@ -3,6 +3,8 @@
 use super::code::Code;
 use super::diagnostic::Diagnostic;
 use crate::playbook::{Date, Playbook, Pos};
+use crate::words::Words;
+use crate::words::check::{Help, Message};
 
 /// What a check needs besides the playbook.
 #[derive(Clone, Copy, Debug)]
@@ -14,6 +16,8 @@ pub struct CheckOptions {
 pub struct CheckContext<'a> {
     pub playbook: &'a Playbook,
     pub options: CheckOptions,
+    /// The playbook's language: its author reads the diagnostics.
+    pub words: Words,
     file: &'a str,
     diagnostics: Vec<Diagnostic>,
 }
@@ -23,24 +27,29 @@ impl<'a> CheckContext<'a> {
         CheckContext {
             playbook,
             options,
+            words: Words::of(playbook),
             file,
             diagnostics: Vec::new(),
         }
     }
 
-    /// Record a finding; add a `help` line with [`Self::help`] right after.
-    pub fn report(&mut self, code: Code, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
+    /// Record a finding, worded in the playbook's language; add a `help` line
+    /// with [`Reported::help`] right after.
+    pub fn report(&mut self, code: Code, pos: Pos, message: Message<'_>) -> Reported<'_> {
         self.diagnostics.push(Diagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message: self.words.check_message(&message),
             // A place in a pack rule is in the pack's file, not the playbook's.
             file: crate::playbook::packs::name_of_file(pos.file)
                 .unwrap_or_else(|| self.file.to_owned()),
             pos,
             help: None,
         });
-        self.diagnostics.last_mut().expect("just pushed")
+        Reported {
+            words: self.words,
+            diagnostic: self.diagnostics.last_mut().expect("just pushed"),
+        }
     }
 
     /// Whether a diagnostic of this code is already reported at this place.
@@ -55,16 +64,15 @@ impl<'a> CheckContext<'a> {
     }
 }
 
-impl Diagnostic {
-    /// Attach a suggestion of what to do.
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
-        self
-    }
+/// A diagnostic just reported, to attach its help line to.
+pub struct Reported<'d> {
+    words: Words,
+    diagnostic: &'d mut Diagnostic,
+}
 
-    /// Attach a help line if there is one.
-    pub fn maybe_help(&mut self, help: Option<String>) -> &mut Self {
-        self.help = help;
-        self
+impl Reported<'_> {
+    /// Attach a suggestion of what to do.
+    pub fn help(self, help: Help<'_>) {
+        self.diagnostic.help = Some(self.words.check_help(&help));
     }
 }

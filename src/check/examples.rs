@@ -5,9 +5,11 @@
 
 use super::code::Code;
 use super::context::CheckContext;
+use crate::engine::context::CONTEXT_KEYS;
 use crate::engine::{Context, Engine, RuleFinding, Status};
-use crate::playbook::{CheckKind, Rule, Spanned};
-use crate::words::{Locale, Words};
+use crate::playbook::{CheckKind, Rule, Scalar, Spanned};
+use crate::util::suggest::closest;
+use crate::words::check::{ContextFault, Help, Message, SkipReason};
 
 /// Judge every rule's examples; for each rule, whether a `fail` example
 /// failed it.
@@ -38,20 +40,7 @@ pub fn check(ctx: &mut CheckContext, engine: &Engine) -> Vec<bool> {
             };
             match finding.status {
                 Status::Pass => {}
-                Status::Fail => {
-                    ctx.report(
-                        Code::ExampleFails,
-                        reply.pos,
-                        format!(
-                            "a `pass` example of rule `{}` fails it{}",
-                            rule.id,
-                            why_failed(&finding)
-                        ),
-                    )
-                    .help(
-                        "change the rule until the example passes, or move the example to `fail`",
-                    );
-                }
+                Status::Fail => example_fails(ctx, rule, reply, &finding),
                 Status::Skipped => skipped(ctx, rule, reply, &context),
             }
         }
@@ -65,9 +54,9 @@ pub fn check(ctx: &mut CheckContext, engine: &Engine) -> Vec<bool> {
                     ctx.report(
                         Code::ExamplePasses,
                         reply.pos,
-                        format!("a `fail` example of rule `{}` passes it", rule.id),
+                        Message::ExamplePasses { rule: &rule.id },
                     )
-                    .help("add the phrase or pattern the example shows to the rule, or move the example to `pass`");
+                    .help(Help::AddPhraseOrMoveToPass);
                 }
                 Status::Skipped => skipped(ctx, rule, reply, &context),
             }
@@ -89,54 +78,88 @@ fn context_of(ctx: &mut CheckContext, rule: &Rule) -> Option<Context> {
     pb.step(step)?;
     let mut context = Context::at_step(pb, step);
     for (key, value) in rule.examples_context.iter().flat_map(|c| c.iter()) {
-        if let Err(why) = context.set(key, value.value.clone()) {
+        if context.set(key, value.value.clone()).is_err() {
+            let text = value.value.to_string();
             ctx.report(
                 Code::Schema,
                 key.pos,
-                format!("`examples_context` of rule `{}`: {why}", rule.id),
+                Message::ExamplesContext {
+                    rule: &rule.id,
+                    fault: context_fault(key, &value.value, &text),
+                },
             );
         }
     }
     Some(context)
 }
 
+/// Why `Context::set` refused a key of `examples_context`, as data. It
+/// refuses a key it does not know, `contacts` that are no whole number (or
+/// out of range), and a `waiting` that is no duration; anything else it takes.
+fn context_fault<'v>(key: &'v str, value: &Scalar, text: &'v str) -> ContextFault<'v> {
+    match key {
+        "contacts" if matches!(value, Scalar::Int(_)) => ContextFault::NotContacts { value: text },
+        "contacts" => ContextFault::NotWholeNumber { value: text },
+        "waiting" => ContextFault::NotDuration { value: text },
+        _ => ContextFault::UnknownKey {
+            key,
+            suggestion: closest(key, CONTEXT_KEYS.split(", ")),
+            keys: CONTEXT_KEYS,
+        },
+    }
+}
+
+fn example_fails(
+    ctx: &mut CheckContext,
+    rule: &Rule,
+    reply: &Spanned<String>,
+    finding: &RuleFinding,
+) {
+    let said: Vec<&str> = finding.matches.iter().map(|m| m.text.as_str()).collect();
+    // The words that failed it, or what was counted, or what the rule says.
+    let message = if said.is_empty() {
+        let reason = match &finding.detail {
+            Some(detail) => ctx.words.rule_detail(detail),
+            None => ctx.words.rule_message(finding).into_owned(),
+        };
+        let reason = reason.trim_end_matches(['.', '。']);
+        ctx.report(
+            Code::ExampleFails,
+            reply.pos,
+            Message::ExampleFailsBecause {
+                rule: &rule.id,
+                reason,
+            },
+        )
+    } else {
+        ctx.report(
+            Code::ExampleFails,
+            reply.pos,
+            Message::ExampleFailsSaying {
+                rule: &rule.id,
+                said: &said,
+            },
+        )
+    };
+    message.help(Help::ChangeRuleOrMoveToFail);
+}
+
 fn skipped(ctx: &mut CheckContext, rule: &Rule, reply: &Spanned<String>, context: &Context) {
     let why = if rule.check.value == CheckKind::Echo && context.key_facts.is_empty() {
-        "it is an `echo` rule and the context has no key facts (give `key_facts: \"a, b\"` in `examples_context`)"
+        SkipReason::EchoWithoutFacts
     } else if rule.when.is_some() {
-        "its `when` does not hold, or a placeholder has no value, in `examples_context`"
+        SkipReason::WhenOrPlaceholder
     } else {
-        "a placeholder has no value in `examples_context`"
+        SkipReason::Placeholder
     };
-    let step = &context.step;
     ctx.report(
         Code::ExampleSkipped,
         reply.pos,
-        format!(
-            "an example of rule `{}` cannot be judged: the rule is skipped at step `{step}` because {why}",
-            rule.id
-        ),
+        Message::ExampleSkipped {
+            rule: &rule.id,
+            step: &context.step,
+            why,
+        },
     )
-    .help("give the rule an `examples_context` where it applies, e.g. `examples_context: {customer.name: Dana, facts.at_fault: true, message: \"I cut myself\"}`");
-}
-
-/// ": “who pays”" for the words that failed it, or what was counted.
-fn why_failed(finding: &RuleFinding) -> String {
-    if !finding.matches.is_empty() && finding.status == Status::Fail {
-        let words: Vec<String> = finding
-            .matches
-            .iter()
-            .map(|m| format!("“{}”", m.text))
-            .collect();
-        return format!(": it says {}", words.join(", "));
-    }
-    // `check` speaks English for now, whatever the playbook's language.
-    let words = Words::new(Locale::En);
-    match &finding.detail {
-        Some(detail) => format!(" ({})", words.rule_detail(detail)),
-        None => format!(
-            " ({})",
-            words.rule_message(finding).trim_end_matches(['.', '。'])
-        ),
-    }
+    .help(Help::GiveExamplesContext);
 }

@@ -21,17 +21,36 @@ pub use diagnostic::{Counts, Diagnostic};
 
 use crate::playbook::packs::{self as pack_files, Pack};
 use crate::playbook::{LoadErrorKind, Playbook, Pos, Source, load};
+use crate::words::{Locale, Words};
+
+/// What `check` found in one source, and the language it says it in.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The playbook's language; English for a file that does not load (the
+    /// loader's errors are in English, and there is no language to read).
+    pub words: Words,
+}
 
 /// Check one playbook source: the file's own problems, sorted.
 pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
+    check_file(source, options).diagnostics
+}
+
+/// Check one playbook source: its problems, sorted, in its language.
+pub fn check_file(source: &Source, options: CheckOptions) -> Checked {
     let parsed = if pack_files::is_pack(&source.text) {
         // A rule pack is checked as a playbook holding its rules.
         load::parse_pack(&source.text, 0).map(Pack::into_host_playbook)
     } else {
         load::parse_all(&source.text)
     };
+    let mut words = Words::new(Locale::En);
     let mut diagnostics = match parsed {
-        Ok(playbook) => check_playbook(&playbook, &source.name, options),
+        Ok(playbook) => {
+            words = Words::of(&playbook);
+            check_playbook(&playbook, &source.name, options)
+        }
         // Only the loader's errors: the checks would run on what did load,
         // and report what is missing (an `untested-rule` for a rule whose
         // `wrong` reply failed to load) in place of what is wrong.
@@ -60,7 +79,7 @@ pub fn check_source(source: &Source, options: CheckOptions) -> Vec<Diagnostic> {
             .collect(),
     };
     diagnostic::sort(&mut diagnostics);
-    diagnostics
+    Checked { diagnostics, words }
 }
 
 /// Check a playbook that loaded.

@@ -6,6 +6,7 @@ use super::code::Code;
 use super::context::CheckContext;
 use crate::playbook::packs;
 use crate::util::suggest::closest;
+use crate::words::check::{Help, Message};
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;
@@ -14,17 +15,15 @@ pub fn check(ctx: &mut CheckContext) {
     for used in &pb.uses {
         match packs::load(used) {
             None => {
-                let help = match closest(used, packs::ids()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!(
-                        "the bundled packs are {} (`ethos list --packs`)",
-                        packs::ids().collect::<Vec<_>>().join(", ")
-                    ),
+                let bundled: Vec<&str> = packs::ids().collect();
+                let help = match closest(used, bundled.iter().copied()) {
+                    Some(id) => Help::DidYouMean { id },
+                    None => Help::BundledPacksAre { packs: &bundled },
                 };
                 ctx.report(
                     Code::UnknownPack,
                     used.pos,
-                    format!("`uses` names the rule pack `{used}`, which is not bundled"),
+                    Message::UnknownPack { pack: used },
                 )
                 .help(help);
             }
@@ -35,7 +34,10 @@ pub fn check(ctx: &mut CheckContext) {
                     ctx.report(
                         Code::Schema,
                         used.pos,
-                        format!("the bundled rule pack `{used}` does not load: {err}"),
+                        Message::PackDoesNotLoad {
+                            pack: used,
+                            error: &err.to_string(),
+                        },
                     );
                 }
             }
@@ -49,20 +51,17 @@ pub fn check(ctx: &mut CheckContext) {
             continue;
         }
         let (pack, _) = disabled.split_once('/').unwrap_or(("", ""));
-        let help = if let Some(best) = closest(disabled, offered.iter().map(String::as_str)) {
-            format!("did you mean `{best}`?")
+        let help = if let Some(id) = closest(disabled, offered.iter().map(String::as_str)) {
+            Help::DidYouMean { id }
         } else if packs::find(pack).is_some() && !pb.uses.iter().any(|u| u.as_str() == pack) {
-            format!("add `{pack}` to `uses`, or drop this entry")
+            Help::AddToUses { pack }
         } else {
-            "`disable` takes the full id of a pack rule, `PACK/RULE`, e.g. `courtesy-en/dismissive`"
-                .to_owned()
+            Help::DisableTakesFullId
         };
         ctx.report(
             Code::UnknownDisabledRule,
             disabled.pos,
-            format!(
-                "`disable` names `{disabled}`, which is no rule of the packs this playbook uses"
-            ),
+            Message::UnknownDisabledRule { id: disabled },
         )
         .help(help);
     }

@@ -4,6 +4,7 @@
 use super::code::Code;
 use super::context::CheckContext;
 use crate::playbook::{Action, EscalationRule, Limit};
+use crate::words::check::{Help, Message};
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;
@@ -31,33 +32,43 @@ fn ladder_inversion(ctx: &mut CheckContext, action: &Action) {
         };
         match senior.may.get(&action.id) {
             Some(limit) if limit.value.is_less_than(junior_limit) => {
+                // Only an amount is less than another limit.
+                let Limit::Amount(amount) = limit.value else {
+                    continue;
+                };
                 ctx.report(
                     Code::LadderInversion,
                     limit.pos,
-                    format!(
-                        "`{}` may grant `{}` up to {}, less than `{}` below it ({})",
-                        senior.id, action.id, limit.value, junior.id, junior_limit
-                    ),
+                    Message::LadderBelowJunior {
+                        senior: &senior.id,
+                        action: &action.id,
+                        limit: amount,
+                        junior: &junior.id,
+                        junior_limit,
+                    },
                 )
-                .help(format!(
-                    "give `{}` at least {junior_limit}: a case sent up the ladder must reach someone who can say yes",
-                    senior.id
-                ));
+                .help(Help::GiveAtLeast {
+                    role: &senior.id,
+                    limit: junior_limit,
+                });
             }
             Some(_) => {}
             None => {
                 ctx.report(
                     Code::LadderInversion,
                     senior.id.pos,
-                    format!(
-                        "`{}` may not grant `{}` at all, though `{}` below it may grant up to {}",
-                        senior.id, action.id, junior.id, junior_limit
-                    ),
+                    Message::LadderMayNotGrant {
+                        senior: &senior.id,
+                        action: &action.id,
+                        junior: &junior.id,
+                        junior_limit,
+                    },
                 )
-                .help(format!(
-                    "add `{}: {junior_limit}` (or more) to `{}`'s `may`",
-                    action.id, senior.id
-                ));
+                .help(Help::AddToMay {
+                    role: &senior.id,
+                    action: &action.id,
+                    limit: junior_limit,
+                });
             }
         }
     }
@@ -71,12 +82,12 @@ fn to_front_line(ctx: &mut CheckContext, escalation: &EscalationRule) {
         ctx.report(
             Code::EscalationToFrontLine,
             escalation.to.pos,
-            format!(
-                "escalation `{}` goes to `{}`, the first role on the ladder, which already holds every case",
-                escalation.id, escalation.to
-            ),
+            Message::EscalationToFrontLine {
+                escalation: &escalation.id,
+                role: &escalation.to,
+            },
         )
-        .help("send it to a more senior role, or remove the rule");
+        .help(Help::SendHigher);
     }
 }
 
@@ -108,32 +119,29 @@ fn shadows_empowerment(ctx: &mut CheckContext, escalation: &EscalationRule) {
             .filter(|(_, limit)| bounds.overlaps_up_to(*limit))
             .reduce(|a, b| if a.1.is_less_than(b.1) { b } else { a });
         let Some((role, limit)) = below else { continue };
-        let unit = action
-            .unit
-            .as_ref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
         let help = match limit {
-            Limit::Amount(l) => format!(
-                "send up only what `{}` may not grant (`amount: {{over: {l}}}`), or lower `{}`'s limit for `{}`",
-                role.id, role.id, action.id
-            ),
-            Limit::Unlimited => format!(
-                "`{}` may grant any `{}`, so this rule can never apply as written: remove it or the limit",
-                role.id, action.id
-            ),
+            Limit::Amount(l) => Help::SendUpOnlyOver {
+                role: &role.id,
+                limit: l,
+                action: &action.id,
+            },
+            Limit::Unlimited => Help::CanNeverApply {
+                role: &role.id,
+                action: &action.id,
+            },
         };
         ctx.report(
             Code::EscalationShadowsEmpowerment,
             amount_pos,
-            format!(
-                "escalation `{}` sends `{}` {}{unit} to `{}`, but `{}` may grant up to {limit}{unit} on its own: the two rules contradict each other",
-                escalation.id,
-                action.id,
-                bounds.describe(),
-                escalation.to,
-                role.id,
-            ),
+            Message::EscalationShadows {
+                escalation: &escalation.id,
+                action: &action.id,
+                bounds,
+                unit: action.unit.as_ref().map(|u| u.value.as_str()),
+                to: &escalation.to,
+                role: &role.id,
+                limit,
+            },
         )
         .help(help);
         return;

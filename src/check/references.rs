@@ -7,19 +7,24 @@ use std::collections::HashMap;
 use super::code::Code;
 use super::context::CheckContext;
 use crate::playbook::{Clause, Condition, Pos, Spanned};
-use crate::util::suggest::unknown_id_help;
+use crate::util::suggest::closest;
+use crate::words::check::{Help, Kind, Message};
 
 pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;
-    duplicates(ctx, "value", pb.philosophy.values.iter().map(|v| &v.id));
-    duplicates(ctx, "role", pb.roles.iter().map(|r| &r.id));
-    duplicates(ctx, "action", pb.actions.iter().map(|a| &a.id));
-    duplicates(ctx, "step", pb.steps.iter().map(|s| &s.id));
-    duplicates(ctx, "rule", pb.rules.iter().map(|r| &r.id));
-    duplicates(ctx, "escalation rule", pb.escalation.iter().map(|e| &e.id));
-    duplicates(ctx, "scenario", pb.scenarios.iter().map(|s| &s.id));
+    duplicates(ctx, Kind::Value, pb.philosophy.values.iter().map(|v| &v.id));
+    duplicates(ctx, Kind::Role, pb.roles.iter().map(|r| &r.id));
+    duplicates(ctx, Kind::Action, pb.actions.iter().map(|a| &a.id));
+    duplicates(ctx, Kind::Step, pb.steps.iter().map(|s| &s.id));
+    duplicates(ctx, Kind::Rule, pb.rules.iter().map(|r| &r.id));
+    duplicates(
+        ctx,
+        Kind::EscalationRule,
+        pb.escalation.iter().map(|e| &e.id),
+    );
+    duplicates(ctx, Kind::Scenario, pb.scenarios.iter().map(|s| &s.id));
     for scenario in &pb.scenarios {
-        duplicates(ctx, "beat", scenario.beats.iter().map(|b| &b.id));
+        duplicates(ctx, Kind::Beat, scenario.beats.iter().map(|b| &b.id));
     }
 
     let values: Vec<&str> = pb.philosophy.values.iter().map(|v| v.id.as_str()).collect();
@@ -29,31 +34,36 @@ pub fn check(ctx: &mut CheckContext) {
 
     for step in pb.steps.iter() {
         for value in &step.values {
-            unknown(ctx, Code::UnknownValue, "value", value, &values, || {
-                format!(
-                    "step `{}` names value `{value}`, which is not defined",
-                    step.id
-                )
+            unknown(ctx, Code::UnknownValue, Kind::Value, value, &values, || {
+                Message::UnknownValueOfStep {
+                    step: &step.id,
+                    value,
+                }
             });
         }
     }
     for role in pb.roles.iter() {
         for (action, _) in role.may.iter() {
-            unknown(ctx, Code::UnknownAction, "action", action, &actions, || {
-                format!(
-                    "role `{}` may grant `{action}`, which is not a defined action",
-                    role.id
-                )
-            });
+            unknown(
+                ctx,
+                Code::UnknownAction,
+                Kind::Action,
+                action,
+                &actions,
+                || Message::UnknownActionOfRole {
+                    role: &role.id,
+                    action,
+                },
+            );
         }
     }
     for rule in &pb.rules {
         for step in rule.at.iter().flat_map(|at| at.iter()) {
-            unknown(ctx, Code::UnknownStep, "step", step, &steps, || {
-                format!(
-                    "rule `{}` applies at step `{step}`, which is not defined",
-                    rule.id
-                )
+            unknown(ctx, Code::UnknownStep, Kind::Step, step, &steps, || {
+                Message::UnknownStepOfRule {
+                    rule: &rule.id,
+                    step,
+                }
             });
         }
     }
@@ -61,66 +71,70 @@ pub fn check(ctx: &mut CheckContext) {
         unknown(
             ctx,
             Code::UnknownRole,
-            "role",
+            Kind::Role,
             &escalation.to,
             &roles,
-            || {
-                format!(
-                    "escalation `{}` goes to role `{}`, which is not defined",
-                    escalation.id, escalation.to
-                )
+            || Message::UnknownRoleOfEscalation {
+                escalation: &escalation.id,
+                role: &escalation.to,
             },
         );
-        condition_actions(
-            ctx,
-            &escalation.when,
-            &actions,
-            &format!("escalation `{}`", escalation.id),
-        );
+        condition_actions(ctx, &escalation.when, &actions, &escalation.id);
     }
     for scenario in &pb.scenarios {
         if let Some(role) = &scenario.role {
-            unknown(ctx, Code::UnknownRole, "role", role, &roles, || {
-                format!(
-                    "scenario `{}` is played as role `{role}`, which is not defined",
-                    scenario.id
-                )
+            unknown(ctx, Code::UnknownRole, Kind::Role, role, &roles, || {
+                Message::UnknownRoleOfScenario {
+                    scenario: &scenario.id,
+                    role,
+                }
             });
         }
         let beats: Vec<&str> = scenario.beats.iter().map(|b| b.id.as_str()).collect();
         for beat in scenario.beats.iter() {
-            unknown(ctx, Code::UnknownStep, "step", &beat.step, &steps, || {
-                format!(
-                    "beat `{}` exercises step `{}`, which is not defined",
-                    beat.id, beat.step
-                )
-            });
+            unknown(
+                ctx,
+                Code::UnknownStep,
+                Kind::Step,
+                &beat.step,
+                &steps,
+                || Message::UnknownStepOfBeat {
+                    beat: &beat.id,
+                    step: &beat.step,
+                },
+            );
             for (target, pos) in beat.next_targets() {
                 let target = Spanned::new(target.to_owned(), pos);
-                unknown(ctx, Code::UnknownBeat, "beat", &target, &beats, || {
-                    format!(
-                        "beat `{}` goes next to `{target}`, which is not a beat of scenario `{}`",
-                        beat.id, scenario.id
-                    )
+                unknown(ctx, Code::UnknownBeat, Kind::Beat, &target, &beats, || {
+                    Message::UnknownNextBeat {
+                        beat: &beat.id,
+                        target: &target,
+                        scenario: &scenario.id,
+                    }
                 });
             }
             let Some(decide) = &beat.decide else { continue };
             for choice in decide.choices.iter() {
                 if let Some(role) = &choice.escalate {
-                    unknown(ctx, Code::UnknownRole, "role", role, &roles, || {
-                        format!(
-                            "a choice of beat `{}` escalates to `{role}`, which is not a defined role",
-                            beat.id
-                        )
+                    unknown(ctx, Code::UnknownRole, Kind::Role, role, &roles, || {
+                        Message::UnknownRoleOfChoice {
+                            beat: &beat.id,
+                            role,
+                        }
                     });
                 }
                 for (action, _) in choice.action.iter().flat_map(|a| a.iter()) {
-                    unknown(ctx, Code::UnknownAction, "action", action, &actions, || {
-                        format!(
-                            "a choice of beat `{}` takes action `{action}`, which is not defined",
-                            beat.id
-                        )
-                    });
+                    unknown(
+                        ctx,
+                        Code::UnknownAction,
+                        Kind::Action,
+                        action,
+                        &actions,
+                        || Message::UnknownActionOfChoice {
+                            beat: &beat.id,
+                            action,
+                        },
+                    );
                 }
             }
         }
@@ -130,42 +144,45 @@ pub fn check(ctx: &mut CheckContext) {
 /// Report every id after the first of each spelling.
 fn duplicates<'a>(
     ctx: &mut CheckContext,
-    kind: &str,
+    kind: Kind,
     ids: impl Iterator<Item = &'a Spanned<String>>,
 ) {
     let mut first: HashMap<&str, Pos> = HashMap::new();
     for id in ids {
         if let Some(earlier) = first.get(id.as_str()) {
-            ctx.report(
-                Code::DuplicateId,
-                id.pos,
-                format!("there is already a {kind} with id `{id}`"),
-            )
-            .help(format!(
-                "the first is at line {}; give each {kind} its own id",
-                earlier.line
-            ));
+            let line = earlier.line;
+            ctx.report(Code::DuplicateId, id.pos, Message::DuplicateId { kind, id })
+                .help(Help::FirstIsAt { kind, line });
         } else {
             first.insert(id.as_str(), id.pos);
         }
     }
 }
 
-fn unknown(
+fn unknown<'m>(
     ctx: &mut CheckContext,
     code: Code,
-    kind: &str,
+    kind: Kind,
     id: &Spanned<String>,
     known: &[&str],
-    message: impl FnOnce() -> String,
+    message: impl FnOnce() -> Message<'m>,
 ) {
     if !known.contains(&id.as_str()) {
-        let help = unknown_id_help(id, kind, known.iter().copied());
-        ctx.report(code, id.pos, message()).maybe_help(help);
+        let help = unknown_id_help(id, kind, known);
+        ctx.report(code, id.pos, message()).help(help);
     }
 }
 
-fn condition_actions(ctx: &mut CheckContext, when: &Condition, actions: &[&str], owner: &str) {
+/// For an id that names nothing: the likely typo, or what there is.
+pub(super) fn unknown_id_help<'k>(wrong: &str, kind: Kind, known: &'k [&'k str]) -> Help<'k> {
+    match closest(wrong, known.iter().copied()) {
+        Some(id) => Help::DidYouMean { id },
+        None if known.is_empty() => Help::NoneDefined { kind },
+        None => Help::KindsAre { kind, ids: known },
+    }
+}
+
+fn condition_actions(ctx: &mut CheckContext, when: &Condition, actions: &[&str], escalation: &str) {
     for clause in &when.clauses {
         if let Clause::Action(action) = &clause.value {
             let action = if action.pos.is_known() {
@@ -173,9 +190,17 @@ fn condition_actions(ctx: &mut CheckContext, when: &Condition, actions: &[&str],
             } else {
                 Spanned::new(action.value.clone(), clause.pos)
             };
-            unknown(ctx, Code::UnknownAction, "action", &action, actions, || {
-                format!("{owner} is about action `{action}`, which is not defined")
-            });
+            unknown(
+                ctx,
+                Code::UnknownAction,
+                Kind::Action,
+                &action,
+                actions,
+                || Message::UnknownActionOfEscalation {
+                    escalation,
+                    action: &action,
+                },
+            );
         }
     }
 }

@@ -6,17 +6,13 @@
 use super::code::Code;
 use super::context::CheckContext;
 use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
+use crate::engine::matcher::abbreviated;
 use crate::engine::normalize::normalize;
 use crate::engine::replay::Replay;
-use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
+use crate::engine::{Context, Engine, MAX_PHRASE_CHARS, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 use crate::util::suggest::closest;
-use crate::words::{Locale, Words};
-
-/// `check` speaks English for now, whatever the playbook's language.
-fn check_words() -> Words {
-    Words::new(Locale::En)
-}
+use crate::words::check::{Help, Kind, Message, RegexFault};
 
 /// `engine` is the playbook compiled (shared with the rules' own examples);
 /// `tested_by_examples[i]`: whether a `fail` example of rule `i` fails it.
@@ -88,15 +84,43 @@ fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError)
     if ctx.has_reported(code, pos) {
         return;
     }
-    let help = match err.problem {
-        Problem::Pattern => {
-            "simplify the pattern (large counted repetitions such as `\\w{500}` grow it fastest), or use `phrases`"
-        }
-        Problem::PhraseTooLong | Problem::HandoffTooLong | Problem::Phrases => {
-            "keep the few words that matter in each phrase, or split long ones into several phrases"
-        }
+    let phrase = abbreviated(&err.pattern);
+    let (message, help) = match err.problem {
+        Problem::Pattern => (
+            Message::PatternDoesNotCompile {
+                pattern: &err.pattern,
+                rule: &err.rule,
+                fault: RegexFault::Other(&err.reason),
+            },
+            Help::SimplifyPattern,
+        ),
+        Problem::PhraseTooLong => (
+            Message::PhraseTooLong {
+                phrase: &phrase,
+                owner: Kind::Rule,
+                id: &err.rule,
+                chars: err.pattern.chars().count(),
+                max: MAX_PHRASE_CHARS,
+            },
+            Help::ShortenPhrases,
+        ),
+        Problem::HandoffTooLong => (
+            Message::HandoffPhraseTooLong {
+                phrase: &phrase,
+                role: &err.rule,
+                chars: err.pattern.chars().count(),
+                max: MAX_PHRASE_CHARS,
+            },
+            Help::ShortenPhrases,
+        ),
+        Problem::Phrases => (
+            Message::PhrasesDoNotCompile {
+                reason: &err.reason,
+            },
+            Help::ShortenPhrases,
+        ),
     };
-    ctx.report(code, pos, err.to_string()).help(help);
+    ctx.report(code, pos, message).help(help);
 }
 
 /// The customer's mood as each beat is entered: a beat's `mood` holds from
@@ -160,39 +184,41 @@ fn examples(
     {
         // The rare failing model is judged in full, for the rules' messages.
         let judgement = engine.judge(model, context, None);
-        let failing: Vec<String> = judgement
+        // Each rule with what it says, without its full stop: it is quoted
+        // inside a sentence.
+        let messages: Vec<(&str, String)> = judgement
             .findings
             .iter()
             .filter(|f| f.fails_reply())
-            .map(|f| {
-                let message = check_words().rule_message(f);
-                format!("`{}` ({})", f.rule, message.trim_end_matches(['.', '。']))
-            })
+            .map(|f| (f.rule, ctx.words.rule_message(f).into_owned()))
+            .collect();
+        let failing: Vec<(&str, &str)> = messages
+            .iter()
+            .map(|(rule, says)| (*rule, says.trim_end_matches(['.', '。'])))
             .collect();
         ctx.report(
             Code::ModelFails,
             model.pos,
-            format!(
-                "the model reply of beat `{}` (scenario `{}`) fails {}: {}",
-                beat.id,
-                scenario.id,
-                if failing.len() == 1 { "rule" } else { "rules" },
-                failing.join(", ")
-            ),
+            Message::ModelFails {
+                beat: &beat.id,
+                scenario: &scenario.id,
+                failing: &failing,
+            },
         )
-        .help("a model reply shows trainees what good looks like: change it until it passes, or fix the rules");
+        .help(Help::ModelShowsGood);
     }
     for wrong in &beat.wrong {
         if !replay.fails_some_rule(wrong, context) {
             ctx.report(
                 Code::WrongPasses,
                 wrong.pos,
-                format!(
-                    "a wrong reply of beat `{}` (scenario `{}`) passes every rule at step `{}`",
-                    beat.id, scenario.id, beat.step
-                ),
+                Message::WrongPasses {
+                    beat: &beat.id,
+                    scenario: &scenario.id,
+                    step: &beat.step,
+                },
             )
-            .help("add a rule that catches what is wrong with it, or remove it from `wrong`");
+            .help(Help::CatchIt);
         }
     }
 }
@@ -221,55 +247,45 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
     if outcome.findings.is_empty() {
         return;
     }
-    let problems: Vec<String> = outcome
+    let messages: Vec<(String, &str)> = outcome
         .findings
         .iter()
-        .map(|f| {
-            let message = check_words().policy_finding(pb, f);
-            format!("{} ({})", message.trim_end_matches('.'), f.code.as_str())
-        })
+        .map(|f| (ctx.words.policy_finding(pb, f), f.code.as_str()))
         .collect();
+    let problems: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|(message, code)| (message.trim_end_matches(['.', '。']), *code))
+        .collect();
+    let decision = ctx.words.decision(pb, &outcome.decision(pb));
     let pos = choice.best.as_ref().map_or(choice.say.pos, |b| b.pos);
     ctx.report(
         Code::DecisionContradictsPolicy,
         pos,
-        format!(
-            "the best choice of beat `{}` (\"{}\") goes against the policy: {}",
-            beat.id,
-            choice.say.value,
-            problems.join("; ")
-        ),
+        Message::DecisionContradictsPolicy {
+            beat: &beat.id,
+            say: &choice.say.value,
+            problems: &problems,
+        },
     )
-    .help(format!(
-        "the policy decides: {} Mark the choice that does this as best, or change the policy",
-        check_words().decision(pb, &outcome.decision(pb))
-    ));
+    .help(Help::PolicyDecides {
+        decision: &decision,
+    });
 }
 
 fn untested(ctx: &mut CheckContext, rule: &Rule) {
-    let steps: Vec<String> = ctx
-        .playbook
+    let pb = ctx.playbook;
+    let steps: Vec<&str> = pb
         .steps
         .iter()
         .filter(|s| rule.applies_at(&s.id))
-        .map(|s| format!("`{}`", s.id))
+        .map(|s| s.id.as_str())
         .collect();
-    let at = match steps.as_slice() {
-        [] => String::new(),
-        [one] => format!(" at step {one}"),
-        [init @ .., last] => format!(" at step {} or {last}", init.join(", ")),
-    };
     ctx.report(
         Code::UntestedRule,
         rule.id.pos,
-        format!(
-            "no wrong reply fails rule `{}`, so nothing shows that it catches what it is meant to catch",
-            rule.id
-        ),
+        Message::UntestedRule { rule: &rule.id },
     )
-    .help(format!(
-        "add a `wrong` reply that breaks it to a beat{at} where it applies"
-    ));
+    .help(Help::AddWrongReply { steps: &steps });
 }
 
 /// A placeholder no context can fill, such as `{customer.email}`.
@@ -292,17 +308,16 @@ fn unbound_placeholders(ctx: &mut CheckContext) {
                     .chain(["facts.KEY"])
                     .collect();
                 let help = match closest(key, known.iter().copied()) {
-                    Some(best) => format!("did you mean `{{{best}}}`?"),
-                    None => "placeholders are {customer.name}, {customer.mood}, {customer.tier} and {facts.KEY}"
-                        .to_owned(),
+                    Some(key) => Help::DidYouMeanPlaceholder { key },
+                    None => Help::PlaceholdersAre,
                 };
                 ctx.report(
                     Code::UnboundPlaceholder,
                     text.pos,
-                    format!(
-                        "rule `{}` uses the placeholder `{{{key}}}`, which nothing can fill",
-                        rule.id
-                    ),
+                    Message::UnboundPlaceholder {
+                        rule: &rule.id,
+                        key,
+                    },
                 )
                 .help(help);
             }
@@ -368,12 +383,14 @@ fn contradictions(ctx: &mut CheckContext) {
                 ctx.report(
                     Code::RuleContradiction,
                     phrase.pos,
-                    format!(
-                        "rule `{}` forbids “{}”, which rule `{}` asks for at step `{step}`",
-                        avoid.id, phrase.value, mention.id
-                    ),
+                    Message::RuleContradiction {
+                        avoid: &avoid.id,
+                        phrase: &phrase.value,
+                        mention: &mention.id,
+                        step: &step,
+                    },
                 )
-                .help("a reply cannot both say it and avoid it: drop the phrase from one rule, or give the rules different steps or conditions");
+                .help(Help::CannotSayAndAvoid);
             }
         }
     }

@@ -2,6 +2,7 @@
 
 use super::code::Code;
 use super::context::CheckContext;
+use crate::words::check::{Help, Message};
 
 pub fn check(ctx: &mut CheckContext) {
     let Some(review_by) = &ctx.playbook.review_by else {
@@ -13,12 +14,11 @@ pub fn check(ctx: &mut CheckContext) {
         ctx.report(
             Code::ReviewOverdue,
             review_by.pos,
-            format!(
-                "the playbook was due for review on {} ({days} day{} ago)",
-                review_by.value,
-                if days == 1 { "" } else { "s" }
-            ),
+            Message::ReviewOverdue {
+                date: review_by.value,
+                days: i64::from(days),
+            },
         )
-        .help("review it with the team, then set `review_by` to the next review date");
+        .help(Help::ReviewWithTeam);
     }
 }

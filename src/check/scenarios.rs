@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use super::code::Code;
 use super::context::CheckContext;
 use crate::playbook::Scenario;
+use crate::words::check::{Help, Message};
 
 pub fn check(ctx: &mut CheckContext) {
     for scenario in &ctx.playbook.scenarios {
@@ -29,24 +30,20 @@ fn best_choices(ctx: &mut CheckContext, scenario: &Scenario) {
                 ctx.report(
                     Code::NoBestChoice,
                     decide.pos,
-                    format!(
-                        "the decision in beat `{}` has no choice marked `best: true`",
-                        beat.id
-                    ),
+                    Message::NoBestChoice { beat: &beat.id },
                 )
-                .help("mark the choice the policy calls for with `best: true`");
+                .help(Help::MarkBest);
             }
             [_, second, ..] => {
                 ctx.report(
                     Code::NoBestChoice,
                     second.pos,
-                    format!(
-                        "the decision in beat `{}` has {} choices marked `best: true`",
-                        beat.id,
-                        best.len()
-                    ),
+                    Message::SeveralBestChoices {
+                        beat: &beat.id,
+                        count: best.len(),
+                    },
                 )
-                .help("exactly one choice is best: keep `best: true` on one of them");
+                .help(Help::KeepOneBest);
             }
         }
     }
@@ -135,15 +132,13 @@ fn unreachable(ctx: &mut CheckContext, scenario: &Scenario, graph: &Graph) {
             ctx.report(
                 Code::UnreachableBeat,
                 beat.id.pos,
-                format!(
-                    "no path from the first beat (`{}`) of scenario `{}` reaches beat `{}`",
-                    first.id, scenario.id, beat.id
-                ),
+                Message::UnreachableBeat {
+                    first: &first.id,
+                    scenario: &scenario.id,
+                    beat: &beat.id,
+                },
             )
-            .help(format!(
-                "name `{}` in some beat's `next`, or remove it",
-                beat.id
-            ));
+            .help(Help::NameInNext { beat: &beat.id });
         }
     }
 }
@@ -166,20 +161,14 @@ fn endless(ctx: &mut CheckContext, scenario: &Scenario, graph: &Graph) {
     else {
         return;
     };
-    let list = stuck
-        .iter()
-        .map(|id| format!("`{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
     ctx.report(
         Code::EndlessScenario,
         first_stuck.id.pos,
-        format!(
-            "scenario `{}` can never end from beat `{}`: every path from {} loops without reaching a beat without `next`",
-            scenario.id,
-            first_stuck.id,
-            if stuck.len() == 1 { "it".to_owned() } else { format!("the beats {list}") }
-        ),
+        Message::EndlessScenario {
+            scenario: &scenario.id,
+            beat: &first_stuck.id,
+            stuck: &stuck,
+        },
     )
-    .help("give one of these beats no `next` (an ending), or a `next` that leads to one");
+    .help(Help::GiveAnEnding);
 }

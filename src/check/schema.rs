@@ -9,6 +9,7 @@ use regex::Regex;
 use super::code::Code;
 use super::context::CheckContext;
 use crate::playbook::{Beat, CheckKind, Clause, Pos, Rule, Spanned};
+use crate::words::check::{Help, Message};
 
 /// The playbook id: kebab-case ASCII, since it names files and appears in URLs.
 static PLAYBOOK_ID: LazyLock<Regex> =
@@ -29,12 +30,8 @@ pub fn check(ctx: &mut CheckContext) {
     let pb = ctx.playbook;
     let id = &pb.playbook;
     if !PLAYBOOK_ID.is_match(id) {
-        ctx.report(
-            Code::Schema,
-            id.pos,
-            format!("playbook id `{id}` is not kebab-case"),
-        )
-        .help("use lower-case ASCII letters and digits joined by `-`, e.g. `hotel-poolside`");
+        ctx.report(Code::Schema, id.pos, Message::PlaybookIdNotKebab { id })
+            .help(Help::KebabCase);
     }
     if let Some(language) = &pb.language
         && !LANGUAGE.is_match(language)
@@ -42,9 +39,9 @@ pub fn check(ctx: &mut CheckContext) {
         ctx.report(
             Code::Schema,
             language.pos,
-            format!("`{language}` is not a BCP 47 language tag"),
+            Message::NotALanguageTag { tag: language },
         )
-        .help("write a tag such as `en`, `de`, `zh-CN` or `ja`");
+        .help(Help::LanguageTag);
     }
     if let Some(mark) = &pb.pass_mark
         && !(0.0..=100.0).contains(&mark.value)
@@ -52,24 +49,16 @@ pub fn check(ctx: &mut CheckContext) {
         ctx.report(
             Code::Schema,
             mark.pos,
-            format!("pass mark {} is not a percentage", mark.value),
+            Message::PassMarkNotPercentage { mark: mark.value },
         )
-        .help("write a number from 0 to 100");
+        .help(Help::NumberTo100);
     }
     if pb.roles.is_empty() {
-        ctx.report(
-            Code::Schema,
-            pb.roles.pos,
-            "a playbook needs at least one role",
-        )
-        .help("list the escalation ladder, front line first, e.g. `- {id: agent, title: Agent}`");
+        ctx.report(Code::Schema, pb.roles.pos, Message::NoRoles)
+            .help(Help::ListTheLadder);
     }
     if pb.steps.is_empty() {
-        ctx.report(
-            Code::Schema,
-            pb.steps.pos,
-            "a playbook needs at least one step",
-        );
+        ctx.report(Code::Schema, pb.steps.pos, Message::NoSteps);
     }
 
     let ids = pb
@@ -97,8 +86,8 @@ pub fn check(ctx: &mut CheckContext) {
             id.as_str()
         };
         if !ID.is_match(own) {
-            ctx.report(Code::Schema, id.pos, format!("`{id}` is not a valid id"))
-                .help("ids are lower-case words joined by `-` or `_`, e.g. `warm-greeting`; no spaces");
+            ctx.report(Code::Schema, id.pos, Message::InvalidId { id })
+                .help(Help::IdShape);
         }
     }
 
@@ -110,9 +99,11 @@ pub fn check(ctx: &mut CheckContext) {
             ctx.report(
                 Code::Schema,
                 scenario.beats.pos,
-                format!("scenario `{}` has no beats", scenario.id),
+                Message::NoBeats {
+                    scenario: &scenario.id,
+                },
             )
-            .help("a scenario needs at least one beat; the first one starts it");
+            .help(Help::FirstBeatStarts);
         }
         for beat in scenario.beats.iter() {
             check_beat(ctx, beat);
@@ -161,12 +152,13 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
             ctx.report(
                 Code::Schema,
                 pos,
-                format!(
-                    "`{field}` does not apply to a `{kind}` rule (rule `{}`)",
-                    rule.id
-                ),
+                Message::FieldNotForKind {
+                    field,
+                    check: kind,
+                    rule: &rule.id,
+                },
             )
-            .help(fields_of(kind));
+            .help(Help::FieldsOf { check: kind });
         }
     }
     if let (Some(min), Some(max)) = (&rule.min_words, &rule.max_words)
@@ -175,10 +167,11 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
         ctx.report(
             Code::Schema,
             min.pos,
-            format!(
-                "rule `{}` asks for at least {} words but at most {}: no reply can pass",
-                rule.id, min.value, max.value
-            ),
+            Message::MinOverMax {
+                rule: &rule.id,
+                min: min.value,
+                max: max.value,
+            },
         );
     }
     if let Some(weight) = &rule.weight
@@ -187,18 +180,20 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
         ctx.report(
             Code::Schema,
             weight.pos,
-            format!("weight {} is not above zero", weight.value),
+            Message::WeightNotPositive {
+                weight: weight.value,
+            },
         )
-        .help("a weight is a positive number; the default is 1");
+        .help(Help::PositiveWeight);
     }
     for phrase in rule.phrases().iter().chain(rule.patterns()) {
         if phrase.trim().is_empty() {
             ctx.report(
                 Code::Schema,
                 phrase.pos,
-                format!("rule `{}` has an empty phrase", rule.id),
+                Message::EmptyPhrase { rule: &rule.id },
             )
-            .help("remove it: an empty phrase would match nothing");
+            .help(Help::RemoveEmptyPhrase);
         }
     }
     if let Some(swap) = &rule.swap {
@@ -207,7 +202,7 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
                 ctx.report(
                     Code::Schema,
                     discouraged.pos,
-                    format!("rule `{}` swaps an empty phrase", rule.id),
+                    Message::EmptySwap { rule: &rule.id },
                 );
             }
         }
@@ -218,27 +213,13 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
                 ctx.report(
                     Code::Schema,
                     clause.pos,
-                    format!(
-                        "`{}` is a condition on what staff do, so it fits escalation rules only (rule `{}`)",
-                        clause.key(),
-                        rule.id
-                    ),
+                    Message::StaffConditionOnTextRule {
+                        key: &clause.key(),
+                        rule: &rule.id,
+                    },
                 )
-                .help("a text rule judges words; put conditions on actions in `escalation`");
+                .help(Help::ConditionsInEscalation);
             }
-        }
-    }
-}
-
-fn fields_of(kind: CheckKind) -> &'static str {
-    match kind {
-        CheckKind::Mention | CheckKind::Avoid => {
-            "a mention or avoid rule takes `phrases` and/or `patterns`"
-        }
-        CheckKind::Swap => "a swap rule takes `swap: {discouraged: preferred}`",
-        CheckKind::Length => "a length rule takes `max_words` and/or `min_words`",
-        CheckKind::Echo => {
-            "an echo rule takes `min`, the number of the beat's key facts to mention"
         }
     }
 }
@@ -256,21 +237,20 @@ fn check_beat(ctx: &mut CheckContext, beat: &Beat) {
         ctx.report(
             Code::Schema,
             pos,
-            format!(
-                "beat `{}` is both a free reply (`model`, `wrong`) and a decision (`decide`)",
-                beat.id
-            ),
+            Message::ReplyAndDecision { beat: &beat.id },
         )
-        .help("split it into two beats, or drop `model`/`wrong` from the decision");
+        .help(Help::SplitBeat);
     }
     for choice in decide.choices.iter() {
         if let (Some(_), Some(escalate)) = (&choice.action, &choice.escalate) {
             ctx.report(
                 Code::Schema,
                 escalate.pos,
-                format!("choice \"{}\" both acts and escalates", choice.say.value),
+                Message::ActsAndEscalates {
+                    say: &choice.say.value,
+                },
             )
-            .help("a choice has at most one of `action` and `escalate`; make two choices");
+            .help(Help::ActOrEscalate);
         }
         if let Some(action) = &choice.action {
             check_choice_action(ctx, action);
@@ -286,20 +266,11 @@ fn check_choice_action(
         ctx.report(
             Code::Schema,
             action.pos,
-            format!("a choice takes exactly one action, found {}", action.len()),
+            Message::NotOneAction {
+                count: action.len(),
+            },
         )
-        .help("write it as `action: {ACTION: AMOUNT}`, e.g. `action: {replace: 6}`");
+        .help(Help::ActionShape);
     }
-    for (id, amount) in action.iter() {
-        if !(amount.value.is_finite() && amount.value >= 0.0) {
-            ctx.report(
-                Code::Schema,
-                amount.pos,
-                format!(
-                    "the amount of `{id}` must be 0 or more, not {}",
-                    amount.value
-                ),
-            );
-        }
-    }
+    // Each amount was checked as it was read (`playbook::Amount`).
 }

@@ -1,14 +1,13 @@
 //! `ethos calibrate`: does ethos agree with your people?
 
-use std::fmt::Write as _;
 use std::io::Read;
 
 use anyhow::{Context as _, anyhow};
 
 use super::Outcome;
-use crate::calibrate::{self, Calibration, Disagreement, LabelFile};
+use crate::calibrate::{self, Calibration, LabelFile};
 use crate::cli::{CalibrateArgs, OutputFormat};
-use crate::engine::{Engine, Verdict};
+use crate::engine::Engine;
 use crate::grade::Scenes;
 use crate::report::tables;
 
@@ -45,7 +44,11 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<Outcome> {
             json.push('\n');
             json
         }
-        OutputFormat::Human => human(&calibration),
+        OutputFormat::Human => calibrate::human::report(
+            &calibration,
+            crate::words::Words::of(&playbook),
+            tables::width_for_stdout(),
+        ),
     };
     super::print_stdout(&text)?;
     report_errors(&calibration);
@@ -81,137 +84,5 @@ fn report_errors(calibration: &Calibration) {
     );
     for e in &calibration.errors {
         eprintln!("  {}:{}: {}", e.file, e.line, e.error);
-    }
-}
-
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-    }
-}
-
-fn human(c: &Calibration) -> String {
-    let width = tables::width_for_stdout();
-    let mut out = match c.agreement {
-        Some(agreement) => format!(
-            "{} labels: ethos agrees on {} ({agreement:.1}%); Cohen's kappa {}\n",
-            c.labels,
-            c.confusion.both_pass + c.confusion.both_fail,
-            c.kappa
-                .map_or_else(|| "n/a".to_owned(), |k| format!("{k:.2}")),
-        ),
-        None => "no labels: agreement n/a; Cohen's kappa n/a\n".to_owned(),
-    };
-    let mut confusion = tables::table(&["", "ethos pass", "ethos fail"], width);
-    confusion.add_row(vec![
-        "human pass".to_owned(),
-        c.confusion.both_pass.to_string(),
-        c.confusion.human_pass_tool_fail.to_string(),
-    ]);
-    confusion.add_row(vec![
-        "human fail".to_owned(),
-        c.confusion.human_fail_tool_pass.to_string(),
-        c.confusion.both_fail.to_string(),
-    ]);
-    let _ = writeln!(out, "\n{confusion}\n\nBy rule");
-    let mut rules = tables::table(
-        &[
-            "rule",
-            "applied",
-            "failed where human passed",
-            "passed where human failed",
-        ],
-        width,
-    );
-    for r in &c.rules {
-        rules.add_row(vec![
-            r.rule.to_owned(),
-            r.applied.to_string(),
-            r.failed_where_human_passed.to_string(),
-            r.passed_where_human_failed.to_string(),
-        ]);
-    }
-    let _ = writeln!(out, "{rules}");
-    if !c.policy.is_empty() {
-        let mut policy = tables::table(&["policy finding", "found", "where human passed"], width);
-        for p in &c.policy {
-            policy.add_row(vec![
-                p.code.as_str().to_owned(),
-                p.found.to_string(),
-                p.found_where_human_passed.to_string(),
-            ]);
-        }
-        let _ = writeln!(out, "\nPolicy findings\n{policy}");
-    }
-    if c.disagreements.is_empty() {
-        out.push_str("\nNo disagreements.\n");
-    } else {
-        let _ = writeln!(out, "\nDisagreements ({})", c.disagreements.len());
-        for d in &c.disagreements {
-            disagreement(&mut out, d);
-        }
-    }
-    out
-}
-
-fn disagreement(out: &mut String, d: &Disagreement) {
-    let id =
-        d.id.as_ref()
-            .map(|id| format!(" (id {id})"))
-            .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "\n{}:{}{id}, step {}: human {}, ethos {} (score {:.1})",
-        d.file,
-        d.line,
-        d.step,
-        verdict(d.human),
-        verdict(d.tool),
-        d.score
-    );
-    let _ = writeln!(out, "  reply: {}", d.text);
-    if let Some(note) = &d.note {
-        let _ = writeln!(out, "  note:  {note}");
-    }
-    if d.failed.is_empty() && d.policy.is_empty() {
-        out.push_str("  ethos: no rule failed");
-        if !d.passed.is_empty() {
-            let _ = write!(out, " (passed: {})", d.passed.join(", "));
-        }
-        out.push('\n');
-        return;
-    }
-    for f in &d.failed {
-        let spans = f
-            .matches
-            .iter()
-            .map(|m| format!("\"{}\"", m.text))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let spans = if spans.is_empty() {
-            String::new()
-        } else {
-            format!(" {spans}:")
-        };
-        let detail = f
-            .detail
-            .as_ref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  failed {} ({}):{spans} {}{detail}",
-            f.rule, f.severity, f.message
-        );
-    }
-    for p in &d.policy {
-        let _ = writeln!(
-            out,
-            "  policy {} ({}): {}",
-            p.code.as_str(),
-            p.severity,
-            p.message
-        );
     }
 }

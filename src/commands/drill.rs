@@ -15,6 +15,7 @@ use crate::drill::{
 };
 use crate::engine::Engine;
 use crate::util::suggest::unknown_id_help;
+use crate::words::Words;
 
 pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
@@ -47,7 +48,7 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
             )),
             None => Box::new(std::io::stdin().lock()),
         };
-        let mut prompter = Scripted::new(lines, std::io::stdout());
+        let mut prompter = Scripted::new(lines, std::io::stdout(), Words::of(&playbook));
         let outcome = play(&engine, args, &trainee, &mut prompter)?;
         // The scorecard is the last thing shown: a full disk there is an
         // error too, not a drill that seemed to end well.
@@ -56,7 +57,12 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
             None => Ok(outcome),
         }
     } else {
-        play(&engine, args, &trainee, &mut Terminal::new())
+        play(
+            &engine,
+            args,
+            &trainee,
+            &mut Terminal::new(Words::of(&playbook)),
+        )
     }
 }
 
@@ -70,20 +76,21 @@ fn play(
     let watch = watch_for_ctrl_c();
     watch.start();
     let playbook = engine.playbook;
+    let words = Words::of(playbook);
     let scenario = match &args.scenario {
         Some(id) => playbook
             .scenarios
             .iter()
             .find(|s| s.id.as_str() == id)
             .expect("checked above"),
-        None => match prompter.pick_scenario(&scenario_menu(playbook)) {
+        None => match prompter.pick_scenario(&scenario_menu(playbook, words)) {
             Ok(index) => &playbook.scenarios[index],
             Err(stop) => {
                 let interrupted = watch.finish();
                 return match stop {
                     Stop::Interrupted => Ok(Outcome::Interrupted),
                     _ if interrupted => Ok(Outcome::Interrupted),
-                    stop => bail!("{stop}"),
+                    stop => bail!("{}", stop.in_words(words)),
                 };
             }
         },
@@ -118,7 +125,7 @@ fn play(
         Ok(()) => Ok(Outcome::Clean),
         Err(stop) => {
             saved_note(record.as_deref(), "stopped");
-            bail!("{stop}")
+            bail!("{}", stop.in_words(words))
         }
     }
 }

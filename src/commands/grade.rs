@@ -1,16 +1,18 @@
 //! `ethos grade`: batch grading, JSON Lines (or CSV) in, JSON Lines out.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 
 use anyhow::{Context as _, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Outcome;
 use crate::cli::{GradeArgs, InputFormat, OutputFormat};
 use crate::engine::Engine;
 use crate::grade::{self, Input, Options, Progress, Tally};
 use crate::report::tables;
+use crate::words::Words;
+use crate::words::report::fixed;
 
 pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
@@ -39,7 +41,7 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
         InputFormat::Jsonl => Input::JsonLines,
         InputFormat::Csv => Input::Csv,
     };
-    let bar = Bar::new(size);
+    let bar = Bar::new(size, Words::of(&playbook));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let result = grade::run(&engine, input, format, &mut out, options, &bar);
@@ -73,7 +75,11 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
                 json.push('\n');
                 json
             }
-            OutputFormat::Human => summary_tables(&tally, &playbook),
+            OutputFormat::Human => grade::summary::tables(
+                &tally.summary(&playbook),
+                Words::of(&playbook),
+                tables::width_for_stdout(),
+            ),
         };
         super::print_stdout(&text)?;
     }
@@ -111,89 +117,41 @@ fn outcome(tally: &Tally, fail_under: Option<f64>) -> Outcome {
     }
 }
 
-fn summary_tables(tally: &Tally, playbook: &crate::playbook::Playbook) -> String {
-    let s = tally.summary(playbook);
-    let width = tables::width_for_stdout();
-    let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
-    let mut out = format!(
-        "{} replies graded: {} passed ({:.1}%), mean score {}",
-        s.replies,
-        s.passed,
-        s.pass_rate,
-        show(s.mean_score)
-    );
-    if s.errors > 0 {
-        let _ = write!(out, "; {} lines could not be graded", s.errors);
-    }
-    out.push_str("\n\nBy step\n");
-    let mut steps = tables::table(&["step", "replies", "pass rate %", "mean score"], width);
-    for step in &s.by_step {
-        steps.add_row(vec![
-            step.step.to_owned(),
-            step.replies.to_string(),
-            show(step.pass_rate),
-            show(step.mean_score),
-        ]);
-    }
-    let _ = writeln!(out, "{steps}\n\nBy rule");
-    let mut rules = tables::table(
-        &["rule", "check", "applied", "failed", "pass rate %"],
-        width,
-    );
-    for rule in &s.by_rule {
-        rules.add_row(vec![
-            rule.rule.to_owned(),
-            rule.check.to_owned(),
-            rule.applied.to_string(),
-            rule.failed.to_string(),
-            show(rule.pass_rate),
-        ]);
-    }
-    let _ = writeln!(out, "{rules}\n\nPolicy findings");
-    let mut policy = tables::table(&["finding", "replies"], width);
-    for p in &s.policy {
-        policy.add_row(vec![p.code.to_owned(), p.count.to_string()]);
-    }
-    let _ = writeln!(out, "{policy}");
-    if !s.worst.is_empty() {
-        let _ = writeln!(out, "\nThe lowest scores");
-        let mut worst = tables::table(&["id", "line", "score"], width);
-        for w in &s.worst {
-            worst.add_row(vec![
-                w.id.clone(),
-                w.line.to_string(),
-                format!("{:.1}", w.score),
-            ]);
-        }
-        let _ = writeln!(out, "{worst}");
-    }
-    out
+/// A progress bar on stderr, when stderr is a terminal; nothing otherwise.
+struct Bar {
+    progress: Option<ProgressBar>,
+    /// Replies graded so far (workers report from several threads).
+    done: AtomicU64,
+    words: Words,
 }
 
-/// A progress bar on stderr, when stderr is a terminal; nothing otherwise.
-struct Bar(Option<ProgressBar>);
-
 impl Bar {
-    fn new(size: Option<u64>) -> Bar {
-        if !std::io::stderr().is_terminal() {
-            return Bar(None);
+    fn new(size: Option<u64>, words: Words) -> Bar {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = match size {
+                Some(size) => ProgressBar::new(size).with_style(
+                    ProgressStyle::with_template(
+                        "{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed}",
+                    )
+                    .expect("a valid template"),
+                ),
+                None => ProgressBar::new_spinner().with_style(
+                    ProgressStyle::with_template("{spinner} {bytes} · {msg} · {elapsed}")
+                        .expect("a valid template"),
+                ),
+            };
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
+            bar
+        });
+        Bar {
+            progress: bar,
+            done: AtomicU64::new(0),
+            words,
         }
-        let bar = match size {
-            Some(size) => ProgressBar::new(size).with_style(
-                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed}")
-                    .expect("a valid template"),
-            ),
-            None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{spinner} {bytes} read · {msg} · {elapsed}")
-                    .expect("a valid template"),
-            ),
-        };
-        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
-        Bar(Some(bar))
     }
 
     fn finish(&self) {
-        if let Some(bar) = &self.0 {
+        if let Some(bar) = &self.progress {
             bar.finish_and_clear();
         }
     }
@@ -201,24 +159,21 @@ impl Bar {
 
 impl Progress for Bar {
     fn read_bytes(&self, bytes: u64) {
-        if let Some(bar) = &self.0 {
+        if let Some(bar) = &self.progress {
             bar.set_position(bytes);
         }
     }
 
     fn graded_lines(&self, lines: u64) {
-        if let Some(bar) = &self.0 {
-            bar.inc_length(0);
-            let done = bar
-                .message()
-                .split(' ')
-                .next()
-                .and_then(|n| n.parse::<u64>().ok())
-                .unwrap_or(0)
-                + lines;
+        let done = self.done.fetch_add(lines, Ordering::Relaxed) + lines;
+        if let Some(bar) = &self.progress {
             #[allow(clippy::cast_precision_loss)]
             let rate = done as f64 / bar.elapsed().as_secs_f64().max(0.001);
-            bar.set_message(format!("{done} replies ({rate:.0}/s)"));
+            let w = self.words;
+            bar.set_message(w.fmt(
+                "report-grade-progress",
+                &[("replies", done.into()), ("rate", fixed(w, rate, 0).into())],
+            ));
         }
     }
 }

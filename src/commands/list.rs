@@ -6,6 +6,13 @@ use super::Outcome;
 use crate::cli::OutputFormat;
 use crate::playbook::{bundled, load, packs};
 use crate::report::tables;
+use crate::words::{Locale, Words};
+
+/// `ethos list` names many playbooks, not one: it speaks English, the
+/// language of the tool's own commands.
+fn words() -> Words {
+    Words::new(Locale::En)
+}
 
 /// One line of `ethos list`.
 #[derive(Serialize)]
@@ -41,13 +48,13 @@ pub fn run(format: OutputFormat, packs: bool) -> anyhow::Result<Outcome> {
         format,
         &entries,
         &[
-            "id",
-            "title",
-            "company",
-            "language",
-            "steps",
-            "rules",
-            "scenarios",
+            words().text("report-col-id"),
+            words().text("report-col-title"),
+            words().text("report-col-company"),
+            words().text("report-col-language"),
+            words().text("report-col-steps"),
+            words().text("report-col-rules"),
+            words().text("report-col-scenarios"),
         ],
         |e| {
             vec![
@@ -60,7 +67,7 @@ pub fn run(format: OutputFormat, packs: bool) -> anyhow::Result<Outcome> {
                 e.scenarios.to_string(),
             ]
         },
-        "Try one: ethos show ID · ethos drill ID · ethos init --from ID",
+        &words().text("report-list-hint"),
     )
 }
 
@@ -89,7 +96,12 @@ fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
     print_listing(
         format,
         &entries,
-        &["id", "title", "rules", "language"],
+        &[
+            words().text("report-col-id"),
+            words().text("report-col-title"),
+            words().text("report-col-rules"),
+            words().text("report-col-language"),
+        ],
         |e| {
             vec![
                 e.id.to_owned(),
@@ -98,7 +110,7 @@ fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
                 e.language.clone(),
             ]
         },
-        "Add one to a playbook: `uses: [ID]`; drop one of its rules: `disable: [ID/RULE]`",
+        &words().text("report-list-packs-hint"),
     )
 }
 
@@ -106,7 +118,7 @@ fn list_packs(format: OutputFormat) -> anyhow::Result<Outcome> {
 fn print_listing<T: Serialize>(
     format: OutputFormat,
     entries: &[T],
-    header: &[&str],
+    header: &[String],
     row: impl Fn(&T) -> Vec<String>,
     hint: &str,
 ) -> anyhow::Result<Outcome> {

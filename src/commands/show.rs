@@ -5,6 +5,8 @@ use std::fmt::Write;
 use super::Outcome;
 use crate::playbook::{Beat, Limit, Next, Playbook, Scenario, Spanned};
 use crate::report::tables::{table, width_for_stdout};
+use crate::words::Words;
+use crate::words::report::{check_kind, severity};
 
 pub fn run(name: &str) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(name)?;
@@ -12,50 +14,71 @@ pub fn run(name: &str) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// Every table of `ethos show`, at a width (`None`: the terminal's).
+/// Every table of `ethos show`, at a width (`None`: the terminal's), in the
+/// words of the playbook's language.
 pub fn render(pb: &Playbook, width: Option<u16>) -> String {
+    let w = Words::of(pb);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({}, {})", pb.title, pb.company, pb.language());
+    let title = w.fmt(
+        "report-show-title",
+        &[
+            ("title", pb.title.as_str().into()),
+            ("company", pb.company.as_str().into()),
+            ("language", pb.language().into()),
+        ],
+    );
+    let _ = writeln!(out, "{title}");
     let mut about = Vec::new();
     if let Some(owner) = &pb.owner {
-        about.push(format!("owner: {owner}"));
+        about.push(w.fmt("report-show-owner", &[("owner", owner.as_str().into())]));
     }
     if let Some(review) = &pb.review_by {
-        about.push(format!("review by: {}", review.value));
+        let date = review.value.to_string();
+        about.push(w.fmt("report-show-review-by", &[("date", date.into())]));
     }
-    about.push(format!("pass mark: {}%", pb.pass_mark()));
+    about.push(w.fmt(
+        "report-show-pass-mark",
+        &[("mark", w.number(pb.pass_mark()).into())],
+    ));
     let _ = writeln!(out, "{}\n", about.join(" · "));
     let _ = writeln!(out, "{}\n", pb.philosophy.statement.trim());
     for value in &pb.philosophy.values {
-        let _ = writeln!(out, "  {}: {}", value.id, value.text.trim());
+        let _ = writeln!(out, "  {}", w.labelled(&value.id, value.text.trim()));
     }
+    let list = |items: Vec<&str>| items.join(&w.text("list-separator"));
 
-    let mut steps = table(&["#", "step", "title", "goal", "values"], width);
+    let header = [
+        w.text("report-col-number"),
+        w.text("report-col-step"),
+        w.text("report-col-title"),
+        w.text("report-col-goal"),
+        w.text("report-col-values"),
+    ];
+    let mut steps = table(&header, width);
     for (i, step) in pb.steps.iter().enumerate() {
-        let values: Vec<&str> = step.values.iter().map(Spanned::as_str).collect();
         steps.add_row(vec![
             (i + 1).to_string(),
             step.id.value.clone(),
             step.title.value.clone(),
             step.goal.trim().to_owned(),
-            values.join(", "),
+            list(step.values.iter().map(Spanned::as_str).collect()),
         ]);
     }
-    let _ = write!(out, "\nSteps\n{steps}\n");
+    let _ = write!(out, "\n{}\n{steps}\n", w.text("report-show-steps"));
 
-    let mut rules = table(
-        &["rule", "check", "at", "when", "severity", "what it says"],
-        width,
-    );
+    let header = [
+        w.text("report-col-rule"),
+        w.text("report-col-check"),
+        w.text("report-col-at"),
+        w.text("report-col-when"),
+        w.text("report-col-severity"),
+        w.text("report-col-says"),
+    ];
+    let mut rules = table(&header, width);
     for rule in &pb.rules {
         let at = rule.at.as_ref().map_or_else(
-            || "every step".to_owned(),
-            |at| {
-                at.iter()
-                    .map(Spanned::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            },
+            || w.text("report-show-every-step"),
+            |at| list(at.iter().map(Spanned::as_str).collect()),
         );
         let when = rule
             .when
@@ -67,38 +90,55 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
             .map_or_else(String::new, |m| m.trim().to_owned());
         rules.add_row(vec![
             rule.id.value.clone(),
-            rule.check.as_str().to_owned(),
+            check_kind(w, *rule.check),
             at,
             when,
-            rule.severity().as_str().to_owned(),
+            severity(w, rule.severity()),
             says,
         ]);
     }
-    let _ = write!(out, "\nRules\n{rules}\n");
+    let _ = write!(out, "\n{}\n{rules}\n", w.text("report-show-rules"));
 
-    let mut header: Vec<String> = vec!["role".to_owned()];
+    let mut header: Vec<String> = vec![w.text("report-col-role")];
     header.extend(pb.actions.iter().map(|a| match &a.unit {
-        Some(unit) => format!("{} ({unit})", a.id),
+        Some(unit) => w.fmt(
+            "report-show-action-unit",
+            &[
+                ("action", a.id.as_str().into()),
+                ("unit", unit.as_str().into()),
+            ],
+        ),
         None => a.id.value.clone(),
     }));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut matrix = table(&header, width);
     for role in pb.roles.iter() {
-        let mut row = vec![format!("{} ({})", role.id, role.title)];
+        let mut row = vec![w.fmt(
+            "report-show-role",
+            &[
+                ("role", role.id.as_str().into()),
+                ("title", role.title.as_str().into()),
+            ],
+        )];
         row.extend(pb.actions.iter().map(|a| match role.limit(&a.id) {
-            Some(Limit::Unlimited) => "no limit".to_owned(),
-            Some(limit) => format!("up to {limit}"),
+            Some(Limit::Unlimited) => w.text("report-show-no-limit"),
+            Some(Limit::Amount(limit)) => {
+                w.fmt("report-show-up-to", &[("limit", w.number(limit).into())])
+            }
             None => "—".to_owned(),
         }));
         matrix.add_row(row);
     }
-    let _ = write!(
-        out,
-        "\nWho may grant what on their own (front line first)\n{matrix}\n"
-    );
+    let _ = write!(out, "\n{}\n{matrix}\n", w.text("report-show-matrix"));
 
     if !pb.escalation.is_empty() {
-        let mut escalation = table(&["rule", "when", "goes to", "within", "why"], width);
+        let header = [
+            w.text("report-col-rule"),
+            w.text("report-col-when"),
+            w.text("report-col-goes-to"),
+            w.text("report-col-within"),
+            w.text("report-col-why"),
+        ];
+        let mut escalation = table(&header, width);
         for e in &pb.escalation {
             escalation.add_row(vec![
                 e.id.value.clone(),
@@ -106,86 +146,109 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
                 e.to.value.clone(),
                 e.within
                     .as_ref()
-                    .map(|w| w.value.to_string())
+                    .map(|within| w.duration(within.value))
                     .unwrap_or_default(),
                 e.why
                     .as_ref()
-                    .map(|w| w.trim().to_owned())
+                    .map(|why| why.trim().to_owned())
                     .unwrap_or_default(),
             ]);
         }
-        let _ = write!(out, "\nEscalation\n{escalation}\n");
+        let _ = write!(
+            out,
+            "\n{}\n{escalation}\n",
+            w.text("report-show-escalation")
+        );
     }
 
     for scenario in &pb.scenarios {
-        let _ = write!(out, "\n{}", scenario_table(pb, scenario, width));
+        let _ = write!(out, "\n{}", scenario_table(pb, scenario, w, width));
     }
     out
 }
 
-fn scenario_table(pb: &Playbook, scenario: &Scenario, width: Option<u16>) -> String {
+fn scenario_table(pb: &Playbook, scenario: &Scenario, w: Words, width: Option<u16>) -> String {
     let role = scenario
         .role
         .as_ref()
         .map(|r| r.value.clone())
         .or_else(|| pb.roles.first().map(|r| r.id.value.clone()))
         .unwrap_or_default();
-    let customer: Vec<String> = [
+    let customer: Vec<&str> = [
         &scenario.customer.name,
         &scenario.customer.mood,
         &scenario.customer.tier,
     ]
     .into_iter()
     .flatten()
-    .map(|v| v.value.clone())
+    .map(Spanned::as_str)
     .collect();
-    let mut t = table(
-        &["beat", "step", "the customer says", "the trainee", "next"],
-        width,
-    );
+    let header = [
+        w.text("report-col-beat"),
+        w.text("report-col-step"),
+        w.text("report-col-customer-says"),
+        w.text("report-col-trainee-does"),
+        w.text("report-col-next"),
+    ];
+    let mut t = table(&header, width);
     for beat in scenario.beats.iter() {
         t.add_row(vec![
             beat.id.value.clone(),
             beat.step.value.clone(),
             beat.customer.trim().to_owned(),
-            turn(beat),
-            next(beat),
+            turn(beat, w),
+            next(beat, w),
         ]);
     }
-    format!(
-        "Scenario {}: {} (played as {role}; customer: {})\n{}\n{t}\n",
-        scenario.id,
-        scenario.title,
-        if customer.is_empty() {
-            "—".to_owned()
-        } else {
-            customer.join(", ")
-        },
-        scenario.situation.trim()
-    )
+    let customer = if customer.is_empty() {
+        "—".to_owned()
+    } else {
+        customer.join(&w.text("list-separator"))
+    };
+    let heading = w.fmt(
+        "report-show-scenario",
+        &[
+            ("id", scenario.id.as_str().into()),
+            ("title", scenario.title.as_str().into()),
+            ("role", role.into()),
+            ("customer", customer.into()),
+        ],
+    );
+    format!("{heading}\n{}\n{t}\n", scenario.situation.trim())
 }
 
 /// What the trainee does at a beat: a free reply (with how many wrong ones to
 /// spot), or a decision and its best choice.
-fn turn(beat: &Beat) -> String {
+fn turn(beat: &Beat, w: Words) -> String {
     match &beat.decide {
         Some(decision) => {
-            let marked = decision
+            let best_choice = decision
                 .choices
                 .iter()
                 .find(|c| c.is_best())
-                .map(|c| format!("best: {}", c.say.value))
-                .unwrap_or_default();
-            format!("decides ({} choices) — {marked}", decision.choices.len())
+                .map_or("—", |c| c.say.as_str());
+            w.fmt(
+                "report-show-decides",
+                &[
+                    ("choices", decision.choices.len().into()),
+                    ("best", best_choice.into()),
+                ],
+            )
         }
-        None => format!("replies ({} wrong to spot)", beat.wrong.len()),
+        None => w.fmt("report-show-replies", &[("wrong", beat.wrong.len().into())]),
     }
 }
 
-fn next(beat: &Beat) -> String {
+fn next(beat: &Beat, w: Words) -> String {
     match beat.next.as_ref().map(|n| &n.value) {
-        None => "the end".to_owned(),
+        None => w.text("report-show-the-end"),
         Some(Next::Always(id)) => id.value.clone(),
-        Some(Next::Branch { pass, fail }) => format!("pass → {pass}\nfail → {fail}"),
+        Some(Next::Branch { pass, fail }) => w.fmt(
+            "report-show-branch",
+            &[
+                ("pass", pass.as_str().into()),
+                ("fail", fail.as_str().into()),
+            ],
+        ),
     }
 }

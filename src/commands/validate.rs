@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::cli::{OutputFormat, ValidateArgs};
 use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::load::parse_value;
-use crate::playbook::{Playbook, Scalar};
+use crate::playbook::{Amount, Playbook, Scalar};
 use crate::report;
 use crate::report::judgement::JudgementView;
 use crate::util::suggest::unknown_id_help;
@@ -30,7 +30,8 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
         OutputFormat::Human => {
             let terminal = std::io::stdout().is_terminal();
             let width = if terminal { None } else { Some(100) };
-            report::reply::render(&reply, &judgement, true, width)
+            let words = crate::words::Words::of(&playbook);
+            report::reply::render(&reply, &judgement, words, true, width)
         }
     };
     super::print_stdout(&text)?;
@@ -152,13 +153,10 @@ fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Pr
     for given in &args.actions {
         let (id, amount) = match given.split_once('=') {
             Some((id, amount)) => {
-                let value: f64 = amount.trim().parse().map_err(|_| {
-                    anyhow!("`--action {given}`: the amount `{amount}` is not a number; write e.g. --action {id}=50")
+                let amount: Amount = amount.parse().map_err(|why| {
+                    anyhow!("`--action {given}`: {why}; write e.g. --action {id}=50")
                 })?;
-                if !(value.is_finite() && value >= 0.0) {
-                    bail!("`--action {given}`: the amount must be 0 or more");
-                }
-                (id, value)
+                (id, amount.get())
             }
             None => (given.as_str(), 0.0),
         };

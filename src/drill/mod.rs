@@ -6,24 +6,27 @@
 //! turn, so an interruption can save what was answered.
 
 pub mod prompter;
+pub mod report;
 pub mod scorecard;
 pub mod scripted;
 pub mod terminal;
 pub mod transcript;
 pub mod underline;
-pub mod words;
 
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-pub use prompter::{ChoiceItem, Prompter, Stop};
+pub use prompter::{BadAnswer, ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
 use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
-use crate::report::judgement::JudgementView;
+use crate::report::judgement::{JudgementView, RuleView};
 use crate::report::reply::failing_spans;
+use crate::words::Words;
+use crate::words::drill::{customer_says, echo_hint, try_saying};
+use crate::words::report::{policy_code, verdict_line};
 
 /// The most turns a drill takes: scenarios may loop (a failed reply sends the
 /// customer back), and a trainee who keeps failing must still reach the end.
@@ -37,9 +40,7 @@ pub struct Session<'e, 'p> {
     scenario: &'p Scenario,
     exam: bool,
     /// The drill's own words, in the playbook's language.
-    words: &'static words::Words,
-    /// The policy's words (decisions and findings), in the playbook's language.
-    policy_words: crate::words::Words,
+    words: Words,
     /// Shared with the Ctrl-C handler, which saves it.
     pub transcript: Arc<Mutex<Transcript>>,
 }
@@ -51,6 +52,7 @@ impl<'e, 'p> Session<'e, 'p> {
             ethos_transcript: transcript::FORMAT,
             playbook: playbook.playbook.value.clone(),
             playbook_title: playbook.title.value.clone(),
+            language: playbook.language().to_owned(),
             scenario: scenario.id.value.clone(),
             scenario_title: scenario.title.value.clone(),
             trainee: trainee.to_owned(),
@@ -70,8 +72,7 @@ impl<'e, 'p> Session<'e, 'p> {
             playbook,
             scenario,
             exam,
-            words: words::for_language(playbook.language()),
-            policy_words: crate::words::Words::of(playbook),
+            words: Words::of(playbook),
             transcript: Arc::new(Mutex::new(transcript)),
         }
     }
@@ -89,25 +90,29 @@ impl<'e, 'p> Session<'e, 'p> {
         let mut turns = 0;
         while let Some(current) = beat {
             if turns == max_turns(self.scenario) {
-                prompter.say(&format!(
-                    "\nThe drill ends here: {turns} turns is as long as this scenario runs."
-                ));
+                let end = (self.words).fmt("drill-ends-here", &[("turns", turns.into())]);
+                prompter.say(&format!("\n{end}"));
                 break;
             }
             turns += 1;
             context.enter_beat(current);
             said.push(current.customer.as_str());
-            prompter.say(&Self::customer_says(current, &context, self.words));
+            let line = customer_says(
+                self.words,
+                context.customer_name.as_deref(),
+                context.customer_mood.as_deref(),
+                current.customer.trim(),
+            );
+            prompter.say(&format!("\n{line}"));
             if !self.exam
                 && let Some(step) = self.playbook.step(&current.step)
             {
-                let w = self.words;
-                prompter.say(&format!(
-                    "{}{}{} — {}",
-                    w.step,
-                    w.colon,
-                    step.title,
-                    step.goal.trim()
+                prompter.say(&self.words.fmt(
+                    "drill-step",
+                    &[
+                        ("title", step.title.as_str().into()),
+                        ("goal", step.goal.trim().into()),
+                    ],
                 ));
             }
             let started = Instant::now();
@@ -126,7 +131,7 @@ impl<'e, 'p> Session<'e, 'p> {
             };
             let passed = turn.verdict == "pass";
             if self.exam {
-                exam_feedback.push(format!("{}: {feedback}", current.id));
+                exam_feedback.push(self.words.labelled(&current.id, &feedback));
             } else {
                 prompter.say(&feedback);
             }
@@ -136,7 +141,7 @@ impl<'e, 'p> Session<'e, 'p> {
         if self.exam && !exam_feedback.is_empty() {
             prompter.say(&format!(
                 "\n{}\n\n{}",
-                self.words.feedback,
+                self.words.text("drill-feedback"),
                 exam_feedback.join("\n\n")
             ));
         }
@@ -151,9 +156,14 @@ impl<'e, 'p> Session<'e, 'p> {
 
     fn introduction(&self, color: bool) -> String {
         let s = self.scenario;
-        let mut out = format!("\n{}\n\n{}\n", bold(&s.title, color), s.situation.trim());
         let w = self.words;
-        let mut table = crate::report::tables::table(&[w.customer, w.mood, w.tier], Some(60));
+        let mut out = format!("\n{}\n\n{}\n", bold(&s.title, color), s.situation.trim());
+        let header = [
+            w.text("drill-customer"),
+            w.text("drill-mood"),
+            w.text("drill-tier"),
+        ];
+        let mut table = crate::report::tables::table(&header, Some(60));
         let text = |v: &Option<crate::playbook::Spanned<String>>| {
             v.as_ref().map_or("—".to_owned(), |v| v.value.clone())
         };
@@ -165,22 +175,9 @@ impl<'e, 'p> Session<'e, 'p> {
         let _ = writeln!(out, "{table}");
         let role = Context::of_scenario(self.playbook, s).role;
         if let Some(role) = self.playbook.role(&role) {
-            let _ = writeln!(out, "{}{}{}", w.you_are, w.colon, role.title);
+            let _ = writeln!(out, "{}", w.labelled(&w.text("drill-you-are"), &role.title));
         }
         out
-    }
-
-    fn customer_says(beat: &Beat, context: &Context, words: &words::Words) -> String {
-        let who = context
-            .customer_name
-            .as_deref()
-            .unwrap_or(words.the_customer);
-        let mood = context
-            .customer_mood
-            .as_ref()
-            .map(|m| format!(" ({m})"))
-            .unwrap_or_default();
-        format!("\n{who}{mood}: “{}”", beat.customer.trim())
     }
 
     /// A free reply: its words judged in the beat's `context`, what it does
@@ -195,7 +192,8 @@ impl<'e, 'p> Session<'e, 'p> {
         color: bool,
     ) -> Result<(Turn, String), Stop> {
         let width = prompter.width();
-        let reply = prompter.reply(self.words.your_reply)?;
+        let w = self.words;
+        let reply = prompter.reply(&w.text("drill-your-reply"))?;
         let words = self.engine.judge(&reply, context, None);
         let outcome = self
             .engine
@@ -209,38 +207,37 @@ impl<'e, 'p> Session<'e, 'p> {
                 None,
             ),
             self.playbook,
-            self.policy_words,
+            self.words,
         );
         let passed = judgement.verdict == Verdict::Pass;
         let mut feedback = String::new();
-        let _ = writeln!(
-            feedback,
-            "{} ({} {:.1})",
-            verdict_word(passed, self.words, color),
-            self.words.score,
-            judgement.score
+        let verdict = verdict_line(
+            w,
+            judgement.verdict,
+            judgement.score,
+            judgement.findings.iter().any(RuleView::fails_reply),
+            &verdict_word(passed, w, color),
         );
+        let _ = writeln!(feedback, "{verdict}");
         let marks = failing_spans(&judgement);
         if !marks.is_empty() {
-            feedback.push_str(&underline::fitted(&reply, &marks, color, width));
+            feedback.push_str(&underline::fitted(&reply, &marks, w, color, width));
         }
         for f in judgement.failed_rules() {
             // A failed warning does not fail the reply: say so by its mark.
             let mark = if f.fails_reply() { "✗" } else { "⚠" };
-            let _ = writeln!(feedback, "  {mark} {}: {}", f.rule, f.message.trim());
+            let _ = writeln!(
+                feedback,
+                "  {mark} {}",
+                w.labelled(f.rule, f.message.trim())
+            );
             // An echo rule's suggestion is written once for the playbook and
             // its example names one scenario's facts ("the coffee and the
             // towels"); in a drill, name this beat's.
             let echo = (f.check == CheckKind::Echo && !context.key_facts.is_empty())
                 .then(|| self.echo_hint(context));
             if let Some(suggestion) = echo.as_deref().or(f.suggestion.as_deref()) {
-                let _ = writeln!(
-                    feedback,
-                    "    {}{}{}",
-                    self.words.try_this,
-                    self.words.colon,
-                    suggestion.trim()
-                );
+                let _ = writeln!(feedback, "    {}", try_saying(w, suggestion));
             }
         }
         for finding in &judgement.policy {
@@ -251,9 +248,8 @@ impl<'e, 'p> Session<'e, 'p> {
             };
             let _ = writeln!(
                 feedback,
-                "  {mark} {}: {}",
-                finding.code.as_str(),
-                finding.message
+                "  {mark} {}",
+                w.labelled(&policy_code(w, finding.code), &finding.message)
             );
         }
         let turn = Turn {
@@ -288,13 +284,13 @@ impl<'e, 'p> Session<'e, 'p> {
     fn echo_hint(&self, context: &Context) -> String {
         const SHOWN: usize = 3;
         let plain = context.key_facts.iter().filter(|f| !f.contains('*'));
-        let mut facts: Vec<String> = plain.take(SHOWN).map(|f| format!("“{f}”")).collect();
+        let mut facts: Vec<String> = plain.take(SHOWN).cloned().collect();
         if facts.is_empty() {
             facts = (context.key_facts.iter().take(SHOWN))
-                .map(|f| format!("“{}”", f.replace('*', "")))
+                .map(|f| f.replace('*', ""))
                 .collect();
         }
-        format!("{}{}", self.words.echo_try, facts.join(self.words.or))
+        echo_hint(self.words, &facts)
     }
 
     /// A decision, judged by the policy in `context`, which holds what the
@@ -328,20 +324,15 @@ impl<'e, 'p> Session<'e, 'p> {
         let mut feedback = format!("{}\n", verdict_word(passed, w, color));
         if !passed {
             if let Some(best) = decide.choices.iter().find(|c| c.is_best()) {
-                let _ = writeln!(
-                    feedback,
-                    "  {}{}{}",
-                    w.best_choice,
-                    w.colon,
-                    best.say.trim()
-                );
+                let line = w.labelled(&w.text("drill-best-choice"), best.say.trim());
+                let _ = writeln!(feedback, "  {line}");
             }
             for finding in &outcome.findings {
+                let message = self.words.policy_finding(self.playbook, finding);
                 let _ = writeln!(
                     feedback,
-                    "  ✗ {}: {}",
-                    finding.code.as_str(),
-                    self.policy_words.policy_finding(self.playbook, finding)
+                    "  ✗ {}",
+                    w.labelled(&policy_code(w, finding.code), &message)
                 );
             }
         }
@@ -351,9 +342,10 @@ impl<'e, 'p> Session<'e, 'p> {
             &best_choice.map(Proposal::of_choice).unwrap_or_default(),
         );
         let decision = self
-            .policy_words
+            .words
             .decision(self.playbook, &policy.decision(self.playbook));
-        let _ = writeln!(feedback, "  {}{}{decision}", w.the_policy, w.colon);
+        let policy = w.labelled(&w.text("drill-the-policy"), &decision);
+        let _ = writeln!(feedback, "  {policy}");
         let mut failed: Vec<String> = outcome
             .findings
             .iter()
@@ -475,15 +467,15 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-fn verdict_word(passed: bool, words: &words::Words, color: bool) -> String {
+fn verdict_word(passed: bool, w: Words, color: bool) -> String {
     let (word, style) = if passed {
         (
-            format!("✓ {}", words.pass),
+            format!("✓ {}", w.text("report-pass")),
             anstyle::AnsiColor::Green.on_default().bold(),
         )
     } else {
         (
-            format!("✗ {}", words.fail),
+            format!("✗ {}", w.text("report-fail")),
             anstyle::AnsiColor::Red.on_default().bold(),
         )
     };
@@ -504,7 +496,7 @@ fn bold(text: &str, color: bool) -> String {
 }
 
 /// A line per scenario for the picker: title, steps exercised, difficulty.
-pub fn scenario_menu(playbook: &Playbook) -> Vec<String> {
+pub fn scenario_menu(playbook: &Playbook, w: Words) -> Vec<String> {
     playbook
         .scenarios
         .iter()
@@ -516,23 +508,43 @@ pub fn scenario_menu(playbook: &Playbook) -> Vec<String> {
                 }
             }
             let decisions = s.beats.iter().filter(|b| b.is_decision()).count();
-            format!(
-                "{} — steps: {} · {} ({} beats, {} decision{})",
-                s.title,
-                steps.join(", "),
-                difficulty(s),
-                s.beats.len(),
-                decisions,
-                if decisions == 1 { "" } else { "s" }
+            w.fmt(
+                "drill-menu-item",
+                &[
+                    ("title", s.title.as_str().into()),
+                    ("steps", steps.join(&w.text("list-separator")).into()),
+                    ("difficulty", difficulty(s).in_words(w).into()),
+                    ("beats", s.beats.len().into()),
+                    ("decisions", decisions.into()),
+                ],
             )
         })
         .collect()
 }
 
+/// How hard a scenario is to play through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    /// "easy", "简单", "leicht".
+    pub fn in_words(self, w: Words) -> String {
+        match self {
+            Difficulty::Easy => w.text("drill-difficulty-easy"),
+            Difficulty::Medium => w.text("drill-difficulty-medium"),
+            Difficulty::Hard => w.text("drill-difficulty-hard"),
+        }
+    }
+}
+
 /// Easy, medium or hard: the turns on the way through when every answer
 /// passes, with a decision whose best choice is to escalate counted twice
 /// (knowing when to let go is the hard part).
-pub fn difficulty(scenario: &Scenario) -> &'static str {
+pub fn difficulty(scenario: &Scenario) -> Difficulty {
     let mut weight = 0;
     let mut seen = Vec::new();
     let mut beat = scenario.beats.first();
@@ -556,8 +568,8 @@ pub fn difficulty(scenario: &Scenario) -> &'static str {
         beat = next.and_then(|id| scenario.beat(id));
     }
     match weight {
-        0..=3 => "easy",
-        4 => "medium",
-        _ => "hard",
+        0..=3 => Difficulty::Easy,
+        4 => Difficulty::Medium,
+        _ => Difficulty::Hard,
     }
 }

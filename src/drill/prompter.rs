@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::words::{Locale, Words};
+
 /// Why a drill stopped before its end.
 #[derive(Debug)]
 pub enum Stop {
@@ -14,27 +16,89 @@ pub enum Stop {
     },
     /// A scripted answer that is not an answer (a decision that names no choice).
     BadAnswer {
+        /// The answer's line, 1-based.
         line: usize,
-        message: String,
+        answer: String,
+        problem: BadAnswer,
     },
     Io(std::io::Error),
     /// What the trainee would see could not be written (a full disk).
     Write(std::io::Error),
 }
 
+/// What is wrong with a scripted answer.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BadAnswer {
+    /// A scenario is picked by its number.
+    NotAScenarioNumber {
+        scenarios: usize,
+    },
+    NoSuchScenario {
+        number: usize,
+        scenarios: usize,
+    },
+    /// A decision is answered by a choice's number or its action id.
+    NotAChoice {
+        choices: usize,
+        /// The action ids a choice may be named by.
+        actions: Vec<String>,
+    },
+}
+
+impl Stop {
+    /// Why the drill stopped, in words of `w`'s locale.
+    pub fn in_words(&self, w: Words) -> String {
+        match self {
+            Stop::Interrupted => w.text("drill-stop-interrupted"),
+            Stop::OutOfAnswers { answered } => w.fmt(
+                "drill-stop-out-of-answers",
+                &[("answered", (*answered).into())],
+            ),
+            Stop::BadAnswer {
+                line,
+                answer,
+                problem,
+            } => {
+                let answer = answer.as_str();
+                let why = match problem {
+                    BadAnswer::NotAScenarioNumber { scenarios } => w.fmt(
+                        "drill-stop-not-a-number",
+                        &[("answer", answer.into()), ("count", (*scenarios).into())],
+                    ),
+                    BadAnswer::NoSuchScenario { number, scenarios } => w.fmt(
+                        "drill-stop-no-such-scenario",
+                        &[("number", (*number).into()), ("count", (*scenarios).into())],
+                    ),
+                    BadAnswer::NotAChoice { choices, actions } if actions.is_empty() => w.fmt(
+                        "drill-stop-not-a-choice",
+                        &[("answer", answer.into()), ("count", (*choices).into())],
+                    ),
+                    BadAnswer::NotAChoice { choices, actions } => w.fmt(
+                        "drill-stop-not-a-choice-or-action",
+                        &[
+                            ("answer", answer.into()),
+                            ("count", (*choices).into()),
+                            ("actions", actions.join(&w.text("list-separator")).into()),
+                        ],
+                    ),
+                };
+                w.fmt(
+                    "drill-stop-bad-answer",
+                    &[("line", (*line).into()), ("why", why.into())],
+                )
+            }
+            Stop::Io(e) => w.fmt("drill-stop-read", &[("error", e.to_string().into())]),
+            Stop::Write(e) => w.fmt(
+                "drill-stop-write",
+                &[("error", crate::io_error::describe(e).into())],
+            ),
+        }
+    }
+}
+
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Stop::Interrupted => f.write_str("interrupted"),
-            Stop::OutOfAnswers { answered } => write!(
-                f,
-                "the answers ran out after {answered} line{} before the scenario ended: add a line per turn",
-                if *answered == 1 { "" } else { "s" }
-            ),
-            Stop::BadAnswer { line, message } => write!(f, "answer line {line}: {message}"),
-            Stop::Io(e) => write!(f, "cannot read the answer: {e}"),
-            Stop::Write(e) => write!(f, "cannot write: {}", crate::io_error::describe(e)),
-        }
+        f.write_str(&self.in_words(Words::new(Locale::En)))
     }
 }
 

@@ -3,33 +3,40 @@
 use std::fmt::Write;
 
 use super::transcript::Transcript;
-use super::words::Words;
 use crate::report::tables::table;
+use crate::words::Words;
+use crate::words::drill::seconds;
+use crate::words::report::score;
 
-pub fn render(t: &Transcript, words: &Words, color: bool) -> String {
-    let w = words;
-    let mut out = format!("\n{}\n", w.scorecard);
-    let mut turns = table(&[w.beat, w.step, w.verdict, w.score, w.seconds], Some(70));
+pub fn render(t: &Transcript, w: Words, color: bool) -> String {
+    let mut out = format!("\n{}\n", w.text("drill-scorecard"));
+    let header = [
+        w.text("drill-col-beat"),
+        w.text("drill-col-step"),
+        w.text("drill-col-verdict"),
+        w.text("drill-col-score"),
+        w.text("drill-col-seconds"),
+    ];
+    let mut turns = table(&header, Some(70));
     for turn in &t.turns {
         turns.add_row(vec![
             turn.beat.clone(),
             turn.step.clone(),
             if turn.verdict == "pass" {
-                w.pass
+                w.text("report-pass")
             } else {
-                w.fail
-            }
-            .to_owned(),
-            format!("{:.1}", turn.score),
-            format!("{:.1}", turn.seconds),
+                w.text("report-fail")
+            },
+            score(w, turn.score),
+            seconds(w, turn.seconds),
         ]);
     }
     let _ = writeln!(out, "{turns}");
     let totals = &t.totals;
     let verdict = if totals.passed {
-        w.passed
+        w.text("drill-passed")
     } else {
-        w.not_passed
+        w.text("drill-not-passed")
     };
     let verdict = if color {
         let style = if totals.passed {
@@ -39,33 +46,40 @@ pub fn render(t: &Transcript, words: &Words, color: bool) -> String {
         };
         format!("{style}{verdict}{style:#}")
     } else {
-        verdict.to_owned()
+        verdict
     };
-    let c = w.colon;
-    let _ = writeln!(
-        out,
-        "{} {:.1} {} {}{c}{verdict}",
-        w.total, totals.score, w.against, totals.pass_mark
-    );
-    let _ = writeln!(
-        out,
-        "{}{c}{:.1} {}",
-        w.first_reply, totals.time_to_first_reply, w.unit_seconds
-    );
-    let _ = writeln!(
-        out,
-        "{}{c}{:.1} {}",
-        w.average, totals.average_seconds, w.unit_seconds
-    );
-    let solved = if totals.solved_without_escalation {
-        w.yes
-    } else {
-        w.no
-    };
-    let _ = writeln!(out, "{}{c}{solved}", w.solved);
-    let _ = writeln!(out, "{}{c}{}", w.turns_taken, totals.turns);
+    let lines = [
+        w.fmt(
+            "drill-total",
+            &[
+                ("score", score(w, totals.score).into()),
+                ("mark", w.number(totals.pass_mark).into()),
+                ("verdict", verdict.into()),
+            ],
+        ),
+        w.fmt(
+            "drill-first-reply",
+            &[("seconds", seconds(w, totals.time_to_first_reply).into())],
+        ),
+        w.fmt(
+            "drill-average-reply",
+            &[("seconds", seconds(w, totals.average_seconds).into())],
+        ),
+        w.fmt(
+            "drill-solved",
+            &[("answer", w.yes_no(totals.solved_without_escalation).into())],
+        ),
+        w.fmt("drill-turns-taken", &[("turns", totals.turns.into())]),
+    ];
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
     if let Some(mood) = &totals.final_mood {
-        let _ = writeln!(out, "{}{c}{mood}", w.final_mood);
+        let _ = writeln!(
+            out,
+            "{}",
+            w.fmt("drill-final-mood", &[("mood", mood.as_str().into())])
+        );
     }
     out
 }

@@ -5,10 +5,13 @@
 use std::fmt::Write as _;
 use std::io::{BufRead, Write};
 
-use super::prompter::{ChoiceItem, Prompter, Stop};
+use super::prompter::{BadAnswer, ChoiceItem, Prompter, Stop};
+use crate::words::Words;
 
 pub struct Scripted<R, W> {
     lines: R,
+    /// The words of the playbook's language, for the prompts it shows.
+    words: Words,
     read: usize,
     out: W,
     /// The first write that failed for a reason other than a closed pipe
@@ -21,9 +24,10 @@ impl<R: BufRead, W: Write> Scripted<R, W> {
     /// Answers come from `lines`; what the trainee would see goes to `out`,
     /// each answer repeated after its prompt so the output reads as a
     /// transcript.
-    pub fn new(lines: R, out: W) -> Self {
+    pub fn new(lines: R, out: W, words: Words) -> Self {
         Scripted {
             lines,
+            words,
             read: 0,
             out,
             write_error: None,
@@ -90,17 +94,20 @@ impl<R: BufRead, W: Write> Prompter for Scripted<R, W> {
 
     fn pick_scenario(&mut self, items: &[String]) -> Result<usize, Stop> {
         let line = self.next_line()?;
-        let number: usize = line.trim().parse().map_err(|_| Stop::BadAnswer {
+        let bad = |problem| Stop::BadAnswer {
             line: self.read,
-            message: format!("`{line}` is not a scenario number (1 to {})", items.len()),
-        })?;
-        if !(1..=items.len()).contains(&number) {
-            return Err(Stop::BadAnswer {
-                line: self.read,
-                message: format!("there is no scenario {number} (1 to {})", items.len()),
-            });
+            answer: line.clone(),
+            problem,
+        };
+        let scenarios = items.len();
+        let number: usize = line
+            .trim()
+            .parse()
+            .map_err(|_| bad(BadAnswer::NotAScenarioNumber { scenarios }))?;
+        if !(1..=scenarios).contains(&number) {
+            return Err(bad(BadAnswer::NoSuchScenario { number, scenarios }));
         }
-        self.show_answer("Scenario:", &line);
+        self.show_answer(&self.words.text("drill-scenario-prompt"), &line);
         Ok(number - 1)
     }
 
@@ -119,18 +126,16 @@ impl<R: BufRead, W: Write> Prompter for Scripted<R, W> {
             Err(_) => choices.iter().position(|c| c.action == Some(answer)),
         };
         let Some(index) = index else {
-            let actions: Vec<&str> = choices.iter().filter_map(|c| c.action).collect();
-            let by_action = if actions.is_empty() {
-                String::new()
-            } else {
-                format!(" or an action id ({})", actions.join(", "))
-            };
             return Err(Stop::BadAnswer {
                 line: self.read,
-                message: format!(
-                    "`{answer}` is not a choice: give its number (1 to {}){by_action}",
-                    choices.len()
-                ),
+                answer: answer.to_owned(),
+                problem: BadAnswer::NotAChoice {
+                    choices: choices.len(),
+                    actions: choices
+                        .iter()
+                        .filter_map(|c| c.action.map(str::to_owned))
+                        .collect(),
+                },
             });
         };
         let mut listing = format!("{prompt}\n");

@@ -7,17 +7,20 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Editor, Input, Select};
 
 use super::prompter::{ChoiceItem, Prompter, Stop};
+use crate::words::Words;
 
 pub struct Terminal {
     theme: Box<dyn Theme>,
     color: bool,
+    /// The words of the playbook's language, for the prompts it shows.
+    words: Words,
 }
 
 /// What the trainee types to write a long reply in their editor.
 const EDITOR_COMMAND: &str = "/e";
 
 impl Terminal {
-    pub fn new() -> Self {
+    pub fn new(words: Words) -> Self {
         let color =
             anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
         let theme: Box<dyn Theme> = if color {
@@ -25,13 +28,11 @@ impl Terminal {
         } else {
             Box::new(SimpleTheme)
         };
-        Terminal { theme, color }
-    }
-}
-
-impl Default for Terminal {
-    fn default() -> Self {
-        Terminal::new()
+        Terminal {
+            theme,
+            color,
+            words,
+        }
     }
 }
 
@@ -153,12 +154,18 @@ impl Prompter for Terminal {
             .iter()
             .map(|item| console::truncate_str(item, width, "…").into_owned())
             .collect();
-        self.select("Pick a scenario (↑/↓, Enter)", &items)
+        self.select(&self.words.text("drill-pick-scenario"), &items)
     }
 
     fn reply(&mut self, prompt: &str) -> Result<String, Stop> {
         let term = console::Term::stderr();
-        let prompt = format!("{prompt} ({EDITOR_COMMAND} for an editor)");
+        let prompt = self.words.fmt(
+            "drill-reply-editor",
+            &[
+                ("prompt", prompt.into()),
+                ("command", EDITOR_COMMAND.into()),
+            ],
+        );
         let line: String = match Input::with_theme(self.theme.as_ref())
             .with_prompt(&prompt)
             .allow_empty(true)

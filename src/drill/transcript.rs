@@ -13,6 +13,10 @@ pub struct Transcript {
     pub ethos_transcript: u32,
     pub playbook: String,
     pub playbook_title: String,
+    /// The playbook's `language` (BCP 47), so that `report` speaks it. A
+    /// transcript written before this field was recorded reads as empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
     pub scenario: String,
     pub scenario_title: String,
     pub trainee: String,
@@ -84,7 +88,9 @@ pub struct Totals {
 pub fn record_path(path: &Path, scenario: &str, started: &jiff::Timestamp) -> PathBuf {
     if path.is_dir() {
         let stamp = started.strftime("%Y%m%dT%H%M%SZ");
-        path.join(format!("{scenario}-{stamp}.json"))
+        let mut name = std::ffi::OsString::from(format!("{scenario}-{stamp}"));
+        name.push(".json");
+        path.join(name)
     } else {
         path.to_owned()
     }

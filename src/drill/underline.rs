@@ -9,26 +9,27 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use crate::report::reply::{Mark, paint, underlined};
+use crate::words::Words;
 
 /// Each row of the reply is indented by this much.
 const INDENT: &str = "  ";
 
 /// The reply with its marks, as `validate` shows it; with a `width`, every
 /// row (reply, carets and rule names) fits in it.
-pub fn fitted(reply: &str, marks: &[Mark], color: bool, width: Option<usize>) -> String {
+pub fn fitted(reply: &str, marks: &[Mark], w: Words, color: bool, width: Option<usize>) -> String {
     let Some(width) = width else {
-        return underlined(reply, marks, color);
+        return underlined(reply, marks, w, color);
     };
     let room = width.saturating_sub(INDENT.len()).max(10);
     let mut out = String::new();
     for row in rows(reply, room) {
-        let (text, carets, labels) = marked(reply, row, marks, color);
+        let (text, carets, labels) = marked(reply, row, marks, w, color);
         let _ = writeln!(out, "{INDENT}{text}");
         if labels.is_empty() {
             continue;
         }
         let caret_width = console::measure_text_width(&carets);
-        let labels = labels.join(", ");
+        let labels = labels.join(&w.text("list-separator"));
         if caret_width + 1 + console::measure_text_width(&labels) <= room {
             let _ = writeln!(out, "{INDENT}{carets} {labels}");
         } else {
@@ -46,6 +47,7 @@ fn marked(
     reply: &str,
     row: Range<usize>,
     marks: &[Mark<'_>],
+    w: Words,
     color: bool,
 ) -> (String, String, Vec<String>) {
     let (mut text, mut carets) = (String::new(), String::new());
@@ -65,7 +67,7 @@ fn marked(
         text.push_str(&paint(word, style, color));
         let underline = "^".repeat(console::measure_text_width(word).max(1));
         carets.push_str(&paint(&underline, style, color));
-        let label = mark.label();
+        let label = mark.label(w);
         if !labels.contains(&label) {
             labels.push(label);
         }
@@ -124,6 +126,7 @@ mod tests {
     use super::*;
     use crate::engine::Match;
     use crate::playbook::Severity;
+    use crate::words::Locale;
 
     fn rows_of(text: &str, width: usize) -> Vec<&str> {
         rows(text, width).into_iter().map(|r| &text[r]).collect()
@@ -154,7 +157,7 @@ mod tests {
             severity: Severity::Warning,
             negated: false,
         }];
-        let shown = fitted(reply, &marks, false, Some(34));
+        let shown = fitted(reply, &marks, Words::new(Locale::En), false, Some(34));
         assert_eq!(
             shown,
             "  Are you willing to pay for this,\n  customer?\n  ^^^^^^^^ guest-not-customer\n"

@@ -68,8 +68,8 @@ impl<'p> CompiledCondition<'p> {
     fn says_any(&self, phrases: &PhraseSet<()>, message: &Said, ignore_negation: bool) -> bool {
         let scope = Scope::new(&message.text, &message.line_breaks, &self.cues);
         let mut said = false;
-        phrases.find(&scope, |_, start, _| {
-            said = said || ignore_negation || !scope.negated(start);
+        phrases.find(&scope, |_, start, end| {
+            said = said || ignore_negation || !scope.negated(start, end);
         });
         said
     }

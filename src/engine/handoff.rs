@@ -70,9 +70,9 @@ impl Handoffs {
         // can't get my manager"), in the reply's own scope: the one its
         // rules are judged in, line breaks and all.
         let mut most_senior: Option<usize> = None;
-        set.find(&scope, |ranks, start, _| {
+        set.find(&scope, |ranks, start, end| {
             let top = ranks.iter().copied().max();
-            if top > most_senior && !scope.negated(start) {
+            if top > most_senior && !scope.negated(start, end) {
                 most_senior = top;
             }
         });

@@ -452,7 +452,7 @@ impl Matcher {
         candidates: &mut Vec<(usize, usize)>,
     ) {
         self.phrases.find(scope, |owners, start, end| {
-            let negated = scope.negated(start);
+            let negated = scope.negated(start, end);
             out.extend(owners.iter().map(|&(rule, item)| Hit {
                 rule,
                 item,
@@ -479,7 +479,7 @@ impl Matcher {
             let from = owners.partition_point(|&(r, _)| r < rule);
             let to = owners.partition_point(|&(r, _)| r <= rule);
             if from < to {
-                let negated = scope.negated(start);
+                let negated = scope.negated(start, end);
                 out.extend(owners[from..to].iter().map(|&(rule, item)| Hit {
                     rule,
                     item,
@@ -633,6 +633,7 @@ impl Matcher {
         out: &mut Vec<Hit>,
     ) -> Option<()> {
         let text = scope.text();
+<<<<<<< HEAD
         for &(item, slot) in &self.dynamic[rule] {
             match scratch.filled(slot, &self.templates[slot], context)? {
                 Filled::Phrase(None) | Filled::Pattern(None) => {}
@@ -644,6 +645,28 @@ impl Matcher {
                         end: found.end,
                         negated: scope.negated(found.start),
                     }));
+=======
+        for (item_index, item) in self.items[rule]
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.dynamic)
+        {
+            match item.kind {
+                ItemKind::Phrase => {
+                    let filled = placeholder::fill_phrase(&item.raw, context)?;
+                    let Some(phrase) = Phrase::new(&normalize(&filled)) else {
+                        continue;
+                    };
+                    for found in occurrences(scope, &phrase) {
+                        out.push(Hit {
+                            rule,
+                            item: item_index,
+                            start: found.start,
+                            end: found.end,
+                            negated: scope.negated(found.start, found.end),
+                        });
+                    }
+>>>>>>> main
                 }
                 Filled::Pattern(Some(regex)) => {
                     out.extend(

@@ -5,9 +5,18 @@
 //! automaton. A reply is scanned for them only when it has an occurrence to
 //! classify ([`Scope`] is lazy): a reply with no hits pays nothing.
 //!
-//! Both languages' cues always apply, whatever the playbook's `language`:
-//! replies mix languages, and an English cue cannot occur inside Chinese text or
-//! the other way round, so neither can misfire on the other.
+//! Every language's cues (English, Chinese, German) always apply, whatever the
+//! playbook's `language`: replies mix languages, and none of the cues is a word
+//! of another of these languages (`nicht`, `kein` and `ohne` are no English
+//! words, and an English cue cannot occur inside Chinese text), so none can
+//! misfire on the others.
+//!
+//! German puts `nicht` at the end of a main clause ("Das erstatten wir Ihnen
+//! nicht"), after what it negates, so a `nicht`, `nie` or `niemals` that closes
+//! its clause also negates what comes before it in that clause
+//! ([`TRAILING_CUES`]); and `kein` and `ohne` negate a noun ("ohne Aufpreis"),
+//! not the rest of the clause, so they reach only [`NOUN_CUE_REACH`] words
+//! ("ohne Aufpreis den nächsten ICE" still offers the next ICE).
 
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
@@ -20,12 +29,108 @@ use super::normalize::{Normalized, count_words, is_whole_word, normalize};
 /// The most words between a cue's end and a phrase's start for the cue to negate it.
 pub const MAX_WORDS_BETWEEN: usize = 6;
 
-/// Built-in cues (spec rule 6), English then Chinese.
+/// Built-in cues (spec rule 6), English, Chinese, then German. The German list
+/// has every form of `kein` and `niemand`; `noch` is one only after `weder`
+/// ([`NOR_CUES`]), since alone it means "still".
 pub const CUES: &[&str] = &[
-    "not", "no", "never", "n't", "nobody", "nothing", "none", "nowhere", "neither", "nor",
-    "without", "hardly", "cannot", "不", "没", "没有", "别", "无", "无需", "不用", "不会", "绝不",
-    "从不", "未", "并非",
+    "not",
+    "no",
+    "never",
+    "n't",
+    "nobody",
+    "nothing",
+    "none",
+    "nowhere",
+    "neither",
+    "nor",
+    "without",
+    "hardly",
+    "cannot",
+    "不",
+    "没",
+    "没有",
+    "别",
+    "无",
+    "无需",
+    "不用",
+    "不会",
+    "绝不",
+    "从不",
+    "未",
+    "并非",
+    "nicht",
+    "nie",
+    "niemals",
+    "niemand",
+    "niemanden",
+    "niemandem",
+    "nichts",
+    "nirgends",
+    "nirgendwo",
+    "kaum",
+    "keinesfalls",
+    "keineswegs",
+    "weder",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+    "keins",
+    "keinerlei",
+    "ohne",
 ];
+
+/// Cues that negate a noun rather than the rest of the clause: "Sie zahlen
+/// keinen Aufpreis", "ohne Aufpreis". They reach [`NOUN_CUE_REACH`] words.
+/// (`keiner` alone is "nobody", and reaches as far as any cue.)
+pub const NOUN_CUES: &[&str] = &[
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keines",
+    "keins",
+    "keinerlei",
+    "ohne",
+];
+
+/// How many words may stand between a [`NOUN_CUES`] cue and what it negates:
+/// the adjective of its noun ("keinen zusätzlichen Aufpreis"). Measured on the
+/// German labelled set (`docs/playbook.md`, "German negation").
+pub const NOUN_CUE_REACH: usize = 1;
+
+/// Cues that also negate what stands before them, when they close their clause
+/// (German verb-second order: "Den Aufpreis zahlen Sie nicht", "Ich rufe die
+/// Schichtleitung nicht an"): see [`Scope::negated`]. Each with the most words
+/// that may follow it to the end of its clause: after `nicht`, the verb's last
+/// part ("nicht an", "nicht erstatten können"); after `keine`, none, for only
+/// as the clause's last word is it a pronoun that negates what came before
+/// ("Eine Entschädigung gibt es keine"), while "Das Taxi kostet Sie keinen
+/// Cent" still mentions the taxi.
+pub const TRAILING_CUES: &[(&str, usize)] = &[
+    ("nicht", 2),
+    ("nie", 2),
+    ("niemals", 2),
+    ("keine", 0),
+    ("keinen", 0),
+    ("keiner", 0),
+    ("keines", 0),
+    ("keins", 0),
+];
+
+/// The words after a trailing cue that may still close its clause, at most.
+fn words_after_trailing(cue: &str) -> Option<usize> {
+    TRAILING_CUES
+        .iter()
+        .find(|(text, _)| *text == cue)
+        .map(|&(_, after)| after)
+}
+
+/// Cues only within the same clause as an earlier `weder`: "weder ein Formular
+/// noch eine Unterschrift".
+pub const NOR_CUES: &[&str] = &["noch"];
 
 /// Phrases that start like a negation and are not one: a cue inside them is no cue.
 pub const PSEUDO_CUES: &[&str] = &[
@@ -52,14 +157,52 @@ pub const PSEUDO_CUES: &[&str] = &[
     "不满",
     "无论",
     "毫无疑问",
+    // German: reassurance, thanks and "not only" (`docs/playbook.md`, "German negation").
+    "kein problem",
+    "keine ursache",
+    "nichts zu danken",
+    "keine sorge",
+    "keine sorgen",
+    "keine angst",
+    "kein thema",
+    "kein ding",
+    "keine frage",
+    "kein wunder",
+    "nicht nur",
+    "nicht zuletzt",
+    "nicht wahr",
+    "oder nicht",
+    "ohne weiteres",
+    "nicht der rede wert",
+    "macht nichts",
+    "nichts für ungut",
 ];
 
 /// Words that end a clause. (A cue inside one, as 不 in 不过, is no cue.)
-pub const CLAUSE_WORDS: &[&str] = &["but", "however", "但是", "可是", "不过"];
+pub const CLAUSE_WORDS: &[&str] = &[
+    "but",
+    "however",
+    "但是",
+    "可是",
+    "不过",
+    "aber",
+    "jedoch",
+    "sondern",
+    "allerdings",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    Cue,
+    /// A cue reaching this many words; trailing (with the most words after it
+    /// to its clause's end) if it also negates what comes before it.
+    Cue {
+        reach: usize,
+        trailing: Option<usize>,
+    },
+    /// `noch`: a cue after `weder` in the same clause.
+    Nor,
+    /// `weder`, which makes a later `noch` a cue.
+    Neither,
     Pseudo,
     ClauseWord,
 }
@@ -86,10 +229,29 @@ impl Cues {
             }
         };
         for cue in CUES {
-            push((*cue).to_owned(), Kind::Cue);
+            let kind = if *cue == "weder" {
+                Kind::Neither
+            } else {
+                Kind::Cue {
+                    reach: if NOUN_CUES.contains(cue) {
+                        NOUN_CUE_REACH
+                    } else {
+                        MAX_WORDS_BETWEEN
+                    },
+                    trailing: words_after_trailing(cue),
+                }
+            };
+            push((*cue).to_owned(), kind);
+        }
+        for cue in NOR_CUES {
+            push((*cue).to_owned(), Kind::Nor);
         }
         for cue in extra {
-            push(normalize(cue.as_ref()).trim().to_owned(), Kind::Cue);
+            let kind = Kind::Cue {
+                reach: MAX_WORDS_BETWEEN,
+                trailing: None,
+            };
+            push(normalize(cue.as_ref()).trim().to_owned(), kind);
         }
         for pseudo in PSEUDO_CUES {
             push((*pseudo).to_owned(), Kind::Pseudo);
@@ -211,9 +373,24 @@ impl Said {
 #[derive(Debug, Default)]
 struct Found {
     /// Cues that can negate (pseudo-cues and clause words taken out), sorted by end.
-    cues: Vec<Range<usize>>,
+    cues: Vec<FoundCue>,
+    /// The cues of [`TRAILING_CUES`] among them, sorted by start, each with
+    /// the most words that may follow it to its clause's end.
+    trailing: Vec<(Range<usize>, usize)>,
     /// Starts of the clause-ending words.
     clause_words: Vec<usize>,
+}
+
+/// One cue in a text.
+#[derive(Debug)]
+struct FoundCue {
+    range: Range<usize>,
+    /// The most words it reaches (see [`NOUN_CUES`]).
+    reach: usize,
+    /// `weder`, which makes a later `noch` in its clause a cue.
+    neither: bool,
+    /// `noch`: a cue only with a `weder` before it in its clause.
+    nor: bool,
 }
 
 /// Negation scope and clause ends in one normalised text.
@@ -323,6 +500,7 @@ impl<'t> Scope<'t> {
             .automaton
             .iter()
             .flat_map(|a| a.find_overlapping_iter(text));
+        let mut trailing = Vec::new();
         for m in matches {
             let index = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
@@ -334,8 +512,24 @@ impl<'t> Scope<'t> {
             if !whole {
                 continue;
             }
+            let cue = |reach, neither, nor| FoundCue {
+                range: start..end,
+                reach,
+                neither,
+                nor,
+            };
             match self.cues.kinds[index] {
-                Kind::Cue => cues.push(start..end),
+                Kind::Cue {
+                    reach,
+                    trailing: closes,
+                } => {
+                    cues.push(cue(reach, false, false));
+                    if let Some(after) = closes {
+                        trailing.push((start..end, after));
+                    }
+                }
+                Kind::Neither => cues.push(cue(MAX_WORDS_BETWEEN, true, false)),
+                Kind::Nor => cues.push(cue(MAX_WORDS_BETWEEN, false, true)),
                 Kind::Pseudo => shields.push(start..end),
                 Kind::ClauseWord => {
                     clause_words.push(start);
@@ -343,11 +537,25 @@ impl<'t> Scope<'t> {
                 }
             }
         }
+<<<<<<< HEAD
         cues.retain(|c| !shields.iter().any(|s| s.start <= c.start && c.end <= s.end));
         cues.sort_unstable_by_key(|c| (c.end, c.start));
         spare.shields = shields;
         self.spare.set(spare);
         Found { cues, clause_words }
+=======
+        let shielded =
+            |c: &Range<usize>| shields.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        cues.retain(|c| !shielded(&c.range));
+        cues.sort_unstable_by_key(|c| (c.range.end, c.range.start));
+        trailing.retain(|(c, _)| !shielded(c));
+        trailing.sort_unstable_by_key(|(c, _)| c.start);
+        Found {
+            cues,
+            trailing,
+            clause_words,
+        }
+>>>>>>> main
     }
 
     fn ends(&self) -> &[usize] {
@@ -382,17 +590,71 @@ impl<'t> Scope<'t> {
     }
 
     /// Whether the occurrence `text[start..end]` is negated: a cue ends before
-    /// it in the same clause, with at most [`MAX_WORDS_BETWEEN`] words between.
+    /// it in the same clause, with at most [`MAX_WORDS_BETWEEN`] words between
+    /// (at most the cue's reach, [`NOUN_CUE_REACH`] for `kein` and `ohne`); or a
+    /// trailing cue (`nicht`) closes its clause after it, with at most
+    /// [`MAX_WORDS_BETWEEN`] words between ("Den Aufpreis zahlen Sie nicht").
     /// A cue within the occurrence is part of it and does not count.
-    pub fn negated(&self, start: usize) -> bool {
+    pub fn negated(&self, start: usize, end: usize) -> bool {
+        self.negated_before(start) || self.negated_after(end)
+    }
+
+    fn negated_before(&self, start: usize) -> bool {
         let found = self.found();
-        let before = found.cues.partition_point(|c| c.end <= start);
-        // The nearest cue decides: an earlier one has at least as many words
-        // and clause ends between it and the occurrence.
-        found.cues[..before].last().is_some_and(|cue| {
-            !self.crosses_clause_end(cue.end, start)
-                && count_words(after_clitic(&self.text[cue.end..start])) <= MAX_WORDS_BETWEEN
-        })
+        let before = found.cues.partition_point(|c| c.range.end <= start);
+        // The nearest cue that reaches the occurrence decides: an earlier one
+        // has at least as many words and clause ends between it and the
+        // occurrence, so the search stops at the first that is too far.
+        for (at, cue) in found.cues[..before].iter().enumerate().rev() {
+            if self.crosses_clause_end(cue.range.end, start) {
+                return false;
+            }
+            let words = count_words(after_clitic(&self.text[cue.range.end..start]));
+            if words > MAX_WORDS_BETWEEN {
+                return false;
+            }
+            if cue.nor && !self.neither_before(&found.cues[..at], cue.range.start) {
+                continue;
+            }
+            if words <= cue.reach {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a `weder` among `cues` (sorted by end) stands before `at` in the
+    /// same clause.
+    fn neither_before(&self, cues: &[FoundCue], at: usize) -> bool {
+        cues.iter()
+            .rev()
+            .filter(|c| c.range.end <= at)
+            .take_while(|c| !self.crosses_clause_end(c.range.end, at))
+            .any(|c| c.neither)
+    }
+
+    /// Whether a trailing cue after `end` closes the occurrence's clause: at most
+    /// [`MAX_WORDS_BETWEEN`] words from the occurrence to the cue, and at most
+    /// the cue's words (see [`TRAILING_CUES`]) from the cue to the clause end.
+    fn negated_after(&self, end: usize) -> bool {
+        let found = self.found();
+        let first = found.trailing.partition_point(|(c, _)| c.start < end);
+        for (cue, after) in &found.trailing[first..] {
+            if self.crosses_clause_end(end, cue.start)
+                || count_words(&self.text[end..cue.start]) > MAX_WORDS_BETWEEN
+            {
+                return false;
+            }
+            let ends = self.ends();
+            let clause_end = ends
+                .get(ends.partition_point(|&e| e < cue.end))
+                .copied()
+                .unwrap_or(self.text.len());
+            if count_words(&self.text[cue.end..clause_end]) <= *after {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a cue that can negate lies wholly within `text[from..to]`: a
@@ -400,11 +662,11 @@ impl<'t> Scope<'t> {
     /// never called"), as it never crosses a clause end.
     pub fn has_cue_within(&self, from: usize, to: usize) -> bool {
         let cues = &self.found().cues;
-        let first = cues.partition_point(|c| c.end <= from);
+        let first = cues.partition_point(|c| c.range.end <= from);
         cues[first..]
             .iter()
-            .take_while(|c| c.end <= to)
-            .any(|c| c.start >= from)
+            .take_while(|c| c.range.end <= to)
+            .any(|c| c.range.start >= from && !c.nor)
     }
 }
 
@@ -452,7 +714,12 @@ pub fn unnegated_occurrences(
     };
     let scope = Scope::new(text, line_breaks, cues);
     super::wildcard::occurrences(&scope, &phrase)
+<<<<<<< HEAD
         .filter(|r| !scope.negated(r.start))
+=======
+        .into_iter()
+        .filter(|r| !scope.negated(r.start, r.end))
+>>>>>>> main
         .collect()
 }
 
@@ -465,7 +732,7 @@ mod tests {
         let scope = Scope::of_reply(&normalized, text, Cues::builtin());
         let phrase = normalize(phrase);
         let start = normalized.text().find(&phrase).expect("the phrase occurs");
-        scope.negated(start)
+        scope.negated(start, start + phrase.len())
     }
 
     #[test]
@@ -611,13 +878,211 @@ mod tests {
     }
 
     #[test]
+    fn german_cues_before_a_phrase_negate_it() {
+        assert!(negated(
+            "Das kann ich Ihnen leider nicht erstatten",
+            "erstatten"
+        ));
+        assert!(negated(
+            "Niemand wird Sie nach einem Aufpreis fragen",
+            "aufpreis"
+        ));
+        assert!(negated("Sie müssen nichts nachzahlen", "nachzahlen"));
+        assert!(negated("Ich habe nie gesagt, dass", "gesagt"));
+        assert!(!negated("Ich kann Ihnen das sofort erstatten", "erstatten"));
+    }
+
+    #[test]
+    fn every_form_of_kein_is_a_cue() {
+        for text in [
+            "Sie zahlen keinen Aufpreis",
+            "Sie zahlen kein Aufpreis",
+            "Es gibt keine Aufpreis",
+            "mit keinem Aufpreis",
+            "keiner Aufpreis",
+            "keines Aufpreis",
+            "keinerlei Aufpreis",
+            "ohne Aufpreis",
+        ] {
+            assert!(negated(text, "aufpreis"), "{text:?}");
+        }
+        assert!(
+            !negated("Keinesgleichen Aufpreis", "aufpreis"),
+            "whole words only"
+        );
+    }
+
+    #[test]
+    fn kein_and_ohne_negate_their_noun_not_the_rest_of_the_clause() {
+        assert!(negated(
+            "Sie zahlen keinen zusätzlichen Aufpreis",
+            "aufpreis"
+        ));
+        assert!(!negated(
+            "Sie können ohne Aufpreis den nächsten ICE nehmen",
+            "nächsten ice"
+        ));
+        assert!(!negated(
+            "Sie müssen kein Formular ausfüllen, ich buche Sie um",
+            "ich buche"
+        ));
+        // `keiner` alone is "nobody", a cue of the whole clause.
+        assert!(negated(
+            "Keiner wird Sie heute nach dem Aufpreis fragen",
+            "aufpreis"
+        ));
+        // A clause cue reaches past a noun cue.
+        assert!(negated(
+            "Ich kann Ihnen leider nicht mehr den Ersatzzug anbieten",
+            "anbieten"
+        ));
+        // The limit of the short reach: a verb two words after `keinen` is not
+        // negated by it (a rule lists the noun, "keinen Ersatzzug", to catch it).
+        assert!(!negated(
+            "Ich kann Ihnen leider keinen Ersatzzug mehr anbieten",
+            "anbieten"
+        ));
+    }
+
+    #[test]
+    fn nicht_closing_its_clause_negates_what_comes_before_it() {
+        // German main clauses put `nicht` after the verb and its objects.
+        assert!(negated("Den Aufpreis zahlen Sie nicht.", "aufpreis"));
+        assert!(negated("Das erstatten wir Ihnen leider nicht", "erstatten"));
+        assert!(negated(
+            "Ich rufe die Schichtleitung nicht an.",
+            "rufe die schichtleitung"
+        ));
+        assert!(negated(
+            "Das Formular müssen Sie nicht ausfüllen",
+            "formular"
+        ));
+        assert!(negated(
+            "Ich entschuldige mich nicht, das war der Sturm",
+            "entschuldige"
+        ));
+        assert!(negated("Einen Aufpreis verlangen wir nie.", "aufpreis"));
+        assert!(negated(
+            "Die Taxikosten übernehmen wir nicht erstatten können",
+            "taxikosten"
+        ));
+    }
+
+    #[test]
+    fn keine_as_the_last_word_negates_what_came_before() {
+        assert!(negated(
+            "Eine Entschädigung gibt es bei Sparpreisen leider keine.",
+            "entschädigung"
+        ));
+        assert!(negated("Einen Aufpreis gibt es keinen", "aufpreis"));
+        assert!(negated("Das macht hier keiner", "das macht"));
+        // With its noun after it, `keinen` negates the noun, not the taxi.
+        assert!(!negated("Das Taxi kostet Sie keinen Cent.", "taxi"));
+    }
+
+    #[test]
+    fn a_trailing_nicht_must_close_the_same_clause() {
+        // Another clause.
+        assert!(!negated(
+            "Ich erstatte Ihnen den Betrag, wenn der Zug nicht fährt",
+            "erstatte"
+        ));
+        assert!(!negated(
+            "Ich buche Sie um, damit Sie nicht warten müssen",
+            "buche"
+        ));
+        // Three words after `nicht`: it negates what follows it, and does not
+        // close the clause.
+        assert!(!negated("Der ICE hält heute nicht in Fulda Hbf", "ice"));
+        // Too far: seven words between.
+        assert!(!negated(
+            "Ich erstatte Ihnen das Geld heute in bar am Schalter nicht",
+            "erstatte"
+        ));
+        // `oder nicht` and `nicht wahr` are no negation.
+        assert!(!negated(
+            "Die Zugbindung ist aufgehoben, ob Sie reserviert haben oder nicht",
+            "reserviert"
+        ));
+        assert!(!negated("Sie fahren nach Köln nicht wahr", "köln"));
+        // The phrase's own `nicht` is part of it.
+        assert!(!negated("Das geht nicht.", "geht nicht"));
+    }
+
+    #[test]
+    fn und_ends_no_clause_a_known_limit() {
+        // `und` joins clauses without a comma, and does not end one (as `and`
+        // does not in English): the trailing `nicht` reaches back over it.
+        assert!(negated(
+            "Ich kümmere mich darum und Sie müssen nicht warten",
+            "kümmere mich"
+        ));
+        // With the comma a careful writer puts there, it does not.
+        assert!(!negated(
+            "Ich kümmere mich darum, und Sie müssen nicht warten",
+            "kümmere mich"
+        ));
+    }
+
+    #[test]
+    fn noch_is_a_cue_only_after_weder() {
+        assert!(negated(
+            "Sie brauchen weder das Fahrgastrechteformular am Schalter noch eine lange Wartezeit am Telefon",
+            "wartezeit am telefon"
+        ));
+        assert!(!negated(
+            "Ich buche Sie noch heute auf den ICE um",
+            "heute auf den ice"
+        ));
+        assert!(
+            !negated("Weder heute, dann noch morgen früh den ICE", "morgen früh"),
+            "weder is in another clause"
+        );
+    }
+
+    #[test]
+    fn german_clause_words_end_the_scope() {
+        for word in ["aber", "jedoch", "sondern", "allerdings"] {
+            let text = format!("Nicht heute {word} ich erstatte es morgen");
+            assert!(!negated(&text, "erstatte"), "{text:?}");
+        }
+        // `sondern` ends the clause, so `nicht heute` closes it.
+        assert!(negated(
+            "Den Aufpreis zahlen Sie nicht heute sondern morgen",
+            "aufpreis"
+        ));
+    }
+
+    #[test]
+    fn german_pseudo_cues_never_negate() {
+        for text in [
+            "Kein Problem, ich buche Sie um",
+            "Kein Problem ich buche Sie um",
+            "Gar kein Problem ich buche Sie um",
+            "Keine Sorge ich buche Sie um",
+            "Machen Sie sich keine Sorgen ich buche Sie um",
+            "Keine Ursache ich buche Sie um",
+            "Nichts zu danken ich buche Sie um",
+            "Keine Frage ich buche Sie um",
+            "Nicht nur das ich buche Sie um",
+            "Kein Wunder ich buche Sie um",
+            "Das geht ohne weiteres ich buche Sie um",
+            "Macht nichts ich buche Sie um",
+        ] {
+            assert!(!negated(text, "ich buche"), "{text:?}");
+        }
+        assert!(negated("Kein Problem, ich buche Sie nicht um", "ich buche"));
+    }
+
+    #[test]
     fn extra_cues_add_to_the_builtin_ones() {
-        let cues = Cues::new(&["kein"]);
-        let text = "kein problem mit dem zimmer";
+        let cues = Cues::new(&["geen"]);
+        let text = "geen probleem met de kamer";
         let normalized = Normalized::new(text);
+        let start = text.find("kamer").expect("kamer");
         let scope = Scope::of_reply(&normalized, text, &cues);
-        assert!(scope.negated(18));
+        assert!(scope.negated(start, text.len()));
         let builtin = Scope::of_reply(&normalized, text, Cues::builtin());
-        assert!(!builtin.negated(18));
+        assert!(!builtin.negated(start, text.len()));
     }
 }

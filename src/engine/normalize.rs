@@ -797,6 +797,44 @@ mod tests {
     }
 
     #[test]
+    fn german_sharp_s_matches_the_swiss_and_capital_spellings_and_umlauts_stay() {
+        // Full case folding takes ß (and capital ẞ) to ss, so a phrase written
+        // with ß matches a Swiss reply with ss and one in capitals, and back.
+        assert_eq!(normalize("Grüße"), normalize("Grüsse"));
+        assert_eq!(normalize("STRASSE"), normalize("Straße"));
+        assert_eq!(normalize("Fußgänger"), "fussgänger");
+        // Umlauts are letters of their own: NFKC composes a decomposed ü, and
+        // nothing turns ü into ue (`docs/playbook.md`, "German spelling").
+        assert_eq!(normalize("Gru\u{308}ße"), "grüsse");
+        assert_ne!(normalize("Entschädigung"), normalize("Entschaedigung"));
+        assert_eq!(normalize("ÄÖÜ"), "äöü");
+        let (_, slice) = find("Schöne Grüße aus Köln", "grüsse");
+        assert_eq!(slice, "Grüße");
+    }
+
+    #[test]
+    fn german_compounds_and_hyphenated_compounds_are_one_word() {
+        assert_eq!(count_words("Sitzplatzreservierung"), 1);
+        assert_eq!(count_words("Fahrgastrechteformular"), 1);
+        assert_eq!(count_words("E-Mail-Adresse"), 1);
+        assert_eq!(count_words("ICE-Verbindung"), 1);
+        assert_eq!(count_words("S-Bahn-Haltestelle"), 1);
+        assert_eq!(count_words("Straße Grüße Fußgängerüberweg"), 3);
+        assert_eq!(
+            count_words("Ihre Fahrgastrechte gelten selbstverständlich."),
+            4
+        );
+        // A suspended compound ("Zug- und Busverbindungen") keeps its halves.
+        assert_eq!(count_words("Zug- und Busverbindungen"), 3);
+        // Times, amounts and abbreviations are counted as written.
+        assert_eq!(count_words("um 14:10 Uhr"), 4);
+        assert_eq!(count_words("12,50 € zurück"), 3);
+        assert_eq!(count_words("z. B. heute"), 3);
+        // A decomposed umlaut continues its word.
+        assert_eq!(count_words("Gru\u{308}ße"), 1);
+    }
+
+    #[test]
     fn curly_apostrophes_fold_to_ascii() {
         let (text, slice) = find("I can’t", "can't");
         assert_eq!(text, "i can't");

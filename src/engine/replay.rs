@@ -433,7 +433,7 @@ impl<'e, 'p> Replay<'e, 'p> {
         hit_set.patterns.clear();
         self.hits.clear();
         matcher.phrase_occurrences(scope, |phrase, start, end| {
-            let negated = scope.negated(start);
+            let negated = scope.negated(start, end);
             hit_set.phrases.push((phrase, negated));
             for &(rule, item) in &self.others[phrase] {
                 if applies[rule] {

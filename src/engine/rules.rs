@@ -64,7 +64,7 @@ impl<'a> Reply<'a> {
             .map(|phrase| {
                 phrase.as_ref().map_or_else(Vec::new, |phrase| {
                     occurrences(&self.scope, phrase)
-                        .map(|r| (r.start, r.end, self.scope.negated(r.start)))
+                        .map(|r| (r.start, r.end, self.scope.negated(r.start, r.end)))
                         .collect()
                 })
             })

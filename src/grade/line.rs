@@ -147,8 +147,9 @@ fn not_an_object(text: &str) -> Option<&'static str> {
 #[derive(Deserialize, Serialize)]
 pub struct ActionIn {
     pub id: String,
+    /// Checked as it is read: a negative amount is an error for the line.
     #[serde(default)]
-    pub amount: f64,
+    pub amount: crate::playbook::Amount,
 }
 
 /// A line's `context` object, its entries in order.
@@ -446,12 +447,9 @@ impl<'e, 'p> Grader<'e, 'p> {
                     pb.actions.iter().map(|a| a.id.as_str()),
                 ));
             }
-            if !(action.amount.is_finite() && action.amount >= 0.0) {
-                return Err(format!("the amount of `{}` must be 0 or more", action.id));
-            }
             self.proposal
                 .actions
-                .push((action.id.clone(), action.amount));
+                .push((action.id.clone(), action.amount.get()));
         }
         self.proposal.escalate.clone_from(&input.escalate);
         if let Some(role) = &input.escalate

@@ -15,6 +15,7 @@ pub mod csv_rows;
 pub mod line;
 pub mod lines;
 pub mod scenes;
+pub mod summary;
 pub mod tally;
 
 use std::collections::BTreeMap;

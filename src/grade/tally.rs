@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::engine::{Assessment, PolicyCode, Verdict};
-use crate::playbook::Playbook;
+use crate::playbook::{CheckKind, Playbook};
 
 /// How many of the lowest-scoring replies the summary names.
 pub const WORST: usize = 10;
@@ -169,6 +169,7 @@ impl Tally {
                 .map(|(rule, &(applied, failed))| RuleSummary {
                     rule: rule.id.as_str(),
                     check: rule.check.as_str(),
+                    kind: *rule.check,
                     applied,
                     failed,
                     pass_rate: rate(applied - failed, applied),
@@ -179,6 +180,7 @@ impl Tally {
                 .zip(self.policy)
                 .map(|(code, count)| PolicySummary {
                     code: code.as_str(),
+                    finding: *code,
                     count,
                 })
                 .collect(),
@@ -226,6 +228,9 @@ pub struct StepSummary<'p> {
 pub struct RuleSummary<'p> {
     pub rule: &'p str,
     pub check: &'static str,
+    /// The same, for the words of a table.
+    #[serde(skip)]
+    pub kind: CheckKind,
     /// Replies the rule applied to (and was not skipped for).
     pub applied: u64,
     pub failed: u64,
@@ -235,6 +240,9 @@ pub struct RuleSummary<'p> {
 #[derive(Debug, Serialize)]
 pub struct PolicySummary {
     pub code: &'static str,
+    /// The same, for the words of a table.
+    #[serde(skip)]
+    pub finding: PolicyCode,
     pub count: u64,
 }
 

@@ -29,6 +29,7 @@ pub const BUNDLED: &[Bundled] = bundled![
     "saas-support",
     "social-care",
     "zh-hotel",
+    "de-reisezentrum",
 ];
 
 /// The playbook used when a command is given none.

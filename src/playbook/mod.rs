@@ -2,6 +2,7 @@
 
 pub mod bundled;
 pub mod condition;
+pub mod discover;
 mod events;
 mod hints;
 pub mod load;
@@ -18,4 +19,6 @@ pub use load::{LoadError, LoadErrorKind};
 pub use model::*;
 pub use source::Source;
 pub use spanned::{Pos, Spanned};
-pub use values::{Date, Duration, Limit, Scalar, SpannedMap, Texts, format_amount};
+pub use values::{
+    Amount, AmountError, Date, Duration, Limit, Scalar, SpannedMap, Texts, format_amount,
+};

@@ -463,7 +463,7 @@ pub struct Decision {
 pub struct Choice {
     pub say: Spanned<String>,
     /// `{ACTION: AMOUNT}`: the one action this choice takes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::values::checked_amounts")]
     pub action: Option<Spanned<SpannedMap<String, f64>>>,
     /// The role this choice hands the case to.
     #[serde(default)]

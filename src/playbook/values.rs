@@ -125,6 +125,92 @@ impl<'de> Deserialize<'de> for Duration {
     }
 }
 
+/// An amount of money or units: a finite number, 0 or more. Every amount
+/// ethos reads (a choice's `action`, a role's limit, a grade line's `actions`,
+/// `validate --action`) is checked here, once, as it is read.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Amount(f64);
+
+impl Default for Amount {
+    fn default() -> Amount {
+        Amount(0.0)
+    }
+}
+
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0)
+    }
+}
+
+/// Why a value is not an [`Amount`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum AmountError {
+    #[error("`{0}` is not a number")]
+    NotANumber(String),
+    #[error("an amount must be 0 or more, not {}", format_amount(*.0))]
+    Negative(f64),
+}
+
+impl Amount {
+    pub fn new(value: f64) -> Result<Amount, AmountError> {
+        if value.is_finite() && value >= 0.0 {
+            Ok(Amount(value))
+        } else {
+            Err(AmountError::Negative(value))
+        }
+    }
+
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl std::str::FromStr for Amount {
+    type Err = AmountError;
+    fn from_str(text: &str) -> Result<Amount, AmountError> {
+        let value: f64 = text
+            .trim()
+            .parse()
+            .map_err(|_| AmountError::NotANumber(text.trim().to_owned()))?;
+        Amount::new(value)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(d)?;
+        Amount::new(value).map_err(de::Error::custom)
+    }
+}
+
+/// A choice's `action: {ACTION: AMOUNT}`, each amount checked as it is read
+/// (the error stands at the amount).
+pub fn checked_amounts<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<SpannedMap<String, f64>>>, D::Error> {
+    let read: Option<Spanned<SpannedMap<String, Amount>>> = Option::deserialize(d)?;
+    Ok(read.map(|map| Spanned {
+        pos: map.pos,
+        value: SpannedMap {
+            entries: map
+                .value
+                .entries
+                .into_iter()
+                .map(|(key, amount)| {
+                    (
+                        key,
+                        Spanned {
+                            pos: amount.pos,
+                            value: amount.value.get(),
+                        },
+                    )
+                })
+                .collect(),
+        },
+    }))
+}
+
 /// The most a role may grant on its own: an amount, or `yes` for no limit.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Limit {
@@ -182,16 +268,17 @@ impl<'de> Deserialize<'de> for Limit {
                 Ok(Limit::Amount(v as f64))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Limit, E> {
-                Err(E::custom(format!("a limit cannot be negative (`{v}`)")))
+                #[allow(clippy::cast_precision_loss)]
+                self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Limit, E> {
-                if v.is_finite() && v >= 0.0 {
-                    Ok(Limit::Amount(v))
-                } else {
-                    Err(E::custom(format!(
-                        "`{v}` is not a limit: write an amount of 0 or more, or `yes`"
-                    )))
-                }
+                Amount::new(v).map(|a| Limit::Amount(a.get())).map_err(|_| {
+                    E::custom(if v < 0.0 && v.is_finite() {
+                        format!("a limit cannot be negative (`{}`)", format_amount(v))
+                    } else {
+                        format!("`{v}` is not a limit: write an amount of 0 or more, or `yes`")
+                    })
+                })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Limit, E> {
                 match v {
@@ -372,6 +459,16 @@ pub fn format_amount(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_is_a_finite_number_of_0_or_more() {
+        assert_eq!("12.5".parse::<Amount>().map(Amount::get), Ok(12.5));
+        assert_eq!(" 0 ".parse::<Amount>().map(Amount::get), Ok(0.0));
+        assert_eq!("-3".parse::<Amount>(), Err(AmountError::Negative(-3.0)));
+        assert!(matches!("ten".parse::<Amount>(), Err(AmountError::NotANumber(t)) if t == "ten"));
+        assert!(Amount::new(f64::INFINITY).is_err());
+        assert!(Amount::new(f64::NAN).is_err());
+    }
 
     #[test]
     fn durations_are_a_number_and_a_unit() {

@@ -63,6 +63,16 @@ pub struct FlowWords {
     pub start: String,
     pub end: String,
     pub decision: String,
+    /// The locale's quotation marks, around what the customer says.
+    pub open_quote: String,
+    pub close_quote: String,
+}
+
+impl FlowWords {
+    /// What the customer says, in the locale's quotation marks.
+    pub fn quote(&self, text: &str) -> String {
+        format!("{}{text}{}", self.open_quote, self.close_quote)
+    }
 }
 
 impl Flow {

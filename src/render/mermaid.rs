@@ -88,7 +88,7 @@ pub fn flow(flow: &Flow) -> String {
         if node.decision {
             let _ = write!(title, " · {}", flow.words.decision);
         }
-        let label = lines(&[title, format!("“{}”", shorten(node.text.trim(), 48))]);
+        let label = lines(&[title, flow.words.quote(&shorten(node.text.trim(), 48))]);
         if node.decision {
             let _ = writeln!(out, "  n{i}{{{{\"{label}\"}}}}");
         } else {

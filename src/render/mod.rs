@@ -9,7 +9,6 @@
 //! is an error naming the template, the line and the field.
 
 pub mod diagram;
-pub mod labels;
 pub mod mermaid;
 pub mod model;
 pub mod svg;

@@ -2,12 +2,16 @@
 //! here, in code, so they need no network, no JavaScript and no layout engine.
 //!
 //! Each drawing is a standalone XML document (it has its own `xmlns`), every
-//! text XML-escaped, and it uses no ids, so several can sit in one HTML page.
-//! Text is wrapped by an estimate of its width (a CJK character is one em, other
-//! characters a little over half of one): generous, so text stays in its box.
+//! text XML-escaped (quick-xml), and it uses no ids, so several can sit in one
+//! HTML page. Text is wrapped with textwrap's Unicode line breaking, measured by
+//! an estimate of its width (a CJK character is one em, other characters a
+//! little over half of one): generous, so text stays in its box.
 
 use std::fmt::Write;
 
+use textwrap::WordSeparator;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
 use super::diagram::{EdgeKind, Flow, Ladder};
@@ -22,22 +26,15 @@ const PASS: &str = "#1e7b34";
 const FAIL: &str = "#b3261e";
 const ALWAYS: &str = "#52606d";
 
-/// Escape text for XML content and attribute values.
+/// Escape text for XML content and attribute values (quick-xml's escaping
+/// of `<`, `>`, `&`, `'` and `"`), without the control characters XML 1.0
+/// does not allow, which no escaping could carry.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and line breaks are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    quick_xml::escape::escape(allowed).into_owned()
 }
 
 /// The estimated width of a text in pixels at a font size.
@@ -55,62 +52,77 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// A word of a drawing's text measured in pixels, for textwrap's wrapping.
+#[derive(Debug)]
+struct Measured<'a> {
+    word: &'a str,
+    whitespace: &'a str,
+    width: f64,
+    space: f64,
+}
+
+impl Fragment for Measured<'_> {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
 /// Wrap a text into lines no wider than `max` pixels, at most `max_lines`
-/// (the last one ending in "…" when the text is cut). Latin text breaks at
-/// spaces, CJK text between any two characters.
+/// (the last one ending in "…" when the text is cut). Where a line may break
+/// is textwrap's Unicode line breaking (UAX #14): at spaces in Latin text,
+/// between any two Han characters, never before a closing bracket or a
+/// full stop; the widths are ours, in pixels (textwrap counts columns).
 pub fn wrap(text: &str, max: f64, size: f64, max_lines: usize) -> Vec<String> {
-    // Tokens: a run of narrow non-space characters, or one wide character;
-    // each remembers whether a space came before it.
-    let mut tokens: Vec<(bool, String)> = Vec::new();
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let wide = c.width() == Some(2);
-        match tokens.last_mut() {
-            Some((_, word))
-                if !space && !wide && word.chars().last().is_some_and(|l| l.width() != Some(2)) =>
-            {
-                word.push(c);
-            }
-            _ => tokens.push((space, c.to_string())),
-        }
-        space = false;
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for (spaced, token) in tokens {
-        let joined = if line.is_empty() {
-            token.clone()
-        } else if spaced {
-            format!("{line} {token}")
-        } else {
-            format!("{line}{token}")
-        };
-        if text_width(&joined, size) <= max {
-            line = joined;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // A token longer than a line is cut where it must be.
-        for c in token.chars() {
-            let mut longer = line.clone();
-            longer.push(c);
-            if !line.is_empty() && text_width(&longer, size) > max {
-                lines.push(std::mem::take(&mut line));
-                line.push(c);
-            } else {
-                line = longer;
+    let measure = |word, whitespace| Measured {
+        word,
+        whitespace,
+        width: text_width(word, size),
+        space: text_width(whitespace, size),
+    };
+    // A number and what follows it ("50 USD", "5 minutes") stay on one line:
+    // the space after a digit becomes a no-break space, where UAX #14 never breaks.
+    let text: String = text
+        .char_indices()
+        .map(|(i, c)| {
+            let after_digit = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit());
+            if c == ' ' && after_digit { '\u{a0}' } else { c }
+        })
+        .collect();
+    let mut fragments: Vec<Measured> = Vec::new();
+    for word in WordSeparator::UnicodeBreakProperties.find_words(&text) {
+        // A word wider than a line is cut where it must be.
+        let mut start = 0;
+        for (i, c) in word.word.char_indices() {
+            let end = i + c.len_utf8();
+            if i > start && text_width(&word.word[start..end], size) > max {
+                fragments.push(measure(&word.word[start..i], ""));
+                start = i;
             }
         }
+        fragments.push(measure(&word.word[start..], word.whitespace));
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
+    let mut lines: Vec<String> = wrap_first_fit(&fragments, &[max])
+        .into_iter()
+        .map(|line| {
+            let mut text = String::new();
+            for (i, f) in line.iter().enumerate() {
+                text.push_str(f.word);
+                if i + 1 < line.len() {
+                    text.push_str(f.whitespace);
+                }
+            }
+            text
+        })
+        .collect();
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
@@ -340,7 +352,7 @@ fn lanes(spans: &[(usize, usize)]) -> Vec<usize> {
 /// (forward) or the left (back) for the others, green for pass, red for fail.
 pub fn flow(flow: &Flow) -> String {
     const BOX_W: f64 = 380.0;
-    const GAP: f64 = 40.0;
+    const GAP: f64 = 30.0;
     const LANE: f64 = 18.0;
     const TITLE: f64 = 14.0;
     const TEXT: f64 = 12.5;
@@ -391,7 +403,7 @@ pub fn flow(flow: &Flow) -> String {
                 };
                 (
                     wrap(&title, BOX_W - 24.0, TITLE, 2),
-                    wrap(&format!("“{}”", node.text), BOX_W - 24.0, TEXT, 2),
+                    wrap(&flow.words.quote(&node.text), BOX_W - 24.0, TEXT, 2),
                 )
             }
             None => (vec![flow.words.end.clone()], Vec::new()),
@@ -606,6 +618,36 @@ mod tests {
         );
         let lines = wrap("一阵风把她先生的咖啡吹翻了", 56.0, 14.0, 9);
         assert_eq!(lines, ["一阵风把", "她先生的", "咖啡吹翻", "了"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation_or_ends_with_an_opening_quote() {
+        // Eight Han characters fit a line of 112 pixels at 14: the full stop
+        // and the closing quote after the eighth must not begin the next one.
+        for text in [
+            "一二三四五六七八。九十",
+            "一二三四五六七「八九」十",
+            "一二三四五六七八」",
+        ] {
+            let lines = wrap(text, 112.0, 14.0, 9);
+            assert_eq!(lines.concat(), text);
+            for line in &lines {
+                assert!(!line.starts_with(['。', '」']), "{lines:?}");
+                assert!(!line.ends_with('「'), "{lines:?}");
+            }
+        }
+        assert_eq!(wrap("abcdefghij", 30.0, 14.0, 9).concat(), "abcdefghij");
+        let lines = wrap(
+            "Replace the item free of charge: up to 50 USD",
+            270.0,
+            13.0,
+            3,
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("50\u{a0}USD"),
+            "{lines:?}"
+        );
     }
 
     #[test]

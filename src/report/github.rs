@@ -3,29 +3,32 @@
 
 use std::fmt::Write;
 
-use super::{CheckReport, counts_in_words};
+use super::CheckReport;
 use crate::playbook::Severity;
 
 pub fn render(report: &CheckReport) -> String {
     let mut out = String::new();
-    for d in report.diagnostics() {
+    for (file, d) in report
+        .files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+    {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut properties = vec![format!("file={}", escape_property(&d.file))];
+        let mut properties = vec![property("file", &d.file)];
         if d.pos.is_known() {
-            properties.push(format!("line={}", d.pos.line));
-            properties.push(format!("col={}", d.pos.column));
+            properties.push(property("line", &d.pos.line.to_string()));
+            properties.push(property("col", &d.pos.column.to_string()));
         }
-        properties.push(format!(
-            "title={}",
-            escape_property(&format!("ethos {}", d.code))
-        ));
+        // The annotation's title is the tool and the code, in every language.
+        properties.push(property("title", &["ethos ", d.code.as_str()].concat()));
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            let _ = write!(message, "\nhelp: {help}");
+            message.push('\n');
+            message.push_str(&file.words.check_help_line(help));
         }
         let _ = writeln!(
             out,
@@ -34,14 +37,20 @@ pub fn render(report: &CheckReport) -> String {
             escape_data(&message)
         );
     }
-    let _ = writeln!(
-        out,
-        "ethos check: {} in {} file{}",
-        counts_in_words(report.counts()),
-        report.files.len(),
-        if report.files.len() == 1 { "" } else { "s" }
+    let counts = report.counts();
+    out.push_str(
+        &report
+            .words()
+            .check_summary_short((counts.errors, counts.warnings), report.files.len()),
     );
+    out.push('\n');
     out
+}
+
+/// One `NAME=VALUE` property of a workflow command (its names are the
+/// protocol's, not words for people), the value escaped.
+fn property(name: &str, value: &str) -> String {
+    [name, "=", &escape_property(value)].concat()
 }
 
 /// Escaping of a command's message, as the Actions toolkit does it.

@@ -1,13 +1,12 @@
 //! `--format human`: rustc-style diagnostics with the source line and a caret,
 //! drawn by `annotate-snippets` (the renderer rustc itself uses).
 
-use std::fmt::Write;
-
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{CheckReport, counts_in_words};
+use super::CheckReport;
 use crate::check::Diagnostic;
 use crate::playbook::{Severity, Source};
+use crate::words::Words;
 
 pub fn render(report: &CheckReport, color: bool) -> String {
     let renderer = if color {
@@ -17,6 +16,7 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     };
     let mut out = String::new();
     for file in &report.files {
+        let labels = Labels::of(file.words);
         for d in &file.diagnostics {
             // A diagnostic about a pack rule the playbook uses shows the
             // pack's line, not the playbook's.
@@ -26,37 +26,53 @@ pub fn render(report: &CheckReport, color: bool) -> String {
                 .then(|| crate::playbook::packs::source_of_file(d.pos.file))
                 .flatten();
             let source = pack.as_ref().unwrap_or(&file.source);
-            out.push_str(&renderer.render(&groups(d, source)));
+            out.push_str(&renderer.render(&groups(d, source, &labels)));
             out.push_str("\n\n");
         }
     }
     let counts = report.counts();
-    let files = report.files.len();
-    let verdict = if report.failed() { "failed" } else { "passed" };
-    let _ = writeln!(
-        out,
-        "check {verdict}: {} in {files} file{}{}",
-        counts_in_words(counts),
-        if files == 1 { "" } else { "s" },
-        if report.deny_warnings && counts.warnings > 0 {
-            " (warnings denied)"
-        } else {
-            ""
-        },
+    let summary = report.words().check_summary(
+        !report.failed(),
+        (counts.errors, counts.warnings),
+        report.files.len(),
+        report.deny_warnings && counts.warnings > 0,
     );
+    out.push_str(&summary);
+    out.push('\n');
     out
 }
 
-fn level(severity: Severity) -> Level<'static> {
-    match severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
+/// What a file's diagnostics are labelled with, in its language: "error",
+/// "警告", "Hilfe".
+struct Labels {
+    error: String,
+    warning: String,
+    info: String,
+    help: String,
+}
+
+impl Labels {
+    fn of(words: Words) -> Labels {
+        Labels {
+            error: words.check_level(Severity::Error),
+            warning: words.check_level(Severity::Warning),
+            info: words.check_level(Severity::Info),
+            help: words.check_help_label(),
+        }
+    }
+
+    fn level(&self, severity: Severity) -> Level<'_> {
+        match severity {
+            Severity::Error => Level::ERROR.with_name(self.error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(self.warning.as_str()),
+            Severity::Info => Level::INFO.with_name(self.info.as_str()),
+        }
     }
 }
 
-fn groups<'a>(d: &'a Diagnostic, source: &'a Source) -> Vec<Group<'a>> {
-    let title = level(d.severity)
+fn groups<'a>(d: &'a Diagnostic, source: &'a Source, labels: &'a Labels) -> Vec<Group<'a>> {
+    let title = labels
+        .level(d.severity)
         .primary_title(d.message.as_str())
         .id(d.code.as_str());
     let line_text = source
@@ -81,7 +97,11 @@ fn groups<'a>(d: &'a Diagnostic, source: &'a Source) -> Vec<Group<'a>> {
         None => title.element(annotate_snippets::Origin::path(d.file.as_str())),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(
+            Level::HELP
+                .with_name(labels.help.as_str())
+                .message(help.as_str()),
+        );
     }
     vec![group]
 }

@@ -49,6 +49,7 @@ fn write_report(w: &mut Writer<Cursor<Vec<u8>>>, report: &CheckReport) -> std::i
         }
         w.write_event(Event::Start(case))?;
         let counts = Counts::of(&file.diagnostics);
+        let words = file.words;
         let listing = file
             .diagnostics
             .iter()
@@ -61,15 +62,16 @@ fn write_report(w: &mut Writer<Cursor<Vec<u8>>>, report: &CheckReport) -> std::i
                 let help = d
                     .help
                     .as_ref()
-                    .map(|h| format!("\n  help: {h}"))
+                    .map(|h| format!("\n  {}", words.check_help_line(h)))
                     .unwrap_or_default();
-                format!("{place}: {}[{}]: {}{help}", d.severity, d.code, d.message)
+                let level = words.check_level(d.severity);
+                format!("{place}: {level}[{}]: {}{help}", d.code, d.message)
             })
             .collect::<Vec<_>>()
             .join("\n");
         if failing.iter().any(|f| std::ptr::eq(*f, file)) {
             let mut failure = BytesStart::new("failure");
-            let message = counts_in_words(counts);
+            let message = counts_in_words(words, counts);
             failure.push_attribute(("message", message.as_str()));
             failure.push_attribute(("type", "ethos check"));
             w.write_event(Event::Start(failure))?;

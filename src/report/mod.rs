@@ -12,12 +12,16 @@ pub mod tables;
 
 use crate::check::{Counts, Diagnostic};
 use crate::playbook::{Severity, Source};
+use crate::words::{Locale, Words};
 
 /// One checked file and what was found in it.
 #[derive(Debug, Clone)]
 pub struct CheckedFile {
     pub source: Source,
     pub diagnostics: Vec<Diagnostic>,
+    /// The language its diagnostics are in (`check::Checked::words`): the
+    /// report around them speaks it too.
+    pub words: Words,
 }
 
 /// The outcome of `ethos check` over every file it was given.
@@ -50,6 +54,17 @@ impl CheckReport {
     pub fn failed(&self) -> bool {
         self.diagnostics().any(|d| self.fails(d.severity))
     }
+
+    /// The language of what the report says about all its files: theirs if
+    /// they share one, else English (`check --bundled` checks Chinese and
+    /// English playbooks together).
+    pub fn words(&self) -> Words {
+        let mut languages = self.files.iter().map(|f| f.words);
+        match languages.next() {
+            Some(first) if languages.all(|w| w == first) => first,
+            _ => Words::new(Locale::En),
+        }
+    }
 }
 
 /// `--format` of `ethos check`. (The doc comments are `--help` text, hence
@@ -80,13 +95,7 @@ pub fn render(report: &CheckReport, format: Format, color: bool) -> String {
     }
 }
 
-/// "1 error and 2 warnings", "no problems".
-pub fn counts_in_words(counts: Counts) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (counts.errors, counts.warnings) {
-        (0, 0) => "no problems".to_owned(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
-    }
+/// "1 error and 2 warnings", "no problems", in a language.
+pub fn counts_in_words(words: Words, counts: Counts) -> String {
+    words.check_counts(counts.errors, counts.warnings)
 }

@@ -11,6 +11,10 @@ use unicode_width::UnicodeWidthStr;
 use super::judgement::JudgementView as Judgement;
 use crate::engine::{Match, Status, Verdict};
 use crate::playbook::Severity;
+use crate::words::Words;
+use crate::words::report::{
+    check_kind, policy_code, quoted_list, severity, status, verdict, verdict_line,
+};
 
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
@@ -19,19 +23,22 @@ const INFO: Style = AnsiColor::Cyan.on_default().bold();
 /// A negated occurrence (rule 6): shown, so the author sees it, but dimmed.
 pub const NEGATED: Style = Style::new().dimmed();
 
-/// What a negated occurrence's rule name is followed by, so it reads
-/// without colour too.
-pub const NEGATED_LABEL: &str = " (negated)";
-
-/// Everything `ethos validate` shows for a judgement. `width` is the table
-/// width (the terminal's, or a fixed one when output is not a terminal).
-pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16>) -> String {
+/// Everything `ethos validate` shows for a judgement, in the words of `w`.
+/// `width` is the table width (the terminal's, or a fixed one when output
+/// is not a terminal).
+pub fn render(
+    reply: &str,
+    judgement: &Judgement,
+    w: Words,
+    color: bool,
+    width: Option<u16>,
+) -> String {
     let mut out = String::new();
     let marks = failing_spans(judgement);
-    out.push_str(&underlined(reply, &marks, color));
+    out.push_str(&underlined(reply, &marks, w, color));
     out.push('\n');
     if !judgement.findings.is_empty() {
-        out.push_str(&rules_table(judgement, color, width).to_string());
+        out.push_str(&rules_table(judgement, w, color, width).to_string());
         out.push('\n');
     }
     let suggestions: Vec<(&str, &str)> = judgement
@@ -41,21 +48,34 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
         .filter_map(|f| f.suggestion.as_deref().map(|s| (f.rule, s)))
         .collect();
     if !suggestions.is_empty() {
-        out.push_str("\nSuggestions:\n");
+        let _ = writeln!(out, "\n{}", w.text("report-suggestions"));
         for (rule, suggestion) in suggestions {
-            let _ = writeln!(out, "  - {suggestion} ({rule})");
+            let line = w.fmt(
+                "report-suggestion",
+                &[("suggestion", suggestion.into()), ("rule", rule.into())],
+            );
+            let _ = writeln!(out, "  - {line}");
         }
     }
-    out.push_str(&policy_lines(judgement, color));
-    let (word, style) = match judgement.verdict {
-        Verdict::Pass => ("pass", PASS),
-        Verdict::Fail => ("fail", FAIL),
+    out.push_str(&policy_lines(judgement, w, color));
+    let style = match judgement.verdict {
+        Verdict::Pass => PASS,
+        Verdict::Fail => FAIL,
     };
+    let shown = paint(&verdict(w, judgement.verdict), style, color);
     let _ = writeln!(
         out,
-        "\n{} (score {:.1})",
-        paint(word, style, color),
-        judgement.score
+        "\n{}",
+        verdict_line(
+            w,
+            judgement.verdict,
+            judgement.score,
+            judgement
+                .findings
+                .iter()
+                .any(super::judgement::RuleView::fails_reply),
+            &shown,
+        )
     );
     out
 }
@@ -65,15 +85,18 @@ pub fn render(reply: &str, judgement: &Judgement, color: bool, width: Option<u16
 /// reason (the escalation rules, or the action and amount), then its
 /// message. A finding is never hidden because the decision already says the
 /// same sentence: a missed escalation must be visible as one.
-fn policy_lines(judgement: &Judgement, color: bool) -> String {
+fn policy_lines(judgement: &Judgement, w: Words, color: bool) -> String {
     let mut out = String::new();
     let repeated = |decision: &String| judgement.policy.iter().any(|f| &f.message == decision);
+    let policy = w.text("report-policy");
     match &judgement.decision {
         // The decision often is a finding's message: said once, with the finding.
         Some(decision) if !repeated(decision) => {
-            let _ = writeln!(out, "\nPolicy: {decision}");
+            let _ = writeln!(out, "\n{}", w.labelled(&policy, decision));
         }
-        _ if !judgement.policy.is_empty() => out.push_str("\nPolicy:\n"),
+        _ if !judgement.policy.is_empty() => {
+            let _ = writeln!(out, "\n{}", w.labelled(&policy, "").trim_end());
+        }
         _ => {}
     }
     for finding in &judgement.policy {
@@ -84,38 +107,43 @@ fn policy_lines(judgement: &Judgement, color: bool) -> String {
             Severity::Info => ("ℹ", INFO),
         };
         let mut facts = Vec::new();
-        if let Some(to) = &finding.to {
-            facts.push(format!("to `{to}`"));
+        if let Some(to) = finding.to {
+            facts.push(w.fmt("report-policy-fact-to", &[("role", to.into())]));
         }
         if let (Some(action), Some(amount)) = (&finding.action, finding.amount) {
-            facts.push(format!(
-                "{action} {}",
-                crate::playbook::format_amount(amount)
+            facts.push(w.fmt(
+                "report-policy-fact-action",
+                &[
+                    ("action", action.as_str().into()),
+                    ("amount", w.number(amount).into()),
+                ],
             ));
         }
         if !finding.because.is_empty() {
             let rules: Vec<String> = finding.because.iter().map(|r| format!("`{r}`")).collect();
-            facts.push(format!(
-                "escalation rule{} {}",
-                if rules.len() == 1 { "" } else { "s" },
-                rules.join(", ")
+            facts.push(w.fmt(
+                "report-policy-fact-because",
+                &[
+                    ("count", rules.len().into()),
+                    ("rules", rules.join(&w.text("list-separator")).into()),
+                ],
             ));
         }
-        let facts = if facts.is_empty() {
-            String::new()
+        let code = policy_code(w, finding.code);
+        let head = if facts.is_empty() {
+            code
         } else {
-            format!(" ({})", facts.join("; "))
+            let separator = w.text("report-policy-fact-separator");
+            w.fmt(
+                "report-policy-head",
+                &[
+                    ("code", code.into()),
+                    ("facts", facts.join(&separator).into()),
+                ],
+            )
         };
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            paint(
-                &format!("{mark} {}{facts}:", finding.code.as_str()),
-                style,
-                color
-            ),
-            finding.message
-        );
+        let head = paint(&format!("{mark} {head}"), style, color);
+        let _ = writeln!(out, "  {}", w.labelled(&head, &finding.message));
     }
     out
 }
@@ -139,10 +167,11 @@ impl Mark<'_> {
         }
     }
 
-    /// The rule's name under the carets, `(negated)` added for a negated mark.
-    pub fn label(&self) -> String {
+    /// The rule's name under the carets, "(negated)" added for a negated
+    /// mark, so that it reads without colour too.
+    pub fn label(&self, w: Words) -> String {
         if self.negated {
-            format!("{}{NEGATED_LABEL}", self.rule)
+            w.fmt("report-negated-mark", &[("rule", self.rule.into())])
         } else {
             self.rule.to_owned()
         }
@@ -179,7 +208,7 @@ pub fn failing_spans<'j>(judgement: &'j Judgement<'_>) -> Vec<Mark<'j>> {
 
 /// The reply, line by line, each line with the failing words coloured and a
 /// line of carets under them naming the rules.
-pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
+pub fn underlined(reply: &str, marks: &[Mark], w: Words, color: bool) -> String {
     let mut out = String::new();
     let mut line_start = 0;
     for line in reply.split('\n') {
@@ -205,7 +234,7 @@ pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
             let style = mark.style();
             out.push_str(&paint(marked, style, color));
             carets.push_str(&paint(&"^".repeat(marked.width().max(1)), style, color));
-            let label = mark.label();
+            let label = mark.label(w);
             if !labels.contains(&label) {
                 labels.push(label);
             }
@@ -214,19 +243,26 @@ pub fn underlined(reply: &str, marks: &[Mark], color: bool) -> String {
         out.push_str(&reply[cursor..line_end]);
         out.push('\n');
         if !labels.is_empty() {
-            let _ = writeln!(out, "{carets} {}", labels.join(", "));
+            let _ = writeln!(out, "{carets} {}", labels.join(&w.text("list-separator")));
         }
         line_start = line_end + 1;
     }
     out
 }
 
-fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table {
+fn rules_table(judgement: &Judgement, w: Words, color: bool, width: Option<u16>) -> Table {
     let mut table = Table::new();
+    let header = [
+        w.text("report-col-rule"),
+        w.text("report-col-check"),
+        w.text("report-col-severity"),
+        w.text("report-col-status"),
+        w.text("report-col-says"),
+    ];
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["rule", "check", "severity", "status", "what it says"]);
+        .set_header(header);
     if let Some(width) = width {
         table.set_width(width);
     }
@@ -234,31 +270,46 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
         table.force_no_tty();
     }
     for f in &judgement.findings {
-        let (status, fg) = match f.status {
-            Status::Pass => ("pass", Color::Green),
-            Status::Fail if f.severity == Severity::Error => ("FAIL", Color::Red),
-            Status::Fail => ("fail", Color::Yellow),
-            Status::Skipped => ("skipped", Color::DarkGrey),
+        let fg = match f.status {
+            Status::Pass => Color::Green,
+            Status::Fail if f.severity == Severity::Error => Color::Red,
+            Status::Fail => Color::Yellow,
+            Status::Skipped => Color::DarkGrey,
         };
         let mut says = f.message.to_string();
         if let Some(detail) = &f.detail {
-            let _ = write!(says, " ({detail})");
+            let _ = write!(
+                says,
+                "{}",
+                w.fmt("report-detail", &[("detail", detail.as_str().into())])
+            );
         }
-        let quoted = |negated: bool| -> Vec<String> {
+        let quoted = |negated: bool| -> Vec<&str> {
             f.matches
                 .iter()
                 .filter(|m| m.negated == negated)
-                .map(|m| format!("“{}”", m.text))
+                .map(|m| m.text.as_str())
                 .collect()
         };
         let found = quoted(false);
         if !found.is_empty() && f.status == Status::Fail {
-            let _ = write!(says, "\nfound: {}", found.join(", "));
+            let spans = quoted_list(w, &found);
+            let _ = write!(
+                says,
+                "\n{}",
+                w.fmt("report-found", &[("spans", spans.into())])
+            );
         }
         let negated = quoted(true);
         if !negated.is_empty() {
-            let _ = write!(says, "\nnegated (not counted): {}", negated.join(", "));
+            let spans = quoted_list(w, &negated);
+            let _ = write!(
+                says,
+                "\n{}",
+                w.fmt("report-negated", &[("spans", spans.into())])
+            );
         }
+        let status = status(w, f.status, f.severity);
         let status_cell = if color {
             Cell::new(status).fg(fg)
         } else {
@@ -266,8 +317,8 @@ fn rules_table(judgement: &Judgement, color: bool, width: Option<u16>) -> Table 
         };
         table.add_row(vec![
             Cell::new(f.rule),
-            Cell::new(f.check.as_str()),
-            Cell::new(f.severity.as_str()),
+            Cell::new(check_kind(w, f.check)),
+            Cell::new(severity(w, f.severity)),
             status_cell,
             Cell::new(says),
         ]);

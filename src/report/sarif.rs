@@ -30,25 +30,28 @@ const URI: &AsciiSet = &CONTROLS
     .add(b'}');
 
 pub fn render(report: &CheckReport) -> String {
+    let words = report.words();
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|code| {
             json!({
                 "id": code.as_str(),
-                "shortDescription": { "text": code.description() },
+                "shortDescription": { "text": code.description_in(words) },
                 "defaultConfiguration": { "level": level(code.severity()) },
                 "helpUri": format!("{INFORMATION_URI}#{}", code.as_str()),
             })
         })
         .collect();
     let results: Vec<Value> = report
-        .diagnostics()
-        .map(|d| {
+        .files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter().map(move |d| (f.words, d)))
+        .map(|(words, d)| {
             let rule_index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
             let mut text = d.message.clone();
             if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
+                text.push('\n');
+                text.push_str(&words.check_help_line(help));
             }
             // GitHub wants a region on every result; a problem with the whole
             // file is shown at its first line.

@@ -4,12 +4,12 @@ use comfy_table::{ContentArrangement, Table, presets};
 
 /// A table with this header. `width` fixes the width (output that is not a
 /// terminal, snapshots); `None` fits the terminal.
-pub fn table(header: &[&str], width: Option<u16>) -> Table {
+pub fn table<S: AsRef<str>>(header: &[S], width: Option<u16>) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
+        .set_header(header.iter().map(AsRef::as_ref).collect::<Vec<&str>>());
     if let Some(width) = width {
         table.set_width(width).force_no_tty();
     }

@@ -19,7 +19,9 @@ use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
 use super::Locale;
 
 /// The areas each locale has a file for, in load order.
-pub const AREAS: &[&str] = &["common", "policy", "render", "drill", "report", "check"];
+pub const AREAS: &[&str] = &[
+    "common", "policy", "render", "drill", "report", "check", "errors", "tool",
+];
 
 macro_rules! locale_files {
     ($lang:literal) => {
@@ -30,12 +32,14 @@ macro_rules! locale_files {
             include_str!(concat!("../../locales/", $lang, "/drill.ftl")),
             include_str!(concat!("../../locales/", $lang, "/report.ftl")),
             include_str!(concat!("../../locales/", $lang, "/check.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/tool.ftl")),
         ]
     };
 }
 
 /// The `.ftl` sources of a locale, one per [`AREAS`] entry.
-pub fn sources(locale: Locale) -> [&'static str; 6] {
+pub fn sources(locale: Locale) -> [&'static str; AREAS.len()] {
     match locale {
         Locale::En => locale_files!("en"),
         Locale::Zh => locale_files!("zh"),

@@ -12,7 +12,13 @@
 //! strings in code could not.
 
 mod catalog;
+pub mod check;
+pub mod drill;
+pub mod errors;
 pub mod policy;
+pub mod render;
+pub mod report;
+pub mod tool;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,1 @@
+# tool: what the commands say about their own work (files written, flags, inputs)

@@ -1,0 +1,1 @@
+# errors: why a playbook, rule pack or template cannot be read, and what to do
