@@ -34,13 +34,20 @@ fn hotel_a() -> Playbook {
 fn context(pb: &Playbook, step: &str) -> Context {
     let mut context = Context::at_step(pb, step);
     context.customer_name = Some("Claire".into());
-    context.message =
-        Some("Sorry to bother you, the wind has just blown my husband's coffee all over the towels.".into());
+    context.message = Some(
+        "Sorry to bother you, the wind has just blown my husband's coffee all over the towels."
+            .into(),
+    );
     context
 }
 
 /// Allocations of grading `reply` once the engine and `into` are warm.
-fn grading(engine: &Engine, reply: &str, context: &Context, proposal: &Proposal) -> (usize, Verdict) {
+fn grading(
+    engine: &Engine,
+    reply: &str,
+    context: &Context,
+    proposal: &Proposal,
+) -> (usize, Verdict) {
     let mut into = Assessment::default();
     engine.grade_into(reply, context, proposal, &mut into);
     let n = allocations(|| engine.grade_into(reply, context, proposal, &mut into));
@@ -48,7 +55,8 @@ fn grading(engine: &Engine, reply: &str, context: &Context, proposal: &Proposal)
 }
 
 const PASSES: &str = "Oh no, Claire, you're no bother at all! That wind is wild today. Let me take those wet towels away and bring you both fresh ones and a new coffee.";
-const FAILS: &str = "Hello. The customer is responsible for drinks once they are served, I'm afraid.";
+const FAILS: &str =
+    "Hello. The customer is responsible for drinks once they are served, I'm afraid.";
 
 #[test]
 fn grading_a_reply_allocates_only_its_normalised_text() {
@@ -71,9 +79,29 @@ fn probe() {
     let pb = hotel_a();
     let engine = Engine::new(&pb).unwrap();
     let context = context(&pb, "resolve");
-    let p = Proposal { actions: vec![("replace".into(), 6.0)], escalate: None };
-    eprintln!("policy within {:?}", grading(&engine, "A fresh coffee is on its way.", &context, &p));
-    let p = Proposal { actions: vec![("replace".into(), 80.0)], escalate: None };
-    eprintln!("policy over {:?}", grading(&engine, "A fresh coffee is on its way.", &context, &p));
-    eprintln!("worded {:?}", grading(&engine, "I'll call the duty manager now.", &context, &Proposal::default()));
+    let p = Proposal {
+        actions: vec![("replace".into(), 6.0)],
+        escalate: None,
+    };
+    eprintln!(
+        "policy within {:?}",
+        grading(&engine, "A fresh coffee is on its way.", &context, &p)
+    );
+    let p = Proposal {
+        actions: vec![("replace".into(), 80.0)],
+        escalate: None,
+    };
+    eprintln!(
+        "policy over {:?}",
+        grading(&engine, "A fresh coffee is on its way.", &context, &p)
+    );
+    eprintln!(
+        "worded {:?}",
+        grading(
+            &engine,
+            "I'll call the duty manager now.",
+            &context,
+            &Proposal::default()
+        )
+    );
 }

@@ -633,7 +633,6 @@ impl Matcher {
         out: &mut Vec<Hit>,
     ) -> Option<()> {
         let text = scope.text();
-<<<<<<< HEAD
         for &(item, slot) in &self.dynamic[rule] {
             match scratch.filled(slot, &self.templates[slot], context)? {
                 Filled::Phrase(None) | Filled::Pattern(None) => {}
@@ -643,30 +642,8 @@ impl Matcher {
                         item,
                         start: found.start,
                         end: found.end,
-                        negated: scope.negated(found.start),
+                        negated: scope.negated(found.start, found.end),
                     }));
-=======
-        for (item_index, item) in self.items[rule]
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.dynamic)
-        {
-            match item.kind {
-                ItemKind::Phrase => {
-                    let filled = placeholder::fill_phrase(&item.raw, context)?;
-                    let Some(phrase) = Phrase::new(&normalize(&filled)) else {
-                        continue;
-                    };
-                    for found in occurrences(scope, &phrase) {
-                        out.push(Hit {
-                            rule,
-                            item: item_index,
-                            start: found.start,
-                            end: found.end,
-                            negated: scope.negated(found.start, found.end),
-                        });
-                    }
->>>>>>> main
                 }
                 Filled::Pattern(Some(regex)) => {
                     out.extend(

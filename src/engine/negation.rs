@@ -411,8 +411,7 @@ pub struct Scope<'t> {
 /// grading so that working out a scope allocates nothing.
 #[derive(Debug, Default)]
 pub struct ScopeBuffers {
-    cues: Vec<Range<usize>>,
-    clause_words: Vec<usize>,
+    found: Found,
     shields: Vec<Range<usize>>,
     ends: Vec<usize>,
 }
@@ -460,8 +459,7 @@ impl<'t> Scope<'t> {
     pub fn into_buffers(self) -> ScopeBuffers {
         let mut buffers = self.spare.take();
         if let Some(found) = self.found.into_inner() {
-            buffers.cues = found.cues;
-            buffers.clause_words = found.clause_words;
+            buffers.found = found;
         }
         if let Some(ends) = self.ends.into_inner() {
             buffers.ends = ends;
@@ -489,18 +487,21 @@ impl<'t> Scope<'t> {
     fn find(&self) -> Found {
         let text = self.text;
         let mut spare = self.spare.take();
-        let mut clause_words = std::mem::take(&mut spare.clause_words);
-        let mut cues = std::mem::take(&mut spare.cues);
+        let Found {
+            mut cues,
+            mut trailing,
+            mut clause_words,
+        } = std::mem::take(&mut spare.found);
         let mut shields = std::mem::take(&mut spare.shields);
         clause_words.clear();
         cues.clear();
+        trailing.clear();
         shields.clear();
         let matches = self
             .cues
             .automaton
             .iter()
             .flat_map(|a| a.find_overlapping_iter(text));
-        let mut trailing = Vec::new();
         for m in matches {
             let index = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
@@ -537,25 +538,19 @@ impl<'t> Scope<'t> {
                 }
             }
         }
-<<<<<<< HEAD
-        cues.retain(|c| !shields.iter().any(|s| s.start <= c.start && c.end <= s.end));
-        cues.sort_unstable_by_key(|c| (c.end, c.start));
-        spare.shields = shields;
-        self.spare.set(spare);
-        Found { cues, clause_words }
-=======
         let shielded =
             |c: &Range<usize>| shields.iter().any(|s| s.start <= c.start && c.end <= s.end);
         cues.retain(|c| !shielded(&c.range));
         cues.sort_unstable_by_key(|c| (c.range.end, c.range.start));
         trailing.retain(|(c, _)| !shielded(c));
         trailing.sort_unstable_by_key(|(c, _)| c.start);
+        spare.shields = shields;
+        self.spare.set(spare);
         Found {
             cues,
             trailing,
             clause_words,
         }
->>>>>>> main
     }
 
     fn ends(&self) -> &[usize] {
@@ -714,12 +709,7 @@ pub fn unnegated_occurrences(
     };
     let scope = Scope::new(text, line_breaks, cues);
     super::wildcard::occurrences(&scope, &phrase)
-<<<<<<< HEAD
-        .filter(|r| !scope.negated(r.start))
-=======
-        .into_iter()
         .filter(|r| !scope.negated(r.start, r.end))
->>>>>>> main
         .collect()
 }
 

@@ -192,7 +192,9 @@ impl Scratch {
             filled.text.clone_from(&self.filling);
             filled.compiled = Some(match template.kind {
                 ItemKind::Phrase => Compiled::Phrase(Phrase::new(&normalize(&filled.text))),
-                ItemKind::Pattern => Compiled::Pattern(super::matcher::compile_filled(&filled.text)),
+                ItemKind::Pattern => {
+                    Compiled::Pattern(super::matcher::compile_filled(&filled.text))
+                }
             });
         }
         filled.compiled.as_ref()

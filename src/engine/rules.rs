@@ -5,11 +5,11 @@ use std::cell::OnceCell;
 
 use super::context::Context;
 use super::judgement::{Detail, Match, RuleFinding, Status};
-use super::plan::CompiledRule;
 use super::matcher::Hit;
 use super::negation::{Cues, Scope};
 use super::normalize::{Normalized, count_words, normalize};
 use super::placeholder;
+use super::plan::CompiledRule;
 use super::wildcard::{Phrase, occurrences};
 use crate::playbook::{CheckKind, Rule};
 

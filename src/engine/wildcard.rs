@@ -138,12 +138,8 @@ impl Phrase {
                 // Longest first: the span covers the whole word. (Not
                 // collected: a wildcard is tried at every occurrence of its
                 // anchor, in every reply.)
-                let ends = std::iter::once(at + run).chain(
-                    text[at..at + run]
-                        .char_indices()
-                        .rev()
-                        .map(|(i, _)| at + i),
-                );
+                let ends = std::iter::once(at + run)
+                    .chain(text[at..at + run].char_indices().rev().map(|(i, _)| at + i));
                 ends.into_iter().find_map(|end| {
                     if fits_next(end) {
                         self.rest_from(scope, start, piece + 1, end)
