@@ -185,9 +185,18 @@ impl<'p> Engine<'p> {
         into.failed.clear();
         into.applied.clear();
         into.policy.clear();
-        let normalized = Normalized::new(reply);
+        let normalized = match into.scratch.normalized.take() {
+            Some(mut last) => {
+                last.refill(reply);
+                last
+            }
+            None => Normalized::new(reply),
+        };
         let buffers = std::mem::take(&mut into.scratch.scope);
-        let judged = rules::Reply::new(reply, &normalized, &self.cues).reusing(buffers);
+        let key_facts = into.scratch.take_key_facts(context);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues)
+            .reusing(buffers)
+            .with_key_facts(&key_facts.facts);
         self.assess_words(&judged, context, into);
         // The role a reply hands the case to in words, in the scope its rules
         // were judged in (as `decide_free_reply` finds it).
@@ -196,6 +205,8 @@ impl<'p> Engine<'p> {
             Some(_) => None,
         };
         into.scratch.scope = judged.scope.into_buffers();
+        into.scratch.key_facts = key_facts;
+        into.scratch.normalized = Some(normalized);
         if proposal.actions.is_empty() && proposal.escalate.is_none() && worded.is_none() {
             // Declares nothing it did: judged by its words; the policy would
             // only report (`escalation-not-shown`), which fails nothing.

@@ -322,15 +322,24 @@ fn has_line_break(text: &str) -> bool {
 /// holding a line break in `original` (normalisation folds both into one space,
 /// and a line break ends a clause).
 pub fn line_breaks(normalized: &Normalized, original: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    line_breaks_into(normalized, original, &mut out);
+    out
+}
+
+/// [`line_breaks`] into `out` (cleared first), reusing its buffer.
+fn line_breaks_into(normalized: &Normalized, original: &str, out: &mut Vec<usize>) {
+    out.clear();
     if !has_line_break(original) {
-        return Vec::new();
+        return;
     }
-    normalized
-        .text()
-        .match_indices(' ')
-        .map(|(at, _)| at)
-        .filter(|&at| has_line_break(&original[normalized.original_range(at, at + 1)]))
-        .collect()
+    out.extend(
+        normalized
+            .text()
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| has_line_break(&original[normalized.original_range(at, at + 1)])),
+    );
 }
 
 /// A normalised text with the offsets of its line breaks (see [`line_breaks`]):
@@ -414,6 +423,7 @@ pub struct ScopeBuffers {
     found: Found,
     shields: Vec<Range<usize>>,
     ends: Vec<usize>,
+    line_breaks: Vec<usize>,
 }
 
 enum Breaks<'t> {
@@ -464,6 +474,11 @@ impl<'t> Scope<'t> {
         if let Some(ends) = self.ends.into_inner() {
             buffers.ends = ends;
         }
+        if let Breaks::Mapped(_, _, cell) = self.breaks
+            && let Some(breaks) = cell.into_inner()
+        {
+            buffers.line_breaks = breaks;
+        }
         buffers
     }
 
@@ -474,9 +489,13 @@ impl<'t> Scope<'t> {
     fn line_breaks(&self) -> &[usize] {
         match &self.breaks {
             Breaks::Known(b) => b,
-            Breaks::Mapped(normalized, original, cell) => {
-                cell.get_or_init(|| line_breaks(normalized, original))
-            }
+            Breaks::Mapped(normalized, original, cell) => cell.get_or_init(|| {
+                let mut spare = self.spare.take();
+                let mut breaks = std::mem::take(&mut spare.line_breaks);
+                self.spare.set(spare);
+                line_breaks_into(normalized, original, &mut breaks);
+                breaks
+            }),
         }
     }
 

@@ -61,6 +61,27 @@ impl Normalized {
         }
     }
 
+    /// `original` normalised in place of what this held, reusing its buffers:
+    /// batch grading keeps one per thread, so that normalising a reply
+    /// allocates nothing once the buffers have grown to the replies' size.
+    pub fn refill(&mut self, original: &str) {
+        let mut text = std::mem::take(&mut self.text);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        text.clear();
+        text.reserve(original.len());
+        pieces.clear();
+        let builder = Builder {
+            text,
+            pieces,
+            ends_in_space: false,
+            scratch: String::new(),
+        };
+        let built = build_on::<true, false>(original, builder);
+        self.text = built.text;
+        self.pieces = built.pieces;
+        self.original_len = original.len();
+    }
+
     /// The general grapheme-by-grapheme path for every character, with no ASCII or
     /// stable-character shortcut: the reference the fast paths are tested against.
     #[cfg(test)]
@@ -1162,6 +1183,19 @@ mod tests {
         #[test]
         fn per_grapheme_equals_whole_text_normalisation(original in interesting_string()) {
             prop_assert_eq!(normalize(&original), whole_text_reference(&original));
+        }
+
+        #[test]
+        fn refilling_the_last_text_s_buffers_normalises_as_new_does(
+            first in interesting_string(),
+            second in interesting_string(),
+        ) {
+            let mut reused = Normalized::new(&first);
+            reused.refill(&second);
+            prop_assert_eq!(&reused, &Normalized::new(&second));
+            let mut into = normalize(&first);
+            normalize_into(&second, &mut into);
+            prop_assert_eq!(into, normalize(&second));
         }
 
         #[test]

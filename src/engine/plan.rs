@@ -12,9 +12,9 @@ use super::context::Context;
 use super::judgement::Want;
 use super::matcher::{Hit, Item, ItemKind};
 use super::negation::Said;
-use super::normalize::normalize;
+use super::normalize::{Normalized, normalize};
 use super::placeholder;
-use super::rules::Plan;
+use super::rules::{KeyFacts, Plan};
 use super::wildcard::Phrase;
 use crate::playbook::Rule;
 
@@ -151,6 +151,19 @@ pub struct Scratch {
     pub(crate) heard: bool,
     /// What the reply's negation scope fills.
     pub(crate) scope: super::negation::ScopeBuffers,
+    /// The context's key facts as last compiled.
+    pub(crate) key_facts: CompiledFacts,
+    /// The last reply normalised, whose buffers the next fills.
+    pub(crate) normalized: Option<Normalized>,
+}
+
+/// A context's key facts compiled, with what they were compiled from: a run
+/// of replies in one context (a beat's, or many graded lines without key
+/// facts) compiles them once.
+#[derive(Debug, Default)]
+pub(crate) struct CompiledFacts {
+    from: Vec<String>,
+    pub(crate) facts: KeyFacts,
 }
 
 impl std::fmt::Debug for Scratch {
@@ -198,6 +211,18 @@ impl Scratch {
             });
         }
         filled.compiled.as_ref()
+    }
+
+    /// The context's key facts compiled, taken out of these buffers (give
+    /// them back to [`Self::key_facts`] when done), compiled again only when
+    /// they differ from the last.
+    pub(crate) fn take_key_facts(&mut self, context: &Context) -> CompiledFacts {
+        let mut compiled = std::mem::take(&mut self.key_facts);
+        if compiled.from != context.key_facts {
+            compiled.from.clone_from(&context.key_facts);
+            compiled.facts = KeyFacts::of(context);
+        }
+        compiled
     }
 
     /// The customer's last message in `context`, normalised (again only
