@@ -16,8 +16,10 @@ const STDIN: &str = "standard input";
 
 pub fn run(args: &CalibrateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let engine = Engine::new(&playbook).map_err(|e| {
+        let why = crate::words::engine::pattern_error(crate::words::Words::of(&playbook), &e);
+        anyhow!("{}: {why}; run `ethos check` on it", args.playbook)
+    })?;
     let scenes = Scenes::new(&playbook);
     let mut contents = Vec::with_capacity(args.labels.len());
     for path in &args.labels {

@@ -19,8 +19,10 @@ use crate::words::Words;
 
 pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let engine = Engine::new(&playbook).map_err(|e| {
+        let why = crate::words::engine::pattern_error(crate::words::Words::of(&playbook), &e);
+        anyhow!("{}: {why}; run `ethos check` on it", args.playbook)
+    })?;
     if playbook.scenarios.is_empty() {
         bail!(
             "{} has no scenarios to drill: add one under `scenarios:`",

@@ -16,8 +16,10 @@ use crate::words::report::fixed;
 
 pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let engine = Engine::new(&playbook).map_err(|e| {
+        let why = crate::words::engine::pattern_error(crate::words::Words::of(&playbook), &e);
+        anyhow!("{}: {why}; run `ethos check` on it", args.playbook)
+    })?;
     let (input, size): (Box<dyn std::io::Read + Send>, Option<u64>) = if args.input == "-" {
         (Box::new(std::io::stdin()), None)
     } else {

@@ -15,8 +15,10 @@ use crate::util::suggest::unknown_id_help;
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
-    let engine = Engine::new(&playbook)
-        .map_err(|e| anyhow!("{}: {e}; run `ethos check` on it", args.playbook))?;
+    let engine = Engine::new(&playbook).map_err(|e| {
+        let why = crate::words::engine::pattern_error(crate::words::Words::of(&playbook), &e);
+        anyhow!("{}: {why}; run `ethos check` on it", args.playbook)
+    })?;
     let reply = read_reply(args.text.as_deref())?;
     let context = build_context(&playbook, args)?;
     let proposal = build_proposal(&playbook, args)?;
@@ -143,9 +145,15 @@ fn apply_setting(context: &mut Context, setting: &str) -> anyhow::Result<()> {
     } else {
         parse_value::<Scalar>(value).map_err(|why| anyhow!("`--set {setting}`: {why}"))?
     };
-    context
-        .set(key, value)
-        .map_err(|why| anyhow!("`--set {setting}`: {why}"))
+    context.set(key, value).map_err(|why| {
+        // In English, as the rest of this flag's message (until the
+        // tool's words take the environment's language).
+        let why = crate::words::engine::context_error(
+            crate::words::Words::new(crate::words::Locale::En),
+            &why,
+        );
+        anyhow!("`--set {setting}`: {why}")
+    })
 }
 
 fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {

@@ -32,8 +32,8 @@ impl Handoffs {
                     reason,
                     pos: phrase.pos,
                 };
-                if let Some(reason) = phrase_too_long(phrase) {
-                    return Err(error(Problem::HandoffTooLong, reason));
+                if phrase_too_long(phrase).is_some() {
+                    return Err(error(Problem::HandoffTooLong, String::new()));
                 }
                 let text = normalize(&phrase.value);
                 if !text.is_empty() {

@@ -111,6 +111,10 @@ pub struct PatternError {
     /// The phrase or pattern as written; empty for the phrases as a whole.
     pub pattern: String,
     pub problem: Problem,
+    /// Why, in the words of the library that refused it (the regex crate's
+    /// for a pattern, the automaton's for the phrases as a whole); empty for
+    /// a phrase over the limit, whose length is `pattern`'s. Worded with the
+    /// rest in `words::engine`.
     pub reason: String,
     /// Where it is written ([`Pos::FILE_START`] for the phrases as a whole).
     pub pos: Pos,
@@ -130,32 +134,6 @@ pub enum Problem {
     Phrases,
 }
 
-impl std::error::Error for PatternError {}
-
-impl std::fmt::Display for PatternError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (rule, reason) = (&self.rule, &self.reason);
-        match self.problem {
-            Problem::Pattern => write!(
-                f,
-                "pattern `{}` of rule `{rule}` does not compile: {reason}",
-                self.pattern
-            ),
-            Problem::PhraseTooLong => write!(
-                f,
-                "phrase “{}” of rule `{rule}` is {reason}",
-                abbreviated(&self.pattern)
-            ),
-            Problem::HandoffTooLong => write!(
-                f,
-                "handoff phrase “{}” of role `{rule}` is {reason}",
-                abbreviated(&self.pattern)
-            ),
-            Problem::Phrases => write!(f, "the playbook's phrases do not compile: {reason}"),
-        }
-    }
-}
-
 /// The start of a long phrase, enough to find it by.
 pub fn abbreviated(phrase: &str) -> Cow<'_, str> {
     const SHOWN: usize = 40;
@@ -165,17 +143,12 @@ pub fn abbreviated(phrase: &str) -> Cow<'_, str> {
     }
 }
 
-/// Why a phrase is too long, or `None`: the one place [`MAX_PHRASE_CHARS`]
-/// is applied, for the engine and for `check`.
-pub fn phrase_too_long(phrase: &str) -> Option<String> {
+/// How many characters a phrase has when it is too long, or `None`: the one
+/// place [`MAX_PHRASE_CHARS`] is applied, for the engine and for `check`.
+pub fn phrase_too_long(phrase: &str) -> Option<usize> {
     // Counting stops past the limit: a phrase of megabytes costs no more.
     let chars = phrase.chars().take(MAX_PHRASE_CHARS + 1).count();
-    (chars > MAX_PHRASE_CHARS).then(|| {
-        format!(
-            "{} characters long; a phrase is at most {MAX_PHRASE_CHARS}",
-            phrase.chars().count()
-        )
-    })
+    (chars > MAX_PHRASE_CHARS).then(|| phrase.chars().count())
 }
 
 /// One automaton over normalised phrases, never a panic: a DFA while its
@@ -293,14 +266,12 @@ impl Matcher {
             for (i, item) in rule_items.iter().enumerate() {
                 // Also for a phrase with placeholders, which is searched
                 // without the automaton: the limit is the same for every phrase.
-                if item.kind == ItemKind::Phrase
-                    && let Some(reason) = phrase_too_long(&item.raw)
-                {
+                if item.kind == ItemKind::Phrase && phrase_too_long(&item.raw).is_some() {
                     return Err(PatternError {
                         rule: rules[r].id.value.clone(),
                         pattern: item.raw.clone(),
                         problem: Problem::PhraseTooLong,
-                        reason,
+                        reason: String::new(),
                         pos: item.pos,
                     });
                 }
@@ -719,7 +690,7 @@ fn builder(how: Compiled) -> meta::Builder {
 /// A build error as `regex::Error` says it.
 fn build_error_text(err: &meta::BuildError) -> String {
     if let Some(limit) = err.size_limit() {
-        format!("Compiled regex exceeds size limit of {limit} bytes.")
+        regex::Error::CompiledTooBig(limit).to_string()
     } else if let Some(syntax) = err.syntax_error() {
         syntax.to_string()
     } else {

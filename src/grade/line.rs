@@ -422,8 +422,12 @@ impl<'e, 'p> Grader<'e, 'p> {
                 ScalarIn::Text(t) => Scalar::Text(t.clone().into_owned()),
                 ScalarIn::Other => return Err(format!("context `{key}`: not a single value")),
             };
-            c.set(key, scalar)
-                .map_err(|why| format!("context `{key}`: {why}"))?;
+            c.set(key, scalar).map_err(|why| {
+                // In English, as the rest of a line's problem (for now).
+                let en = crate::words::Words::new(crate::words::Locale::En);
+                let why = crate::words::engine::context_error(en, &why);
+                format!("context `{key}`: {why}")
+            })?;
         }
         if let Some(key_facts) = &input.key_facts {
             c.key_facts.clone_from(key_facts);
