@@ -70,7 +70,7 @@ impl Handoffs {
         // can't get my manager"), in the reply's own scope: the one its
         // rules are judged in, line breaks and all.
         let mut most_senior: Option<usize> = None;
-        set.find(&scope, |ranks, start, end| {
+        set.find(scope, |ranks, start, end| {
             let top = ranks.iter().copied().max();
             if top > most_senior && !scope.negated(start, end) {
                 most_senior = top;

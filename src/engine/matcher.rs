@@ -385,9 +385,9 @@ impl Matcher {
             }
         }
         Ok(Matcher {
+            items,
             dynamic,
             templates,
-            items,
             phrases,
             rule_patterns,
             filtered_patterns,

@@ -65,7 +65,7 @@ pub fn context_error(w: Words, err: &ContextError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::playbook::Pos;
+    use crate::playbook::{Pos, Scalar};
     use crate::words::Locale;
 
     fn error(problem: Problem, pattern: &str, reason: &str) -> PatternError {
@@ -94,7 +94,6 @@ mod tests {
         let why = |context: &mut crate::engine::Context, key, value| {
             context_error(en, &context.set(key, value).unwrap_err())
         };
-        use crate::playbook::Scalar;
         assert_eq!(
             why(&mut context, "contacts", Scalar::Int(-1)),
             "`-1` is not a number of contacts"
