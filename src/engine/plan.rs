@@ -239,3 +239,50 @@ impl Scratch {
         said
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{Assessment, Context, Engine, Proposal};
+    use crate::playbook::{bundled, load};
+
+    /// One worker grades line after line into one `Assessment`: what it
+    /// keeps from a line (the filled `{customer.name}`, the compiled key
+    /// facts, the normalised message) must follow the next line's context.
+    #[test]
+    fn reused_buffers_follow_each_line_s_context() {
+        let pb = load::parse(bundled::find("hotel-a").unwrap().text).unwrap();
+        let engine = Engine::new(&pb).unwrap();
+        let use_name = pb
+            .rules
+            .iter()
+            .position(|r| r.id.as_str() == "use-name")
+            .unwrap();
+        let acknowledge = pb
+            .rules
+            .iter()
+            .position(|r| r.id.as_str() == "acknowledge")
+            .unwrap();
+        let mut into = Assessment::default();
+        let mut grade = |name: &str, facts: &[&str], reply: &str| {
+            let mut context = Context::at_step(&pb, "welcome");
+            context.customer_name = Some(name.to_owned());
+            context.key_facts = facts.iter().map(|&f| f.to_owned()).collect();
+            engine.grade_into(reply, &context, &Proposal::default(), &mut into);
+            let fresh = engine.assess(reply, &context);
+            assert_eq!(into.failed, fresh.failed, "{name}, {facts:?}: {reply}");
+            assert_eq!(into.verdict, fresh.verdict);
+            into.failed.clone()
+        };
+        let reply = "Oh no, Claire, let me bring fresh towels for the coffee.";
+        assert!(!grade("Claire", &["towels"], reply).contains(&use_name));
+        let failed = grade("Omar", &["towels"], reply);
+        assert!(failed.contains(&use_name), "Omar is not Claire");
+        assert!(!failed.contains(&acknowledge));
+        let failed = grade("Omar", &["the lift"], "Oh no, Omar, let me help.");
+        assert!(!failed.contains(&use_name));
+        assert!(
+            failed.contains(&acknowledge),
+            "the new key fact is not said"
+        );
+    }
+}
