@@ -1643,7 +1643,7 @@ fn a_phrase_over_the_limit_is_a_pattern_error_not_a_panic() {
     };
     assert_eq!(err.problem, ethos::engine::Problem::PhraseTooLong);
     assert_eq!(err.rule, "long");
-    let message = err.to_string();
+    let message = ethos::words::engine::pattern_error(Words::new(Locale::En), &err);
     assert!(
         message.contains("characters long; a phrase is at most 1000"),
         "{message}"

@@ -9,10 +9,10 @@ use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
 use crate::engine::matcher::abbreviated;
 use crate::engine::normalize::normalize;
 use crate::engine::replay::Replay;
-use crate::engine::{Context, Engine, MAX_PHRASE_CHARS, Problem, Proposal, placeholder};
+use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
 use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
 use crate::util::suggest::closest;
-use crate::words::check::{Help, Kind, Message, RegexFault};
+use crate::words::check::{Help, Message};
 
 /// `engine` is the playbook compiled (shared with the rules' own examples);
 /// `tested_by_examples[i]`: whether a `fail` example of rule `i` fails it.
@@ -85,41 +85,11 @@ fn too_large_to_build(ctx: &mut CheckContext, err: &crate::engine::PatternError)
         return;
     }
     let phrase = abbreviated(&err.pattern);
-    let (message, help) = match err.problem {
-        Problem::Pattern => (
-            Message::PatternDoesNotCompile {
-                pattern: &err.pattern,
-                rule: &err.rule,
-                fault: RegexFault::Other(&err.reason),
-            },
-            Help::SimplifyPattern,
-        ),
-        Problem::PhraseTooLong => (
-            Message::PhraseTooLong {
-                phrase: &phrase,
-                owner: Kind::Rule,
-                id: &err.rule,
-                chars: err.pattern.chars().count(),
-                max: MAX_PHRASE_CHARS,
-            },
-            Help::ShortenPhrases,
-        ),
-        Problem::HandoffTooLong => (
-            Message::HandoffPhraseTooLong {
-                phrase: &phrase,
-                role: &err.rule,
-                chars: err.pattern.chars().count(),
-                max: MAX_PHRASE_CHARS,
-            },
-            Help::ShortenPhrases,
-        ),
-        Problem::Phrases => (
-            Message::PhrasesDoNotCompile {
-                reason: &err.reason,
-            },
-            Help::ShortenPhrases,
-        ),
+    let help = match err.problem {
+        Problem::Pattern => Help::SimplifyPattern,
+        Problem::PhraseTooLong | Problem::HandoffTooLong | Problem::Phrases => Help::ShortenPhrases,
     };
+    let message = crate::words::engine::message(err, &phrase);
     ctx.report(code, pos, message).help(help);
 }
 

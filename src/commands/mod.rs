@@ -108,7 +108,7 @@ pub fn load_playbook(name: &str) -> anyhow::Result<Playbook> {
 /// made sure, so this fails only if the two disagree.
 pub fn compile<'p>(playbook: &'p Playbook, name: &str) -> anyhow::Result<Engine<'p>> {
     Engine::new(playbook).map_err(|e| {
-        let why = e.to_string();
+        let why = crate::words::engine::pattern_error(Words::of(playbook), &e);
         fail(
             Words::of(playbook),
             &Message::EngineFailed {

@@ -136,7 +136,9 @@ fn apply_setting(context: &mut Context, setting: &str, w: Words) -> anyhow::Resu
         parse_value::<Scalar>(value)
             .map_err(|reason| invalid(crate::words::errors::reason(w, &reason)))?
     };
-    context.set(key, value).map_err(invalid)
+    context
+        .set(key, value)
+        .map_err(|why| invalid(crate::words::engine::context_error(w, &why)))
 }
 
 fn build_proposal(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Proposal> {

@@ -44,8 +44,13 @@ impl<'p> CompiledCondition<'p> {
             };
             let mut normalized = Vec::new();
             for phrase in phrases.iter() {
-                if let Some(reason) = phrase_too_long(phrase) {
-                    return Err(error(phrase, Problem::PhraseTooLong, reason, phrase.pos));
+                if phrase_too_long(phrase).is_some() {
+                    return Err(error(
+                        phrase,
+                        Problem::PhraseTooLong,
+                        String::new(),
+                        phrase.pos,
+                    ));
                 }
                 let text = normalize(phrase);
                 if !text.is_empty() {

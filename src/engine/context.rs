@@ -148,7 +148,7 @@ impl Context {
     /// take any scalar as text; `contacts` a whole number; `waiting` a
     /// duration (`15m`); `facts.KEY` any scalar; `escalated` a role id (the
     /// caller, who has the playbook, says whether it is a role).
-    pub fn set(&mut self, key: &str, value: Scalar) -> Result<(), String> {
+    pub fn set(&mut self, key: &str, value: Scalar) -> Result<(), ContextError> {
         let text = |v: Scalar| match v {
             Scalar::Text(t) => t,
             other => other.to_string(),
@@ -170,31 +170,54 @@ impl Context {
             }
             "contacts" => {
                 self.contacts = match value {
-                    Scalar::Int(n) => u32::try_from(n)
-                        .map_err(|_| format!("`{n}` is not a number of contacts"))?,
-                    other => return Err(format!("`{other}` is not a whole number")),
+                    Scalar::Int(n) => {
+                        u32::try_from(n).map_err(|_| ContextError::NotContacts { given: n })?
+                    }
+                    other => {
+                        return Err(ContextError::NotWholeNumber {
+                            given: other.to_string(),
+                        });
+                    }
                 };
             }
             "waiting" => {
-                self.waiting = text(value).parse::<Duration>().map_err(|e| e.to_string())?;
+                let given = text(value);
+                self.waiting = given
+                    .parse::<Duration>()
+                    .map_err(|_| ContextError::NotDuration { given })?;
             }
             _ => match key.strip_prefix("facts.") {
                 Some(fact) if !fact.is_empty() => {
                     self.facts.insert(fact.to_owned(), value);
                 }
                 _ => {
-                    let keys: Vec<&str> = CONTEXT_KEYS.split(", ").collect();
-                    let help = crate::util::suggest::closest(key, keys.iter().copied())
-                        .map(|k| format!("did you mean `{k}`? "))
-                        .unwrap_or_default();
-                    return Err(format!(
-                        "there is no context key `{key}`; {help}the keys are {CONTEXT_KEYS}"
-                    ));
+                    return Err(ContextError::UnknownKey {
+                        key: key.to_owned(),
+                        closest: crate::util::suggest::closest(key, CONTEXT_KEYS.split(", ")),
+                    });
                 }
             },
         }
         Ok(())
     }
+}
+
+/// Why a context value cannot be given ([`Context::set`]); worded by
+/// `words::engine::context_error`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContextError {
+    /// `contacts` is a whole number, but negative or past `u32`.
+    NotContacts { given: i64 },
+    /// `contacts` is not a whole number (the value as given).
+    NotWholeNumber { given: String },
+    /// `waiting` is not a duration (the value as given).
+    NotDuration { given: String },
+    /// No such key, with the known key closest to it, if any (the keys are
+    /// [`CONTEXT_KEYS`]).
+    UnknownKey {
+        key: String,
+        closest: Option<&'static str>,
+    },
 }
 
 /// Whether a placeholder key can ever be filled (`unbound-placeholder` otherwise).

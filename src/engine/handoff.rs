@@ -8,7 +8,7 @@
 //! time).
 
 use super::matcher::{PatternError, Problem, phrase_too_long};
-use super::negation::{Cues, Scope};
+use super::negation::Scope;
 use super::normalize::normalize;
 use super::wildcard::PhraseSet;
 use crate::playbook::Playbook;
@@ -32,8 +32,8 @@ impl Handoffs {
                     reason,
                     pos: phrase.pos,
                 };
-                if let Some(reason) = phrase_too_long(phrase) {
-                    return Err(error(Problem::HandoffTooLong, reason));
+                if phrase_too_long(phrase).is_some() {
+                    return Err(error(Problem::HandoffTooLong, String::new()));
                 }
                 let text = normalize(&phrase.value);
                 if !text.is_empty() {
@@ -63,15 +63,14 @@ impl Handoffs {
     }
 
     /// The rank of the most senior role whose handoff phrase occurs in the
-    /// normalised reply `text`, not negated.
-    pub fn worded(&self, text: &str, cues: &Cues) -> Option<usize> {
+    /// reply (its negation scope), not negated.
+    pub fn worded(&self, scope: &Scope) -> Option<usize> {
         let set = self.set.as_ref()?;
         // An occurrence hands the case on only when it is not negated ("I
-        // can't get my manager"). Line breaks are gone from the normalised
-        // text; a comma or full stop still ends a clause.
-        let scope = Scope::new(text, &[], cues);
+        // can't get my manager"), in the reply's own scope: the one its
+        // rules are judged in, line breaks and all.
         let mut most_senior: Option<usize> = None;
-        set.find(&scope, |ranks, start, end| {
+        set.find(scope, |ranks, start, end| {
             let top = ranks.iter().copied().max();
             if top > most_senior && !scope.negated(start, end) {
                 most_senior = top;

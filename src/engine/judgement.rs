@@ -319,6 +319,8 @@ pub struct Assessment {
     pub applied: Vec<usize>,
     /// The policy findings, where the policy was asked (`Engine::grade_into`).
     pub policy: Vec<PolicyCode>,
+    /// Buffers the next reply graded into this reuses.
+    pub(crate) scratch: super::plan::Scratch,
 }
 
 impl Default for Assessment {
@@ -329,6 +331,7 @@ impl Default for Assessment {
             failed: Vec::new(),
             applied: Vec::new(),
             policy: Vec::new(),
+            scratch: super::plan::Scratch::default(),
         }
     }
 }

@@ -21,7 +21,8 @@ use super::context::Context;
 use super::negation::Scope;
 use super::normalize::{is_whole_word, normalize};
 use super::placeholder;
-use super::wildcard::{Phrase, PhraseSet, occurrences};
+use super::plan::{Compiled as Filled, Scratch, Template};
+use super::wildcard::{PhraseSet, occurrences};
 use crate::playbook::{CheckKind, Pos, Rule, Spanned};
 
 /// The most characters a phrase may have (`check` says `phrase-too-long`).
@@ -110,6 +111,10 @@ pub struct PatternError {
     /// The phrase or pattern as written; empty for the phrases as a whole.
     pub pattern: String,
     pub problem: Problem,
+    /// Why, in the words of the library that refused it (the regex crate's
+    /// for a pattern, the automaton's for the phrases as a whole); empty for
+    /// a phrase over the limit, whose length is `pattern`'s. Worded with the
+    /// rest in `words::engine`.
     pub reason: String,
     /// Where it is written ([`Pos::FILE_START`] for the phrases as a whole).
     pub pos: Pos,
@@ -129,32 +134,6 @@ pub enum Problem {
     Phrases,
 }
 
-impl std::error::Error for PatternError {}
-
-impl std::fmt::Display for PatternError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (rule, reason) = (&self.rule, &self.reason);
-        match self.problem {
-            Problem::Pattern => write!(
-                f,
-                "pattern `{}` of rule `{rule}` does not compile: {reason}",
-                self.pattern
-            ),
-            Problem::PhraseTooLong => write!(
-                f,
-                "phrase “{}” of rule `{rule}` is {reason}",
-                abbreviated(&self.pattern)
-            ),
-            Problem::HandoffTooLong => write!(
-                f,
-                "handoff phrase “{}” of role `{rule}` is {reason}",
-                abbreviated(&self.pattern)
-            ),
-            Problem::Phrases => write!(f, "the playbook's phrases do not compile: {reason}"),
-        }
-    }
-}
-
 /// The start of a long phrase, enough to find it by.
 pub fn abbreviated(phrase: &str) -> Cow<'_, str> {
     const SHOWN: usize = 40;
@@ -164,17 +143,12 @@ pub fn abbreviated(phrase: &str) -> Cow<'_, str> {
     }
 }
 
-/// Why a phrase is too long, or `None`: the one place [`MAX_PHRASE_CHARS`]
-/// is applied, for the engine and for `check`.
-pub fn phrase_too_long(phrase: &str) -> Option<String> {
+/// How many characters a phrase has when it is too long, or `None`: the one
+/// place [`MAX_PHRASE_CHARS`] is applied, for the engine and for `check`.
+pub fn phrase_too_long(phrase: &str) -> Option<usize> {
     // Counting stops past the limit: a phrase of megabytes costs no more.
     let chars = phrase.chars().take(MAX_PHRASE_CHARS + 1).count();
-    (chars > MAX_PHRASE_CHARS).then(|| {
-        format!(
-            "{} characters long; a phrase is at most {MAX_PHRASE_CHARS}",
-            phrase.chars().count()
-        )
-    })
+    (chars > MAX_PHRASE_CHARS).then(|| phrase.chars().count())
 }
 
 /// One automaton over normalised phrases, never a panic: a DFA while its
@@ -236,6 +210,11 @@ fn dfa_estimate<P: AsRef<[u8]>>(phrases: &[P]) -> usize {
 /// Every static phrase and pattern of a playbook, compiled.
 pub struct Matcher {
     items: Vec<Vec<Item>>,
+    /// For each rule, its items with placeholders: (item, slot), the slot
+    /// numbering `templates` and the per-thread compiled fillings.
+    dynamic: Vec<Vec<(usize, usize)>>,
+    /// Every item with placeholders, split at them.
+    templates: Vec<Template>,
     /// Every static phrase, owned by (rule, item) pairs.
     phrases: PhraseSet<(usize, usize)>,
     /// For each rule, its patterns that have no literal to look for first
@@ -287,14 +266,12 @@ impl Matcher {
             for (i, item) in rule_items.iter().enumerate() {
                 // Also for a phrase with placeholders, which is searched
                 // without the automaton: the limit is the same for every phrase.
-                if item.kind == ItemKind::Phrase
-                    && let Some(reason) = phrase_too_long(&item.raw)
-                {
+                if item.kind == ItemKind::Phrase && phrase_too_long(&item.raw).is_some() {
                     return Err(PatternError {
                         rule: rules[r].id.value.clone(),
                         pattern: item.raw.clone(),
                         problem: Problem::PhraseTooLong,
-                        reason,
+                        reason: String::new(),
                         pos: item.pos,
                     });
                 }
@@ -399,8 +376,18 @@ impl Matcher {
                 None
             }
         };
+        let mut dynamic = vec![Vec::new(); items.len()];
+        let mut templates = Vec::new();
+        for (r, rule_items) in items.iter().enumerate() {
+            for (i, item) in rule_items.iter().enumerate().filter(|(_, i)| i.dynamic) {
+                dynamic[r].push((i, templates.len()));
+                templates.push(Template::of(item));
+            }
+        }
         Ok(Matcher {
             items,
+            dynamic,
+            templates,
             phrases,
             rule_patterns,
             filtered_patterns,
@@ -424,6 +411,17 @@ impl Matcher {
     /// searched for every reply: `check` of 4,000 rules spent most of its 22 s
     /// in them.)
     pub fn static_hits(&self, scope: &Scope, out: &mut Vec<Hit>) {
+        let mut candidates = Vec::new();
+        self.static_hits_with(scope, out, &mut candidates);
+    }
+
+    /// [`Self::static_hits`] with a reused buffer for the patterns' candidates.
+    pub fn static_hits_with(
+        &self,
+        scope: &Scope,
+        out: &mut Vec<Hit>,
+        candidates: &mut Vec<(usize, usize)>,
+    ) {
         self.phrases.find(scope, |owners, start, end| {
             let negated = scope.negated(start, end);
             out.extend(owners.iter().map(|&(rule, item)| Hit {
@@ -434,8 +432,7 @@ impl Matcher {
                 negated,
             }));
         });
-        let mut candidates = Vec::new();
-        self.filtered_candidates(scope.text(), &mut candidates);
+        self.filtered_candidates(scope.text(), candidates);
         for group in candidates.chunk_by(|a, b| a.0 == b.0) {
             let starts = group.iter().map(|&(_, start)| start);
             self.search_filtered(group[0].0, scope.text(), starts, out);
@@ -596,56 +593,53 @@ impl Matcher {
 
     /// The occurrences of a rule's items that have placeholders, filled from
     /// the context. `None` when a placeholder has no value (rule skipped).
-    pub fn dynamic_hits(
+    /// Each item is compiled once per set of values it is filled with, not
+    /// once per reply (see [`Scratch::filled`]).
+    pub(crate) fn dynamic_hits(
         &self,
         rule: usize,
         scope: &Scope,
         context: &Context,
+        scratch: &mut Scratch,
         out: &mut Vec<Hit>,
     ) -> Option<()> {
         let text = scope.text();
-        for (item_index, item) in self.items[rule]
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.dynamic)
-        {
-            match item.kind {
-                ItemKind::Phrase => {
-                    let filled = placeholder::fill_phrase(&item.raw, context)?;
-                    let Some(phrase) = Phrase::new(&normalize(&filled)) else {
-                        continue;
-                    };
-                    for found in occurrences(scope, &phrase) {
-                        out.push(Hit {
-                            rule,
-                            item: item_index,
-                            start: found.start,
-                            end: found.end,
-                            negated: scope.negated(found.start, found.end),
-                        });
-                    }
+        for &(item, slot) in &self.dynamic[rule] {
+            match scratch.filled(slot, &self.templates[slot], context)? {
+                Filled::Phrase(None) | Filled::Pattern(None) => {}
+                Filled::Phrase(Some(phrase)) => {
+                    out.extend(occurrences(scope, phrase).map(|found| Hit {
+                        rule,
+                        item,
+                        start: found.start,
+                        end: found.end,
+                        negated: scope.negated(found.start, found.end),
+                    }));
                 }
-                ItemKind::Pattern => {
-                    let filled = placeholder::fill_pattern(&item.raw, context)?;
-                    // Compiled per reply: only patterns with placeholders, which
-                    // are rare, pay this.
-                    let Ok(regex) = compile_pattern(&filled, Compiled::ForAnchored) else {
-                        continue;
-                    };
-                    for m in regex.find_iter(text).filter(|m| m.start() < m.end()) {
-                        out.push(Hit {
-                            rule,
-                            item: item_index,
-                            start: m.start(),
-                            end: m.end(),
-                            negated: false,
-                        });
-                    }
+                Filled::Pattern(Some(regex)) => {
+                    out.extend(
+                        regex
+                            .find_iter(text)
+                            .filter(|m| m.start() < m.end())
+                            .map(|m| Hit {
+                                rule,
+                                item,
+                                start: m.start(),
+                                end: m.end(),
+                                negated: false,
+                            }),
+                    );
                 }
             }
         }
         Some(())
     }
+}
+
+/// A pattern filled from a context, compiled as a pattern with placeholders
+/// is; `None` where it does not compile (it then has no hits).
+pub(crate) fn compile_filled(filled: &str) -> Option<Regex> {
+    compile_pattern(filled, Compiled::ForAnchored).ok()
 }
 
 /// Compile a pattern as the `regex` crate's `RegexBuilder` does (case
@@ -696,7 +690,7 @@ fn builder(how: Compiled) -> meta::Builder {
 /// A build error as `regex::Error` says it.
 fn build_error_text(err: &meta::BuildError) -> String {
     if let Some(limit) = err.size_limit() {
-        format!("Compiled regex exceeds size limit of {limit} bytes.")
+        regex::Error::CompiledTooBig(limit).to_string()
     } else if let Some(syntax) = err.syntax_error() {
         syntax.to_string()
     } else {

@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod negation;
 pub mod normalize;
 pub mod placeholder;
+pub(crate) mod plan;
 pub mod policy;
 pub mod replay;
 pub mod rules;
@@ -27,6 +28,7 @@ use condition::CompiledCondition;
 use matcher::{Hit, Matcher};
 use negation::{Cues, Said, Scope};
 use normalize::Normalized;
+use plan::{CompiledRule, Scratch};
 
 use std::collections::HashMap;
 
@@ -42,24 +44,19 @@ fn normalized_message(context: &Context) -> Said {
         .unwrap_or_default()
 }
 
-/// A playbook compiled for judging replies.
+/// A playbook compiled for judging replies: the plan, built once.
 pub struct Engine<'p> {
     pub playbook: &'p Playbook,
     matcher: Matcher,
     /// The negation cues: built-in and the playbook's `negation_cues`.
     cues: Cues,
+    /// Each rule, compiled, in the playbook's order.
+    rules: Vec<CompiledRule<'p>>,
     /// For each step, the rules that may apply there (their `at` names it or
     /// they have none), in order: a reply is only held to its step's rules.
     rules_by_step: HashMap<&'p str, Vec<usize>>,
     /// Every rule's index, for a step the playbook does not define.
     rules_anywhere: Vec<usize>,
-    /// Whether each rule has phrases or patterns with placeholders.
-    dynamic: Vec<bool>,
-    /// Each rule, packed for the hot loop.
-    plans: Vec<rules::Plan>,
-    /// Whether each rule has a `when`.
-    conditional: Vec<bool>,
-    rule_conditions: Vec<Option<CompiledCondition<'p>>>,
     escalations: Vec<CompiledCondition<'p>>,
     /// The roles' handoff phrases, for replies that escalate in words.
     handoffs: handoff::Handoffs,
@@ -76,15 +73,29 @@ impl<'p> Engine<'p> {
             .iter()
             .map(|c| c.value.as_str())
             .collect();
-        let engine_cues = Cues::new(&extra_cues);
+        let cues = Cues::new(&extra_cues);
+        let rules = playbook
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                Ok(CompiledRule {
+                    rule,
+                    plan: rules::Plan::of(rule),
+                    condition: rule
+                        .when
+                        .as_ref()
+                        .map(|w| CompiledCondition::new(w, &rule.id, w.pos, &cues))
+                        .transpose()?,
+                    dynamic: matcher.items(index).iter().any(|item| item.dynamic),
+                    patterns: matcher.has_patterns(index),
+                    want: Want::of(rule),
+                })
+            })
+            .collect::<Result<_, PatternError>>()?;
         Ok(Engine {
             playbook,
-            dynamic: (0..playbook.rules.len())
-                .map(|i| matcher.items(i).iter().any(|item| item.dynamic))
-                .collect(),
-            matcher,
-            plans: playbook.rules.iter().map(rules::Plan::of).collect(),
-            conditional: playbook.rules.iter().map(|r| r.when.is_some()).collect(),
+            rules,
             rules_by_step: playbook
                 .steps
                 .iter()
@@ -96,23 +107,14 @@ impl<'p> Engine<'p> {
                 })
                 .collect(),
             rules_anywhere: (0..playbook.rules.len()).collect(),
-            rule_conditions: playbook
-                .rules
-                .iter()
-                .map(|r| {
-                    r.when
-                        .as_ref()
-                        .map(|w| CompiledCondition::new(w, &r.id, w.pos, &engine_cues))
-                        .transpose()
-                })
-                .collect::<Result<_, _>>()?,
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &engine_cues))
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &cues))
                 .collect::<Result<_, _>>()?,
             handoffs: handoff::Handoffs::new(playbook)?,
-            cues: engine_cues,
+            matcher,
+            cues,
         })
     }
 
@@ -126,12 +128,12 @@ impl<'p> Engine<'p> {
     ) -> Judgement<'_> {
         let normalized = Normalized::new(reply);
         let judged = rules::Reply::new(reply, &normalized, &self.cues);
-        let message = normalized_message(context);
+        let mut scratch = Scratch::default();
         let mut findings = Vec::new();
-        self.each_applicable(&judged, context, &message, |index, hits| {
+        self.each_applicable(&judged, context, &mut scratch, |index, hits| {
             findings.push(rules::judge(
                 index,
-                &self.playbook.rules[index],
+                &self.rules[index],
                 hits,
                 &judged,
                 context,
@@ -139,8 +141,8 @@ impl<'p> Engine<'p> {
         });
         let (policy, decision) = match proposal {
             Some(proposal) => {
-                let outcome =
-                    self.free_reply_outcome(normalized.text(), context, &message, proposal);
+                let message = scratch.message(context);
+                let outcome = self.free_reply_outcome(&judged.scope, context, message, proposal);
                 let decision = outcome.decision(self.playbook);
                 (outcome.findings, Some(decision))
             }
@@ -160,14 +162,17 @@ impl<'p> Engine<'p> {
     /// many times over.
     pub fn assess(&self, reply: &str, context: &Context) -> Assessment {
         let mut assessment = Assessment::default();
-        let message = normalized_message(context);
-        self.assess_words(reply, context, &message, &mut assessment);
+        let normalized = Normalized::new(reply);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues);
+        self.assess_words(&judged, context, &mut assessment);
         assessment
     }
 
     /// [`Self::assess`], and what the reply does judged against the policy
     /// (the policy codes it breaks), into `into`, whose buffers are reused: the
-    /// hot path of batch grading.
+    /// hot path of batch grading. Past the first reply, it allocates nothing
+    /// but the normalised reply, and what the policy decides where the reply
+    /// declares an action or an escalation (`tests/alloc.rs`).
     pub fn grade_into(
         &self,
         reply: &str,
@@ -180,23 +185,52 @@ impl<'p> Engine<'p> {
         into.failed.clear();
         into.applied.clear();
         into.policy.clear();
-        let message = normalized_message(context);
-        self.assess_words(reply, context, &message, into);
-        let worded = (proposal.escalate.is_none() && !self.handoffs.is_empty())
-            .then(|| self.with_worded_escalation(&normalize::normalize(reply), proposal));
-        let proposal = worded.as_ref().unwrap_or(proposal);
-        if proposal.actions.is_empty() && proposal.escalate.is_none() {
+        let normalized = match into.scratch.normalized.take() {
+            Some(mut last) => {
+                last.refill(reply);
+                last
+            }
+            None => Normalized::new(reply),
+        };
+        let buffers = std::mem::take(&mut into.scratch.scope);
+        let key_facts = into.scratch.take_key_facts(context);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues)
+            .reusing(buffers)
+            .with_key_facts(&key_facts.facts);
+        self.assess_words(&judged, context, into);
+        // The role a reply hands the case to in words, in the scope its rules
+        // were judged in (as `decide_free_reply` finds it).
+        let worded = match &proposal.escalate {
+            None => self.handoffs.worded(&judged.scope),
+            Some(_) => None,
+        };
+        into.scratch.scope = judged.scope.into_buffers();
+        into.scratch.key_facts = key_facts;
+        into.scratch.normalized = Some(normalized);
+        if proposal.actions.is_empty() && proposal.escalate.is_none() && worded.is_none() {
             // Declares nothing it did: judged by its words; the policy would
             // only report (`escalation-not-shown`), which fails nothing.
             return;
         }
+        let worded_proposal;
+        let proposal = match worded {
+            Some(rank) => {
+                worded_proposal = Proposal {
+                    actions: proposal.actions.clone(),
+                    escalate: Some(self.playbook.roles[rank].id.value.clone()),
+                };
+                &worded_proposal
+            }
+            None => proposal,
+        };
         let acting = self.playbook.role_rank(&context.role).unwrap_or(0);
+        let message = into.scratch.message(context);
         let outcome = policy::decide(
             self.playbook,
             &self.escalations,
             acting,
             context,
-            &message,
+            message,
             proposal,
         );
         for finding in outcome.findings {
@@ -207,30 +241,29 @@ impl<'p> Engine<'p> {
         }
     }
 
-    fn assess_words(
-        &self,
-        reply: &str,
-        context: &Context,
-        message: &Said,
-        assessment: &mut Assessment,
-    ) {
-        let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, &self.cues);
+    fn assess_words(&self, judged: &rules::Reply, context: &Context, assessment: &mut Assessment) {
         let (mut passed, mut counted) = (0.0, 0.0);
-        self.each_applicable(&judged, context, message, |index, hits| {
-            let plan = &self.plans[index];
-            match rules::status(plan, hits, &judged, context) {
+        let Assessment {
+            verdict,
+            applied,
+            failed,
+            scratch,
+            ..
+        } = assessment;
+        self.each_applicable(judged, context, scratch, |index, hits| {
+            let plan = &self.rules[index].plan;
+            match rules::status(plan, hits, judged, context) {
                 Status::Pass => {
                     passed += plan.weight;
                     counted += plan.weight;
-                    assessment.applied.push(index);
+                    applied.push(index);
                 }
                 Status::Fail => {
                     counted += plan.weight;
-                    assessment.applied.push(index);
-                    assessment.failed.push(index);
+                    applied.push(index);
+                    failed.push(index);
                     if plan.fails_reply {
-                        assessment.verdict = Verdict::Fail;
+                        *verdict = Verdict::Fail;
                     }
                 }
                 Status::Skipped => {}
@@ -241,19 +274,22 @@ impl<'p> Engine<'p> {
 
     /// Visit every rule that applies in the context, in the playbook's order,
     /// with its hits (`None` when a placeholder has no value): the one loop
-    /// behind [`Self::judge`] and [`Self::assess`].
+    /// behind [`Self::judge`] and [`Self::assess`]. Its buffers are
+    /// `scratch`'s.
     fn each_applicable(
         &self,
         reply: &rules::Reply,
         context: &Context,
-        message: &Said,
+        scratch: &mut Scratch,
         mut visit: impl FnMut(usize, Option<&[Hit]>),
     ) {
         let scope = &reply.scope;
-        let mut hits: Vec<Hit> = Vec::new();
-        self.matcher.static_hits(scope, &mut hits);
+        let mut hits = std::mem::take(&mut scratch.hits);
+        let mut rule_hits = std::mem::take(&mut scratch.rule_hits);
+        hits.clear();
+        self.matcher
+            .static_hits_with(scope, &mut hits, &mut scratch.candidates);
         hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
-        let mut dynamic = Vec::new();
         // Candidates are the step's rules, already filtered by `at`; a step the
         // playbook does not define gets every rule, filtered here.
         let (candidates, filtered): (&[usize], bool) =
@@ -264,12 +300,12 @@ impl<'p> Engine<'p> {
         // Both candidates and hits are in rule order: one walk through the hits.
         let mut cursor = 0;
         for &index in candidates {
-            if !filtered && !self.playbook.rules[index].applies_at(&context.step) {
+            let compiled = &self.rules[index];
+            if !filtered && !compiled.rule.applies_at(&context.step) {
                 continue;
             }
-            if self.conditional[index]
-                && let Some(condition) = &self.rule_conditions[index]
-                && !condition.holds(context, message, None)
+            if let Some(condition) = &compiled.condition
+                && !condition.holds(context, scratch.message(context), None)
             {
                 continue;
             }
@@ -280,24 +316,46 @@ impl<'p> Engine<'p> {
             while cursor < hits.len() && hits[cursor].rule == index {
                 cursor += 1;
             }
-            let to = cursor;
-            let rule_hits: Option<&[Hit]> =
-                if self.dynamic[index] || self.matcher.has_patterns(index) {
-                    dynamic.clear();
-                    dynamic.extend_from_slice(&hits[from..to]);
-                    self.matcher.pattern_hits(index, scope.text(), &mut dynamic);
-                    let filled = if self.dynamic[index] {
-                        self.matcher
-                            .dynamic_hits(index, scope, context, &mut dynamic)
-                    } else {
-                        Some(())
-                    };
-                    filled.map(|()| dynamic.as_slice())
-                } else {
-                    Some(&hits[from..to])
-                };
-            visit(index, rule_hits);
+            let found = self.searched_hits(
+                index,
+                &hits[from..cursor],
+                scope,
+                context,
+                scratch,
+                &mut rule_hits,
+            );
+            visit(index, found);
         }
+        scratch.hits = hits;
+        scratch.rule_hits = rule_hits;
+    }
+
+    /// The hits of rule `index`, given its static hits: with its patterns
+    /// searched and its placeholders filled where it has them (into
+    /// `rule_hits`), `None` when a placeholder has no value.
+    fn searched_hits<'h>(
+        &self,
+        index: usize,
+        static_hits: &'h [Hit],
+        scope: &Scope,
+        context: &Context,
+        scratch: &mut Scratch,
+        rule_hits: &'h mut Vec<Hit>,
+    ) -> Option<&'h [Hit]> {
+        let compiled = &self.rules[index];
+        if !compiled.searched() {
+            return Some(static_hits);
+        }
+        rule_hits.clear();
+        rule_hits.extend_from_slice(static_hits);
+        if compiled.patterns {
+            self.matcher.pattern_hits(index, scope.text(), rule_hits);
+        }
+        if compiled.dynamic {
+            self.matcher
+                .dynamic_hits(index, scope, context, scratch, rule_hits)?;
+        }
+        Some(rule_hits.as_slice())
     }
 
     /// Replay the playbook's own example replies, for `check`: linear in the
@@ -317,25 +375,15 @@ impl<'p> Engine<'p> {
         static_hits: &'a [Hit],
         scope: &Scope,
         context: &Context,
-        message: &Said,
-        scratch: &'a mut Vec<Hit>,
+        scratch: &mut Scratch,
+        rule_hits: &'a mut Vec<Hit>,
     ) -> Option<&'a [Hit]> {
-        if self.conditional[index]
-            && let Some(condition) = &self.rule_conditions[index]
-            && !condition.holds(context, message, None)
+        if let Some(condition) = &self.rules[index].condition
+            && !condition.holds(context, scratch.message(context), None)
         {
             return None;
         }
-        if !self.dynamic[index] && !self.matcher.has_patterns(index) {
-            return Some(static_hits);
-        }
-        scratch.clear();
-        scratch.extend_from_slice(static_hits);
-        self.matcher.pattern_hits(index, scope.text(), scratch);
-        if self.dynamic[index] {
-            self.matcher.dynamic_hits(index, scope, context, scratch)?;
-        }
-        Some(scratch.as_slice())
+        self.searched_hits(index, static_hits, scope, context, scratch, rule_hits)
     }
 
     /// Judge a reply by one rule alone, as if it were the playbook's only
@@ -349,24 +397,24 @@ impl<'p> Engine<'p> {
         reply: &str,
         context: &Context,
     ) -> Option<RuleFinding<'_>> {
-        let rule = self.playbook.rules.get(index)?;
+        let compiled = self.rules.get(index)?;
         let normalized = Normalized::new(reply);
         let judged = rules::Reply::new(reply, &normalized, &self.cues);
-        let message = normalized_message(context);
         let mut static_hits = Vec::new();
         self.matcher
             .rule_static_hits(index, &judged.scope, &mut static_hits);
         static_hits.sort_unstable_by_key(|h| (h.start, h.end, h.item));
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut rule_hits = Vec::new();
         let hits = self.rule_hits(
             index,
             &static_hits,
             &judged.scope,
             context,
-            &message,
             &mut scratch,
+            &mut rule_hits,
         );
-        Some(rules::judge(index, rule, hits, &judged, context))
+        Some(rules::judge(index, compiled, hits, &judged, context))
     }
 
     /// What the policy decides for a proposal in a context.
@@ -386,7 +434,9 @@ impl<'p> Engine<'p> {
         proposal: &Proposal,
     ) -> PolicyOutcome {
         let message = normalized_message(context);
-        self.free_reply_outcome(&normalize::normalize(reply), context, &message, proposal)
+        let normalized = Normalized::new(reply);
+        let scope = Scope::of_reply(&normalized, reply, &self.cues);
+        self.free_reply_outcome(&scope, context, &message, proposal)
     }
 
     /// The role a reply hands the case to in words (a handoff phrase), if any.
@@ -394,16 +444,16 @@ impl<'p> Engine<'p> {
         if self.handoffs.is_empty() {
             return None;
         }
-        let rank = self
-            .handoffs
-            .worded(&normalize::normalize(reply), &self.cues)?;
+        let normalized = Normalized::new(reply);
+        let scope = Scope::of_reply(&normalized, reply, &self.cues);
+        let rank = self.handoffs.worded(&scope)?;
         Some(self.playbook.roles[rank].id.as_str())
     }
 
-    /// [`Self::decide_free_reply`] of the normalised reply `text`.
+    /// [`Self::decide_free_reply`] of the reply whose negation scope is `scope`.
     fn free_reply_outcome(
         &self,
-        text: &str,
+        scope: &Scope,
         context: &Context,
         message: &Said,
         proposal: &Proposal,
@@ -411,7 +461,7 @@ impl<'p> Engine<'p> {
         let worded = proposal
             .escalate
             .is_none()
-            .then(|| self.with_worded_escalation(text, proposal));
+            .then(|| self.with_worded_escalation(scope, proposal));
         let proposal = worded.as_ref().unwrap_or(proposal);
         let outcome = self.decide_with(context, message, proposal);
         if proposal.actions.is_empty() && proposal.escalate.is_none() {
@@ -421,14 +471,14 @@ impl<'p> Engine<'p> {
         }
     }
 
-    /// The proposal with the escalation the reply (normalised `text`) words
-    /// with a handoff phrase, if any.
-    fn with_worded_escalation(&self, text: &str, proposal: &Proposal) -> Proposal {
+    /// The proposal with the escalation the reply (its `scope`) words with a
+    /// handoff phrase, if any.
+    fn with_worded_escalation(&self, scope: &Scope, proposal: &Proposal) -> Proposal {
         Proposal {
             actions: proposal.actions.clone(),
             escalate: self
                 .handoffs
-                .worded(text, &self.cues)
+                .worded(scope)
                 .map(|rank| self.playbook.roles[rank].id.value.clone()),
         }
     }

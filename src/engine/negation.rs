@@ -18,7 +18,7 @@
 //! not the rest of the clause, so they reach only [`NOUN_CUE_REACH`] words
 //! ("ohne Aufpreis den nächsten ICE" still offers the next ICE).
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -322,15 +322,24 @@ fn has_line_break(text: &str) -> bool {
 /// holding a line break in `original` (normalisation folds both into one space,
 /// and a line break ends a clause).
 pub fn line_breaks(normalized: &Normalized, original: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    line_breaks_into(normalized, original, &mut out);
+    out
+}
+
+/// [`line_breaks`] into `out` (cleared first), reusing its buffer.
+fn line_breaks_into(normalized: &Normalized, original: &str, out: &mut Vec<usize>) {
+    out.clear();
     if !has_line_break(original) {
-        return Vec::new();
+        return;
     }
-    normalized
-        .text()
-        .match_indices(' ')
-        .map(|(at, _)| at)
-        .filter(|&at| has_line_break(&original[normalized.original_range(at, at + 1)]))
-        .collect()
+    out.extend(
+        normalized
+            .text()
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| has_line_break(&original[normalized.original_range(at, at + 1)])),
+    );
 }
 
 /// A normalised text with the offsets of its line breaks (see [`line_breaks`]):
@@ -342,6 +351,17 @@ pub struct Said {
 }
 
 impl Said {
+    /// `original` normalised in place of what this held, reusing its
+    /// buffers where it has no line break (the usual message).
+    pub fn refill(&mut self, original: &str) {
+        if has_line_break(original) {
+            *self = Said::new(original);
+        } else {
+            super::normalize::normalize_into(original, &mut self.text);
+            self.line_breaks.clear();
+        }
+    }
+
     pub fn new(original: &str) -> Said {
         if !has_line_break(original) {
             return Said {
@@ -391,6 +411,19 @@ pub struct Scope<'t> {
     /// Starts of every clause end, sorted: worked out only when a cue stands
     /// before an occurrence or a wildcard spans a gap (most replies need none).
     ends: OnceCell<Vec<usize>>,
+    /// Buffers of an earlier scope, filled instead of new ones (see
+    /// [`Scope::into_buffers`]).
+    spare: Cell<ScopeBuffers>,
+}
+
+/// The buffers a [`Scope`] fills, kept from one reply to the next by batch
+/// grading so that working out a scope allocates nothing.
+#[derive(Debug, Default)]
+pub struct ScopeBuffers {
+    found: Found,
+    shields: Vec<Range<usize>>,
+    ends: Vec<usize>,
+    line_breaks: Vec<usize>,
 }
 
 enum Breaks<'t> {
@@ -408,6 +441,7 @@ impl<'t> Scope<'t> {
             cues,
             found: OnceCell::new(),
             ends: OnceCell::new(),
+            spare: Cell::default(),
         }
     }
 
@@ -419,7 +453,33 @@ impl<'t> Scope<'t> {
             cues,
             found: OnceCell::new(),
             ends: OnceCell::new(),
+            spare: Cell::default(),
         }
+    }
+
+    /// This scope, filling `buffers` (an earlier scope's) as it works
+    /// itself out.
+    #[must_use]
+    pub fn reusing(self, buffers: ScopeBuffers) -> Self {
+        self.spare.set(buffers);
+        self
+    }
+
+    /// The buffers this scope filled, to reuse for the next.
+    pub fn into_buffers(self) -> ScopeBuffers {
+        let mut buffers = self.spare.take();
+        if let Some(found) = self.found.into_inner() {
+            buffers.found = found;
+        }
+        if let Some(ends) = self.ends.into_inner() {
+            buffers.ends = ends;
+        }
+        if let Breaks::Mapped(_, _, cell) = self.breaks
+            && let Some(breaks) = cell.into_inner()
+        {
+            buffers.line_breaks = breaks;
+        }
+        buffers
     }
 
     pub fn text(&self) -> &'t str {
@@ -429,9 +489,13 @@ impl<'t> Scope<'t> {
     fn line_breaks(&self) -> &[usize] {
         match &self.breaks {
             Breaks::Known(b) => b,
-            Breaks::Mapped(normalized, original, cell) => {
-                cell.get_or_init(|| line_breaks(normalized, original))
-            }
+            Breaks::Mapped(normalized, original, cell) => cell.get_or_init(|| {
+                let mut spare = self.spare.take();
+                let mut breaks = std::mem::take(&mut spare.line_breaks);
+                self.spare.set(spare);
+                line_breaks_into(normalized, original, &mut breaks);
+                breaks
+            }),
         }
     }
 
@@ -441,15 +505,22 @@ impl<'t> Scope<'t> {
 
     fn find(&self) -> Found {
         let text = self.text;
-        let mut clause_words = Vec::new();
-        let mut cues = Vec::new();
-        let mut shields: Vec<Range<usize>> = Vec::new();
+        let mut spare = self.spare.take();
+        let Found {
+            mut cues,
+            mut trailing,
+            mut clause_words,
+        } = std::mem::take(&mut spare.found);
+        let mut shields = std::mem::take(&mut spare.shields);
+        clause_words.clear();
+        cues.clear();
+        trailing.clear();
+        shields.clear();
         let matches = self
             .cues
             .automaton
             .iter()
             .flat_map(|a| a.find_overlapping_iter(text));
-        let mut trailing = Vec::new();
         for m in matches {
             let index = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
@@ -492,6 +563,8 @@ impl<'t> Scope<'t> {
         cues.sort_unstable_by_key(|c| (c.range.end, c.range.start));
         trailing.retain(|(c, _)| !shielded(c));
         trailing.sort_unstable_by_key(|(c, _)| c.start);
+        spare.shields = shields;
+        self.spare.set(spare);
         Found {
             cues,
             trailing,
@@ -505,7 +578,11 @@ impl<'t> Scope<'t> {
 
     fn find_ends(&self) -> Vec<usize> {
         let text = self.text;
-        let mut ends: Vec<usize> = self.line_breaks().to_vec();
+        let mut spare = self.spare.take();
+        let mut ends = std::mem::take(&mut spare.ends);
+        self.spare.set(spare);
+        ends.clear();
+        ends.extend_from_slice(self.line_breaks());
         ends.extend_from_slice(&self.found().clause_words);
         let bytes = text.as_bytes();
         for (at, c) in text.char_indices() {
@@ -651,7 +728,6 @@ pub fn unnegated_occurrences(
     };
     let scope = Scope::new(text, line_breaks, cues);
     super::wildcard::occurrences(&scope, &phrase)
-        .into_iter()
         .filter(|r| !scope.negated(r.start, r.end))
         .collect()
 }

@@ -61,6 +61,27 @@ impl Normalized {
         }
     }
 
+    /// `original` normalised in place of what this held, reusing its buffers:
+    /// batch grading keeps one per thread, so that normalising a reply
+    /// allocates nothing once the buffers have grown to the replies' size.
+    pub fn refill(&mut self, original: &str) {
+        let mut text = std::mem::take(&mut self.text);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        text.clear();
+        text.reserve(original.len());
+        pieces.clear();
+        let builder = Builder {
+            text,
+            pieces,
+            ends_in_space: false,
+            scratch: String::new(),
+        };
+        let built = build_on::<true, false>(original, builder);
+        self.text = built.text;
+        self.pieces = built.pieces;
+        self.original_len = original.len();
+    }
+
     /// The general grapheme-by-grapheme path for every character, with no ASCII or
     /// stable-character shortcut: the reference the fast paths are tested against.
     #[cfg(test)]
@@ -130,6 +151,20 @@ impl Normalized {
 /// facts, customer lines).
 pub fn normalize(text: &str) -> String {
     build::<false, false>(text).text
+}
+
+/// [`normalize`] into `out`, replacing what it held and reusing its buffer.
+pub fn normalize_into(text: &str, out: &mut String) {
+    let mut buffer = std::mem::take(out);
+    buffer.clear();
+    buffer.reserve(text.len());
+    let builder = Builder {
+        text: buffer,
+        pieces: Vec::new(),
+        ends_in_space: false,
+        scratch: String::new(),
+    };
+    *out = build_on::<false, false>(text, builder).text;
 }
 
 /// Whether `c` is Han, Hiragana or Katakana: scripts that do not separate words with
@@ -426,7 +461,14 @@ fn fold_ascii(b: u8) -> char {
 /// Normalise `original`, building the map when `MAP`, and when `GENERAL` sending every
 /// grapheme through segmentation, NFKC and ICU (the reference the shortcuts must match).
 fn build<const MAP: bool, const GENERAL: bool>(original: &str) -> Builder<MAP> {
-    let mut builder = Builder::new(original.len());
+    build_on::<MAP, GENERAL>(original, Builder::new(original.len()))
+}
+
+/// [`build`] onto a builder whose buffers may be reused.
+fn build_on<const MAP: bool, const GENERAL: bool>(
+    original: &str,
+    mut builder: Builder<MAP>,
+) -> Builder<MAP> {
     let bytes = original.as_bytes();
     if GENERAL {
         for (at, grapheme) in original.grapheme_indices(true) {
@@ -1141,6 +1183,19 @@ mod tests {
         #[test]
         fn per_grapheme_equals_whole_text_normalisation(original in interesting_string()) {
             prop_assert_eq!(normalize(&original), whole_text_reference(&original));
+        }
+
+        #[test]
+        fn refilling_the_last_text_s_buffers_normalises_as_new_does(
+            first in interesting_string(),
+            second in interesting_string(),
+        ) {
+            let mut reused = Normalized::new(&first);
+            reused.refill(&second);
+            prop_assert_eq!(&reused, &Normalized::new(&second));
+            let mut into = normalize(&first);
+            normalize_into(&second, &mut into);
+            prop_assert_eq!(into, normalize(&second));
         }
 
         #[test]

@@ -28,6 +28,7 @@ use super::context::Context;
 use super::matcher::Hit;
 use super::negation::Scope;
 use super::normalize::Normalized;
+use super::plan::Scratch;
 use super::{Engine, Status, Verdict, rules};
 use crate::playbook::CheckKind;
 
@@ -174,6 +175,9 @@ pub struct Replay<'e, 'p> {
     key_facts: (Vec<String>, rules::KeyFacts),
     hits: Vec<Hit>,
     scratch: Vec<Hit>,
+    /// What judging the other rules reuses (the customer's message, filled
+    /// placeholders).
+    buffers: Scratch,
 }
 
 /// How one reply fared: `[any rule failed, a rule that fails the reply failed]`.
@@ -184,14 +188,13 @@ impl<'e, 'p> Replay<'e, 'p> {
         let rules = &engine.playbook.rules;
         let is_plain: Vec<bool> = (0..rules.len())
             .map(|i| {
-                !engine.conditional[i]
-                    && !engine.dynamic[i]
-                    && !engine.matcher.has_patterns(i)
-                    && !engine.plans[i].empty
+                let rule = &engine.rules[i];
+                rule.condition.is_none()
+                    && !rule.searched()
+                    && !rule.plan.empty
                     // Plain echo rules share one count of key facts, which
                     // respects negation.
-                    && (engine.plans[i].kind != CheckKind::Echo
-                        || engine.plans[i].respects_negation)
+                    && (rule.plan.kind != CheckKind::Echo || rule.plan.respects_negation)
             })
             .collect();
         let steps = engine
@@ -209,7 +212,7 @@ impl<'e, 'p> Replay<'e, 'p> {
                     .map_or(&[][..], Vec::as_slice);
                 for &index in at {
                     split.applies[index] = true;
-                    let plan = &engine.plans[index];
+                    let plan = &engine.rules[index].plan;
                     if plan.empty {
                         continue; // always skipped
                     }
@@ -251,6 +254,7 @@ impl<'e, 'p> Replay<'e, 'p> {
             key_facts: Default::default(),
             hits: Vec::new(),
             scratch: Vec::new(),
+            buffers: Scratch::default(),
         }
     }
 
@@ -277,7 +281,7 @@ impl<'e, 'p> Replay<'e, 'p> {
 
     /// For each rule, whether some wrong reply failed it.
     pub fn caught(mut self) -> Vec<bool> {
-        let plans = &self.engine.plans;
+        let rules = &self.engine.rules;
         // The plain rules' hits, once per hit set wrong replies had.
         let mut mention_hits = vec![0usize; self.caught.len()];
         for (hit_set, fare) in &self.fares {
@@ -291,7 +295,7 @@ impl<'e, 'p> Replay<'e, 'p> {
                 &self.steps[hit_set.step].applies,
                 hit_set,
                 &mut self.met,
-                |index| match plans[index].kind {
+                |index| match rules[index].plan.kind {
                     CheckKind::Mention => mention_hits[index] += fare.wrong,
                     CheckKind::Avoid | CheckKind::Swap => caught[index] = true,
                     CheckKind::Length | CheckKind::Echo => {}
@@ -304,7 +308,7 @@ impl<'e, 'p> Replay<'e, 'p> {
                 continue;
             }
             for &index in &step.plain {
-                let plan = &plans[index];
+                let plan = &rules[index].plan;
                 let caught = match plan.kind {
                     CheckKind::Mention => {
                         wrong_at_steps[index] += seen.wrong;
@@ -380,12 +384,6 @@ impl<'e, 'p> Replay<'e, 'p> {
                 || facts.is_some_and(|m| bounds.echo_fails(m));
         }
         // The other rules, one by one.
-        // Normalised only for a step with such rules: most have none.
-        let message = if split.other.is_empty() {
-            super::Said::default()
-        } else {
-            super::normalized_message(context)
-        };
         for &index in &split.other {
             let from = self.hits.partition_point(|h| h.rule < index);
             let to = self.hits.partition_point(|h| h.rule <= index);
@@ -394,12 +392,12 @@ impl<'e, 'p> Replay<'e, 'p> {
                 &self.hits[from..to],
                 scope,
                 context,
-                &message,
+                &mut self.buffers,
                 &mut self.scratch,
             ) else {
                 continue;
             };
-            let plan = &engine.plans[index];
+            let plan = &engine.rules[index].plan;
             if rules::status(plan, Some(hits), &judged, context) == Status::Fail {
                 failed[0] = true;
                 failed[1] |= plan.fails_reply;
@@ -484,7 +482,7 @@ fn plain_fare(
     let mut failed: Failed = [false; 2];
     let mut mentions_hit = [0usize; 2];
     plain_rules_hit(engine, is_plain, &split.applies, hit_set, met, |index| {
-        let plan = &engine.plans[index];
+        let plan = &engine.rules[index].plan;
         match plan.kind {
             CheckKind::Mention => {
                 mentions_hit[0] += 1;
@@ -517,7 +515,7 @@ fn plain_rules_hit(
     for &(phrase, negated) in &hit_set.phrases {
         for &(index, _) in engine.matcher.phrase_owners(phrase) {
             // A negated occurrence counts only for a rule that ignores negation.
-            let counts = !(negated && engine.plans[index].respects_negation);
+            let counts = !(negated && engine.rules[index].plan.respects_negation);
             if is_plain[index] && applies[index] && counts && met.first(index) {
                 visit(index);
             }

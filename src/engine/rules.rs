@@ -4,11 +4,12 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::context::Context;
-use super::judgement::{Detail, Match, RuleFinding, Status, Want};
+use super::judgement::{Detail, Match, RuleFinding, Status};
 use super::matcher::Hit;
 use super::negation::{Cues, Scope};
 use super::normalize::{Normalized, count_words, normalize};
 use super::placeholder;
+use super::plan::CompiledRule;
 use super::wildcard::{Phrase, occurrences};
 use crate::playbook::{CheckKind, Rule};
 
@@ -20,25 +21,52 @@ pub struct Reply<'a> {
     /// Negation scope and clause ends, worked out when first asked.
     pub scope: Scope<'a>,
     words: OnceCell<usize>,
+    /// The context's key facts compiled beforehand, when the caller keeps
+    /// them for many replies in that context (batch grading): then counting
+    /// them compiles and stores nothing.
+    compiled_facts: Option<&'a KeyFacts>,
+    /// How many key facts occur, not negated and at all, counted once for
+    /// all `echo` rules.
+    mentioned: [OnceCell<usize>; 2],
     /// Where each of the context's key facts occurs, and whether there it is
-    /// negated, found once for all `echo` rules.
+    /// negated, found once for all `echo` rules (for the spans people read).
     key_facts: OnceCell<Vec<Vec<(usize, usize, bool)>>>,
 }
 
 impl<'a> Reply<'a> {
+    /// This reply, its negation scope filling `buffers` (an earlier
+    /// scope's, see [`Scope::into_buffers`]).
+    #[must_use]
+    pub fn reusing(mut self, buffers: super::negation::ScopeBuffers) -> Self {
+        self.scope = self.scope.reusing(buffers);
+        self
+    }
+
     pub fn new(original: &'a str, normalized: &'a Normalized, cues: &'a Cues) -> Self {
         Reply {
             original,
             normalized,
             scope: Scope::of_reply(normalized, original, cues),
             words: OnceCell::new(),
+            compiled_facts: None,
+            mentioned: [OnceCell::new(), OnceCell::new()],
             key_facts: OnceCell::new(),
         }
     }
 
+    /// This reply, judged against key facts compiled beforehand (the
+    /// context's, see [`KeyFacts::of`]).
+    #[must_use]
+    pub(crate) fn with_key_facts(mut self, facts: &'a KeyFacts) -> Self {
+        self.compiled_facts = Some(facts);
+        self
+    }
+
     fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize, bool)>] {
-        self.key_facts
-            .get_or_init(|| self.occurrences_of(&KeyFacts::of(context)))
+        self.key_facts.get_or_init(|| match self.compiled_facts {
+            Some(facts) => self.occurrences_of(facts),
+            None => self.occurrences_of(&KeyFacts::of(context)),
+        })
     }
 
     /// Find the context's key facts, compiled beforehand for many replies
@@ -55,7 +83,6 @@ impl<'a> Reply<'a> {
             .map(|phrase| {
                 phrase.as_ref().map_or_else(Vec::new, |phrase| {
                     occurrences(&self.scope, phrase)
-                        .into_iter()
                         .map(|r| (r.start, r.end, self.scope.negated(r.start, r.end)))
                         .collect()
                 })
@@ -66,13 +93,19 @@ impl<'a> Reply<'a> {
     /// How many key facts occur; with `respect_negation`, only occurrences
     /// that are not negated count.
     pub(crate) fn key_facts_mentioned(&self, context: &Context, respect_negation: bool) -> usize {
-        self.key_facts(context)
-            .iter()
-            .filter(|f| {
-                f.iter()
-                    .any(|&(_, _, negated)| !(negated && respect_negation))
-            })
-            .count()
+        *self.mentioned[usize::from(respect_negation)].get_or_init(|| {
+            if let (Some(facts), None) = (self.compiled_facts, self.key_facts.get()) {
+                // Counted without storing where they occur.
+                return facts.mentioned(&self.scope, respect_negation);
+            }
+            self.key_facts(context)
+                .iter()
+                .filter(|f| {
+                    f.iter()
+                        .any(|&(_, _, negated)| !(negated && respect_negation))
+                })
+                .count()
+        })
     }
 
     pub(crate) fn words(&self) -> usize {
@@ -94,6 +127,19 @@ impl KeyFacts {
                 .map(|f| Phrase::new(&normalize(f)))
                 .collect(),
         )
+    }
+
+    /// How many of them occur in `scope`; with `respect_negation`, only
+    /// occurrences that are not negated count.
+    fn mentioned(&self, scope: &Scope, respect_negation: bool) -> usize {
+        self.0
+            .iter()
+            .flatten()
+            .filter(|phrase| {
+                occurrences(scope, phrase)
+                    .any(|r| !(respect_negation && scope.negated(r.start, r.end)))
+            })
+            .count()
     }
 }
 
@@ -170,15 +216,15 @@ pub fn status(plan: &Plan, hits: Option<&[Hit]>, reply: &Reply, context: &Contex
 
 /// Judge one applicable rule for people: its [`status`], with the spans that
 /// decided it and what was counted. What it says is the author's `message`,
-/// or the wording layer's of its [`Want`].
-pub fn judge<'p>(
+/// or the wording layer's of its [`Want`](super::Want).
+pub(crate) fn judge<'p>(
     index: usize,
-    rule: &'p Rule,
+    compiled: &CompiledRule<'p>,
     hits: Option<&[Hit]>,
     reply: &Reply,
     context: &Context,
 ) -> RuleFinding<'p> {
-    let plan = Plan::of(rule);
+    let (rule, plan) = (compiled.rule, compiled.plan);
     let status = status(&plan, hits, reply, context);
     let mut finding = RuleFinding {
         index,
@@ -187,7 +233,7 @@ pub fn judge<'p>(
         status,
         severity: rule.severity(),
         message: rule.message.as_deref().map(String::as_str),
-        want: Want::of(rule),
+        want: compiled.want,
         matches: Vec::new(),
         suggestion: rule.suggest.as_deref().map(String::as_str),
         detail: None,

@@ -135,13 +135,11 @@ impl Phrase {
                     .take_while(|&c| is_word_char(c) && !is_cjk(c))
                     .map(char::len_utf8)
                     .sum();
-                // Longest first: the span covers the whole word.
-                let mut ends: Vec<usize> = text[at..at + run]
-                    .char_indices()
-                    .map(|(i, _)| at + i)
-                    .chain([at + run])
-                    .collect();
-                ends.reverse();
+                // Longest first: the span covers the whole word. (Not
+                // collected: a wildcard is tried at every occurrence of its
+                // anchor, in every reply.)
+                let ends = std::iter::once(at + run)
+                    .chain(text[at..at + run].char_indices().rev().map(|(i, _)| at + i));
                 ends.into_iter().find_map(|end| {
                     if fits_next(end) {
                         self.rest_from(scope, start, piece + 1, end)
@@ -210,11 +208,13 @@ fn word_boundary(text: &str, at: usize) -> bool {
 }
 
 /// Every occurrence of one phrase (for phrases filled per reply, and key facts).
-pub fn occurrences(scope: &Scope, phrase: &Phrase) -> Vec<Range<usize>> {
+pub fn occurrences<'a>(
+    scope: &'a Scope<'_>,
+    phrase: &'a Phrase,
+) -> impl Iterator<Item = Range<usize>> + 'a {
     let text = scope.text();
     text.match_indices(phrase.anchor())
-        .filter_map(|(start, _)| phrase.end_at(scope, start).map(|end| start..end))
-        .collect()
+        .filter_map(move |(start, _)| phrase.end_at(scope, start).map(|end| start..end))
 }
 
 /// Phrases found together, each standing for owners of type `O` (a rule's
@@ -316,7 +316,7 @@ mod tests {
         let scope = Scope::of_reply(&normalized, text, Cues::builtin());
         let phrase = Phrase::new(&normalize(phrase))?;
         occurrences(&scope, &phrase)
-            .first()
+            .next()
             .map(|r| text[normalized.original_range(r.start, r.end)].to_owned())
     }
 

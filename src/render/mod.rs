@@ -564,7 +564,12 @@ pub fn render(
     templates: &Templates,
     today: Date,
 ) -> Result<Vec<RenderedFile>, RenderError> {
-    let builder = Builder::new(playbook).map_err(|e| RenderError::Pattern(e.to_string()))?;
+    let builder = Builder::new(playbook).map_err(|e| {
+        RenderError::Pattern(crate::words::engine::pattern_error(
+            crate::words::Words::of(playbook),
+            &e,
+        ))
+    })?;
     let needs_document = kinds.iter().any(|k| *k != Kind::Cards);
     let document = needs_document.then(|| builder.document(today));
     let mut files = Vec::new();

@@ -1080,7 +1080,7 @@ impl Words {
         self.text(id)
     }
 
-    fn context_fault(self, fault: ContextFault<'_>) -> String {
+    pub(crate) fn context_fault(self, fault: ContextFault<'_>) -> String {
         let s = |v: &str| FluentValue::from(v.to_owned());
         match fault {
             ContextFault::UnknownKey {

@@ -14,6 +14,7 @@
 mod catalog;
 pub mod check;
 pub mod drill;
+pub mod engine;
 pub mod errors;
 pub mod policy;
 pub mod render;

@@ -109,7 +109,7 @@ pub enum LineProblem {
     /// A `context` value the context does not take, and why.
     ContextValue {
         key: String,
-        why: String,
+        why: crate::engine::context::ContextError,
     },
     /// A CSV row with another number of fields than the header has columns.
     FieldCount {
@@ -696,7 +696,10 @@ impl Words {
             }
             P::ContextValue { key, why } => self.fmt(
                 "tool-line-context-value",
-                &[("key", s(key)), ("why", s(why))],
+                &[
+                    ("key", s(key)),
+                    ("why", super::engine::context_error(self, why).into()),
+                ],
             ),
             P::FieldCount { fields, columns } => self.fmt(
                 "tool-csv-field-count",
