@@ -76,7 +76,7 @@ errors-not-a-date = `{$text}` ist kein Datum: schreiben Sie es als JJJJ-MM-TT, z
 errors-not-a-duration = `{$text}` ist keine Dauer: schreiben Sie eine Zahl und eine Einheit, z. B. 30s, 15m, 2h oder 1d
 errors-duration-without-unit = `{$number}` hat keine Einheit: schreiben Sie {$number}s, {$number}m, {$number}h oder {$number}d
 errors-negative-duration = `{$number}` ist keine Dauer: schreiben Sie z. B. 15m
-errors-limit-no = `no` ist keine Grenze: schreiben Sie 0 oder lassen Sie die Aktion aus `may` weg
+errors-limit-no = `no` ist keine Grenze: schreiben Sie 0 oder lassen Sie die Maßnahme aus `may` weg
 errors-negative-limit = Eine Grenze kann nicht negativ sein (`{$amount}`)
 errors-not-a-limit = `{$number}` ist keine Grenze: schreiben Sie einen Betrag von 0 oder mehr, oder `yes`
 errors-not-a-limit-text = `{$text}` ist keine Grenze: schreiben Sie einen Betrag wie 50, oder `yes` für keine Grenze
@@ -87,7 +87,7 @@ errors-negative-amount = Ein Betrag muss 0 oder mehr sein, nicht {$amount}
 ## Was zu tun ist.
 
 errors-help-replace-tab = Ersetzen Sie den Tabulator durch Leerzeichen; die meisten Editoren lassen sich so einstellen, dass Tab Leerzeichen einfügt
-errors-help-number-alone = Schreiben Sie nur die Zahl, z. B. `40`: die Einheit ist die `unit` der Aktion
+errors-help-number-alone = Schreiben Sie nur die Zahl, z. B. `40`: die Einheit ist die `unit` der Maßnahme
 errors-help-quote-full-width = Gehört das vollbreite Zeichen zum Text, setzen Sie den Text in Anführungszeichen
 errors-help-quote-colon = Ein `: ` in einem Text beginnt einen neuen Schlüssel: setzen Sie den Text in Anführungszeichen
 errors-help-quote-comma = Ein Komma in `{"{"} {"}"}` oder `[ ]` beginnt einen neuen Eintrag: setzen Sie Text mit Komma in Anführungszeichen

@@ -31,12 +31,14 @@ pub fn check(ctx: &mut CheckContext) {
             // say so here rather than silently adding nothing.
             Some(Err(errors)) => {
                 for err in errors {
+                    // In the playbook's words, as the sentence around it.
+                    let error = crate::words::errors::reason(ctx.words, &err.reason);
                     ctx.report(
                         Code::Schema,
                         used.pos,
                         Message::PackDoesNotLoad {
                             pack: used,
-                            error: &err.to_string(),
+                            error: &error,
                         },
                     );
                 }

@@ -243,15 +243,6 @@ impl Limit {
     }
 }
 
-impl fmt::Display for Limit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Limit::Amount(a) => f.write_str(&format_amount(*a)),
-            Limit::Unlimited => f.write_str("no limit"),
-        }
-    }
-}
-
 impl<'de> Deserialize<'de> for Limit {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct LimitVisitor;
