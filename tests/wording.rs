@@ -1,11 +1,12 @@
 //! Every sentence a user reads comes from the wording layer (`src/words/`,
 //! `locales/`). This test reads the other modules' format strings
-//! (`format!`, `println!`, `write!`, … and `bail!`/`anyhow!`) and counts those
+//! (`format!`, `println!`, `write!`, … `bail!`/`anyhow!`, and thiserror's
+//! `#[error("…")]`) and counts those
 //! that hold words once placeholders, markup and `code` are taken out: ids,
 //! numbers and punctuation may be built in code, words may not.
 //!
-//! Issue 13 is moving the words out file by file; `NOT_YET` holds what is
-//! left, as a ceiling per file that may only go down.
+//! `NOT_YET` held, per file, the words issue 13 had still to move out; it is
+//! empty, and a file that needs an exception must say why beside it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,7 +20,7 @@ const NOT_YET: &[(&str, usize)] = &[];
 fn worded_format_strings(code: &str) -> Vec<String> {
     let code = code.split("#[cfg(test)]").next().unwrap_or_default();
     let call = Regex::new(
-        r#"\b(?:format|println|print|eprintln|eprint|write|writeln|bail|anyhow|panic)!\(\s*(?:[a-z_&.()]+,\s*)?"((?:[^"\\]|\\.)*)""#,
+        r#"(?:\b(?:format|println|print|eprintln|eprint|write|writeln|bail|anyhow|panic)!\(\s*(?:[a-z_&.()]+,\s*)?|#\[error\(\s*)"((?:[^"\\]|\\.)*)""#,
     )
     .unwrap();
     let placeholder = Regex::new(r"\{[^}]*\}|<[^>]*>|`[^`]*`").unwrap();

@@ -122,3 +122,4 @@ errors-template-unused-did-you-mean = {$file}: ersetzt keine Vorlage und wird da
 errors-templates-unreadable = Die Vorlagen in {$path} können nicht gelesen werden: {$why}
 errors-template-not-utf8 = {$path}: ist kein UTF-8-Text; speichern Sie die Vorlage als UTF-8
 errors-pattern-does-not-compile = Das Playbook hat ein Muster, das sich nicht kompilieren lässt ({$why}); führen Sie `ethos check` aus, um alle Probleme zu sehen
+errors-folder-in-the-way = dort liegt bereits ein Ordner dieses Namens

@@ -122,3 +122,4 @@ errors-template-unused-did-you-mean = {$file}: replaces no template, so it is no
 errors-templates-unreadable = cannot read the templates in {$path}: {$why}
 errors-template-not-utf8 = {$path}: is not UTF-8 text; save the template as UTF-8
 errors-pattern-does-not-compile = the playbook has a pattern that does not compile ({$why}); run `ethos check` for every problem
+errors-folder-in-the-way = a folder of that name is in the way

@@ -122,3 +122,4 @@ errors-template-unused-did-you-mean = {$file}：没有替换任何模板，因�
 errors-templates-unreadable = 无法读取{$path}中的模板：{$why}
 errors-template-not-utf8 = {$path}：不是UTF-8文本；请将模板另存为UTF-8
 errors-pattern-does-not-compile = 服务手册中有无法编译的模式（{$why}）；运行`ethos check`查看所有问题
+errors-folder-in-the-way = 那里已有同名的文件夹

@@ -9,9 +9,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// A file that could not be written, and why.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {}", super::display_path(.path), reason(.cause, .path))]
+/// A file that could not be written, and why; worded by `words::errors`.
+#[derive(Debug)]
 pub struct WriteError {
     pub path: PathBuf,
     /// Not `source`: the message already says it, and a source would be
@@ -19,15 +18,15 @@ pub struct WriteError {
     pub cause: io::Error,
 }
 
-fn reason(err: &io::Error, path: &Path) -> String {
-    // rename(2) onto a folder says "Is a directory", which reads as if ethos
-    // had been given one; say what is in the way instead.
-    if path.is_dir() {
-        "a folder of that name is in the way".to_owned()
-    } else {
-        err.to_string()
+impl WriteError {
+    /// Whether a folder of the file's name is in the way: rename(2) onto a
+    /// folder says "Is a directory", which reads as if ethos had been given one.
+    pub fn folder_in_the_way(&self) -> bool {
+        self.path.is_dir()
     }
 }
+
+impl std::error::Error for WriteError {}
 
 fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |cause| WriteError {

@@ -25,6 +25,7 @@ use crate::playbook::load::{MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES};
 use crate::playbook::source::{NotAFile, ReadError};
 use crate::playbook::{AmountError, Counts, Found, Help, LoadError, Reason, Shape, ValueError};
 use crate::util::suggest::closest;
+use crate::util::write::WriteError;
 
 /// The words for a load error: the playbook's language if the file gives
 /// one, else the environment's.
@@ -455,6 +456,23 @@ pub fn template_not_utf8(w: Words, path: &str) -> String {
 /// A playbook whose patterns do not compile, met while rendering.
 pub fn pattern_does_not_compile(w: Words, why: &str) -> String {
     w.fmt("errors-pattern-does-not-compile", &[("why", s(why))])
+}
+
+impl fmt::Display for WriteError {
+    /// In the environment's language: who reads it may not have a playbook.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = Words::of_environment();
+        let why = if self.folder_in_the_way() {
+            w.text("errors-folder-in-the-way")
+        } else {
+            self.cause.to_string()
+        };
+        let path = crate::util::display_path(&self.path);
+        f.write_str(&w.fmt(
+            "tool-cannot-write-file",
+            &[("path", path.into()), ("why", why.into())],
+        ))
+    }
 }
 
 impl fmt::Display for LoadError {
