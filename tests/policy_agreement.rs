@@ -251,6 +251,24 @@ fn flags_for(condition: &ethos::playbook::Condition) -> (Vec<String>, Option<(St
                 };
                 set(&mut flags, format!("facts.{key}={value}"));
             }
+            Clause::FactOneOf { key, values } => {
+                set(&mut flags, format!("facts.{key}={}", values[0]));
+            }
+            Clause::FactRange { key, bounds } => {
+                // A number within every bound: the lowest allowed, or one under the top.
+                let value = bounds
+                    .min
+                    .as_ref()
+                    .map(|b| b.value)
+                    .or(bounds.over.as_ref().map(|b| b.value + 1.0))
+                    .or(bounds.max.as_ref().map(|b| b.value))
+                    .or(bounds.under.as_ref().map(|b| b.value - 1.0))
+                    .unwrap_or(0.0);
+                set(&mut flags, format!("facts.{key}={value}"));
+            }
+            Clause::Escalated(role) => set(&mut flags, format!("escalated={}", role.value)),
+            Clause::Any(list) => flags.extend(flags_for(&list[0]).0),
+            Clause::Not(_) => panic!("flags_for cannot yet make a `not` condition hold"),
             Clause::Action(id) => action = Some(id.value.clone()),
             Clause::Amount(b) => {
                 bound = [

@@ -147,6 +147,12 @@ render-when-fact = {$key} den Wert {$value} hat
 render-when-action = es um {$action} geht
 render-when-action-amount = es um {$action} geht und der Betrag {$amount} beträgt
 render-when-amount = der Betrag {$amount} beträgt
+render-when-fact-one-of = {$key} einen der Werte {$values} hat
+render-when-fact-range = {$key} {$bounds} beträgt
+render-when-any-of = entweder {$conditions}
+render-when-not = nicht zutrifft, dass {$condition}
+render-when-group = ({$condition})
+render-when-escalated = der Fall bereits bei {$role} oder einer höheren Stelle liegt
 
 ## Sätze der Richtlinie.
 

@@ -153,6 +153,12 @@ render-when-fact = {$key} is {$value}
 render-when-action = the action is {$action}
 render-when-action-amount = the action is {$action} for {$amount}
 render-when-amount = the amount is {$amount}
+render-when-fact-one-of = {$key} is {$values}
+render-when-fact-range = {$key} is {$bounds}
+render-when-any-of = either {$conditions}
+render-when-not = it is not the case that {$condition}
+render-when-group = ({$condition})
+render-when-escalated = the case is already with {$role} or someone more senior
 
 ## Sentences of the policy document.
 

@@ -135,6 +135,12 @@ render-when-fact = {$key}为{$value}
 render-when-action = 操作是{$action}
 render-when-action-amount = 操作是{$action}且金额{$amount}
 render-when-amount = 金额{$amount}
+render-when-fact-one-of = {$key}为{$values}
+render-when-fact-range = {$key}{$bounds}
+render-when-any-of = 满足以下任一情形：{$conditions}
+render-when-not = 并非{$condition}
+render-when-group = （{$condition}）
+render-when-escalated = 案件已交给{$role}或更高级别的人员
 
 ## 制度文件中的句子。
 

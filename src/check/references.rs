@@ -80,6 +80,12 @@ pub fn check(ctx: &mut CheckContext) {
             },
         );
         condition_actions(ctx, &escalation.when, &actions, &escalation.id);
+        condition_roles(ctx, &escalation.when, &roles, &escalation.id);
+    }
+    for rule in &pb.rules {
+        if let Some(when) = &rule.when {
+            condition_roles(ctx, when, &roles, &rule.id);
+        }
     }
     for scenario in &pb.scenarios {
         if let Some(role) = &scenario.role {
@@ -182,8 +188,24 @@ pub(super) fn unknown_id_help<'k>(wrong: &str, kind: Kind, known: &'k [&'k str])
     }
 }
 
+/// The roles of `escalated` entries, nested ones too, of `owner`'s condition.
+fn condition_roles(ctx: &mut CheckContext, when: &Condition, roles: &[&str], owner: &str) {
+    for clause in when.all_clauses() {
+        if let Clause::Escalated(role) = &clause.value {
+            let role = if role.pos.is_known() {
+                role.clone()
+            } else {
+                Spanned::new(role.value.clone(), clause.pos)
+            };
+            unknown(ctx, Code::UnknownRole, Kind::Role, &role, roles, || {
+                Message::UnknownRoleOfCondition { owner, role: &role }
+            });
+        }
+    }
+}
+
 fn condition_actions(ctx: &mut CheckContext, when: &Condition, actions: &[&str], escalation: &str) {
-    for clause in &when.clauses {
+    for clause in when.all_clauses() {
         if let Clause::Action(action) = &clause.value {
             let action = if action.pos.is_known() {
                 action.clone()

@@ -208,7 +208,7 @@ fn check_rule(ctx: &mut CheckContext, rule: &Rule) {
         }
     }
     if let Some(when) = &rule.when {
-        for clause in &when.clauses {
+        for clause in when.all_clauses() {
             if matches!(clause.value, Clause::Action(_) | Clause::Amount(_)) {
                 ctx.report(
                     Code::Schema,

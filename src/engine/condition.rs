@@ -5,65 +5,58 @@ use super::matcher::{PatternError, Problem, phrase_too_long};
 use super::negation::{Cues, Said, Scope};
 use super::normalize::normalize;
 use super::wildcard::PhraseSet;
-use crate::playbook::{Clause, Condition, Pos};
+use crate::playbook::{Clause, Condition, Pos, Role};
 
-/// A condition with its `customer_says` phrases compiled once.
+/// A condition with its `customer_says` phrases compiled once, nested
+/// conditions (`any`, `not`) too.
 #[derive(Debug)]
 pub struct CompiledCondition<'p> {
     pub source: &'p Condition,
-    /// For each clause, its normalised phrases (`customer_says` only): one
-    /// pass over the message, however many phrases.
-    says: Vec<Option<PhraseSet<()>>>,
+    node: Node<'p>,
+    /// The ladder, for `escalated: ROLE`.
+    roles: &'p [Role],
     /// The playbook's negation cues (shared, not copied: an automaton is
     /// reference-counted).
     cues: Cues,
 }
 
+/// One condition (the whole one, or one nested in `any` or `not`).
+#[derive(Debug)]
+struct Node<'p> {
+    source: &'p Condition,
+    /// For each clause, what it needs compiled.
+    parts: Vec<Part<'p>>,
+}
+
+/// What a clause needs compiled: its normalised phrases (`customer_says`: one
+/// pass over the message, however many phrases), its nested conditions, or
+/// the rank of its role.
+#[derive(Debug)]
+enum Part<'p> {
+    Plain,
+    Says(PhraseSet<()>),
+    Any(Vec<Node<'p>>),
+    Not(Box<Node<'p>>),
+    /// `escalated: ROLE`: the role's place on the ladder (none for a role
+    /// that does not exist: `check` reports it, and it never holds).
+    Escalated(Option<usize>),
+}
+
 impl<'p> CompiledCondition<'p> {
     /// Compile a condition of `owner` (a rule's or escalation rule's id, for
-    /// the error). Fails on a `customer_says` phrase over the length limit.
+    /// the error), for a playbook with these `roles`. Fails on a
+    /// `customer_says` phrase over the length limit.
     pub fn new(
         source: &'p Condition,
         owner: &str,
         pos: Pos,
+        roles: &'p [Role],
         cues: &Cues,
     ) -> Result<Self, PatternError> {
-        let mut says = Vec::with_capacity(source.clauses.len());
-        for clause in &source.clauses {
-            let Clause::CustomerSays(phrases) = &clause.value else {
-                says.push(None);
-                continue;
-            };
-            let error = |pattern: &str, problem, reason, at: Pos| PatternError {
-                rule: owner.to_owned(),
-                pattern: pattern.to_owned(),
-                problem,
-                reason,
-                // `customer_says: hurt` (one text, not a list) has no place of its own.
-                pos: if at.is_known() { at } else { pos },
-            };
-            let mut normalized = Vec::new();
-            for phrase in phrases.iter() {
-                if phrase_too_long(phrase).is_some() {
-                    return Err(error(
-                        phrase,
-                        Problem::PhraseTooLong,
-                        String::new(),
-                        phrase.pos,
-                    ));
-                }
-                let text = normalize(phrase);
-                if !text.is_empty() {
-                    normalized.push(text);
-                }
-            }
-            let set = PhraseSet::new(normalized.iter().map(|p| (p.as_str(), ())))
-                .map_err(|e| error("", Problem::Phrases, e.to_string(), clause.pos))?;
-            says.push(Some(set));
-        }
         Ok(CompiledCondition {
             source,
-            says,
+            node: Node::new(source, owner, pos, roles)?,
+            roles,
             cues: cues.clone(),
         })
     }
@@ -82,28 +75,140 @@ impl<'p> CompiledCondition<'p> {
     /// Whether every clause holds. `message` is the customer's last message,
     /// normalised; `proposal` is what the reply does (for `action`, `amount`).
     pub fn holds(&self, context: &Context, message: &Said, proposal: Option<&Proposal>) -> bool {
+        let at = Here {
+            condition: self,
+            context,
+            message,
+            proposal,
+            escalated: context
+                .escalated
+                .as_deref()
+                .and_then(|r| self.roles.iter().position(|x| x.id.as_str() == r)),
+        };
+        at.holds(&self.node)
+    }
+}
+
+impl<'p> Node<'p> {
+    fn new(
+        source: &'p Condition,
+        owner: &str,
+        pos: Pos,
+        roles: &'p [Role],
+    ) -> Result<Self, PatternError> {
+        let mut parts = Vec::with_capacity(source.clauses.len());
+        for clause in &source.clauses {
+            // A nested entry's place, where it has none of its own.
+            let here = if clause.pos.is_known() {
+                clause.pos
+            } else {
+                pos
+            };
+            let part = match &clause.value {
+                Clause::CustomerSays(phrases) => Part::Says(compile_says(phrases, owner, here)?),
+                Clause::Any(list) => Part::Any(
+                    list.iter()
+                        .map(|c| Node::new(c, owner, here, roles))
+                        .collect::<Result<_, _>>()?,
+                ),
+                Clause::Not(inner) => Part::Not(Box::new(Node::new(inner, owner, here, roles)?)),
+                Clause::Escalated(role) => {
+                    Part::Escalated(roles.iter().position(|r| r.id.as_str() == role.as_str()))
+                }
+                _ => Part::Plain,
+            };
+            parts.push(part);
+        }
+        Ok(Node { source, parts })
+    }
+}
+
+/// A `customer_says` clause's phrases, normalised, as one set.
+fn compile_says(
+    phrases: &crate::playbook::Says,
+    owner: &str,
+    pos: Pos,
+) -> Result<PhraseSet<()>, PatternError> {
+    let error = |pattern: &str, problem, reason, at: Pos| PatternError {
+        rule: owner.to_owned(),
+        pattern: pattern.to_owned(),
+        problem,
+        reason,
+        // `customer_says: hurt` (one text, not a list) has no place of its own.
+        pos: if at.is_known() { at } else { pos },
+    };
+    let mut normalized = Vec::new();
+    for phrase in phrases.iter() {
+        if phrase_too_long(phrase).is_some() {
+            return Err(error(
+                phrase,
+                Problem::PhraseTooLong,
+                String::new(),
+                phrase.pos,
+            ));
+        }
+        let text = normalize(phrase);
+        if !text.is_empty() {
+            normalized.push(text);
+        }
+    }
+    PhraseSet::new(normalized.iter().map(|p| (p.as_str(), ())))
+        .map_err(|e| error("", Problem::Phrases, e.to_string(), pos))
+}
+
+/// What a condition is judged against.
+struct Here<'a, 'p> {
+    condition: &'a CompiledCondition<'p>,
+    context: &'a Context,
+    message: &'a Said,
+    proposal: Option<&'a Proposal>,
+    /// The rank of the role the case is with (context key `escalated`).
+    escalated: Option<usize>,
+}
+
+impl Here<'_, '_> {
+    /// Whether every clause of one (possibly nested) condition holds.
+    fn holds(&self, node: &Node<'_>) -> bool {
+        let context = self.context;
         let mut action_ok = true;
         let mut actions_checked = false;
-        for (clause, says) in self.source.clauses.iter().zip(&self.says) {
-            let holds = match &clause.value {
-                Clause::CustomerSays(phrases) => says
-                    .as_ref()
-                    .is_some_and(|p| self.says_any(p, message, phrases.ignores_negation())),
-                Clause::Contacts(bounds) => bounds.contains(&context.contacts),
-                Clause::Waiting(bounds) => bounds.contains(&context.waiting),
-                Clause::CustomerMood(moods) => one_of(context.customer_mood.as_deref(), moods),
-                Clause::CustomerTier(tiers) => one_of(context.customer_tier.as_deref(), tiers),
-                Clause::Fact { key, value } => {
+        for (clause, part) in node.source.clauses.iter().zip(&node.parts) {
+            let holds = match (&clause.value, part) {
+                (Clause::CustomerSays(phrases), Part::Says(set)) => {
+                    self.condition
+                        .says_any(set, self.message, phrases.ignores_negation())
+                }
+                (Clause::Contacts(bounds), _) => bounds.contains(&context.contacts),
+                (Clause::Waiting(bounds), _) => bounds.contains(&context.waiting),
+                (Clause::CustomerMood(moods), _) => one_of(context.customer_mood.as_deref(), moods),
+                (Clause::CustomerTier(tiers), _) => one_of(context.customer_tier.as_deref(), tiers),
+                (Clause::Fact { key, value }, _) => {
                     context.facts.get(key).is_some_and(|v| v.same_as(value))
                 }
-                Clause::Action(_) | Clause::Amount(_) => {
+                (Clause::FactOneOf { key, values }, _) => context
+                    .facts
+                    .get(key)
+                    .is_some_and(|v| values.iter().any(|a| v.same_as(a))),
+                (Clause::FactRange { key, bounds }, _) => {
+                    context.facts.get(key).is_some_and(|v| bounds.contains(v))
+                }
+                (Clause::Any(_), Part::Any(nodes)) => nodes.iter().any(|n| self.holds(n)),
+                (Clause::Not(_), Part::Not(inner)) => !self.holds(inner),
+                (Clause::Escalated(_), Part::Escalated(want)) => {
+                    want.is_some_and(|want| self.escalated.is_some_and(|have| have >= want))
+                }
+                (Clause::Action(_) | Clause::Amount(_), _) => {
                     // Both are about the same proposed action: checked together below.
                     if !actions_checked {
                         actions_checked = true;
-                        action_ok = proposal.is_some_and(|p| self.some_action_matches(p));
+                        action_ok = self
+                            .proposal
+                            .is_some_and(|p| some_action_matches(node.source, p));
                     }
                     action_ok
                 }
+                // Compiled from the same clauses: every clause has its part.
+                (_, _) => false,
             };
             if !holds {
                 return false;
@@ -111,15 +216,15 @@ impl<'p> CompiledCondition<'p> {
         }
         true
     }
+}
 
-    /// Whether one proposed action satisfies the `action` and `amount` clauses.
-    fn some_action_matches(&self, proposal: &Proposal) -> bool {
-        let wanted = self.source.action();
-        let bounds = self.source.amount().map(|(b, _)| b);
-        proposal.actions.iter().any(|(id, amount)| {
-            wanted.is_none_or(|w| w.as_str() == id) && bounds.is_none_or(|b| b.contains(*amount))
-        })
-    }
+/// Whether one proposed action satisfies the `action` and `amount` clauses.
+fn some_action_matches(condition: &Condition, proposal: &Proposal) -> bool {
+    let wanted = condition.action();
+    let bounds = condition.amount().map(|(b, _)| b);
+    proposal.actions.iter().any(|(id, amount)| {
+        wanted.is_none_or(|w| w.as_str() == id) && bounds.is_none_or(|b| b.contains(*amount))
+    })
 }
 
 /// Mood and tier lists compare as written, ignoring case.

@@ -85,7 +85,7 @@ impl<'p> Engine<'p> {
                     condition: rule
                         .when
                         .as_ref()
-                        .map(|w| CompiledCondition::new(w, &rule.id, w.pos, &cues))
+                        .map(|w| CompiledCondition::new(w, &rule.id, w.pos, &playbook.roles, &cues))
                         .transpose()?,
                     dynamic: matcher.items(index).iter().any(|item| item.dynamic),
                     patterns: matcher.has_patterns(index),
@@ -110,7 +110,7 @@ impl<'p> Engine<'p> {
             escalations: playbook
                 .escalation
                 .iter()
-                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &cues))
+                .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &playbook.roles, &cues))
                 .collect::<Result<_, _>>()?,
             handoffs: handoff::Handoffs::new(playbook)?,
             matcher,

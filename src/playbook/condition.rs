@@ -57,6 +57,23 @@ pub enum Clause {
         key: String,
         value: Scalar,
     },
+    /// `facts.KEY: [a, b]`: the fact is one of these.
+    FactOneOf {
+        key: String,
+        values: Vec<Scalar>,
+    },
+    /// `facts.KEY: {min, max, over, under}`: the fact is a number within
+    /// every bound given.
+    FactRange {
+        key: String,
+        bounds: FactBounds,
+    },
+    /// `any: [COND, ...]`: at least one of the conditions holds (never empty).
+    Any(Vec<Condition>),
+    /// `not: COND`: the condition does not hold.
+    Not(Box<Condition>),
+    /// `escalated: ROLE`: the case is with this role or a more senior one.
+    Escalated(Spanned<String>),
     /// The proposed action (escalation rules only).
     Action(Spanned<String>),
     /// The proposed action's amount (escalation rules only).
@@ -72,10 +89,58 @@ impl Clause {
             Clause::Waiting(_) => "waiting".into(),
             Clause::CustomerMood(_) => "customer.mood".into(),
             Clause::CustomerTier(_) => "customer.tier".into(),
-            Clause::Fact { key, .. } => [FACTS, key].concat(),
+            Clause::Fact { key, .. }
+            | Clause::FactOneOf { key, .. }
+            | Clause::FactRange { key, .. } => [FACTS, key].concat(),
             Clause::Action(_) => "action".into(),
             Clause::Amount(_) => "amount".into(),
+            Clause::Any(_) => "any".into(),
+            Clause::Not(_) => "not".into(),
+            Clause::Escalated(_) => "escalated".into(),
         }
+    }
+
+    /// The fact this entry is about (`facts.KEY`), if it is one.
+    pub fn fact(&self) -> Option<&str> {
+        match self {
+            Clause::Fact { key, .. }
+            | Clause::FactOneOf { key, .. }
+            | Clause::FactRange { key, .. } => Some(key),
+            _ => None,
+        }
+    }
+}
+
+impl Condition {
+    /// Every entry of the condition, those nested in `any` and `not` too,
+    /// outermost first.
+    pub fn all_clauses(&self) -> Vec<&Spanned<Clause>> {
+        let mut out = Vec::new();
+        let mut todo = vec![self];
+        while let Some(c) = todo.pop() {
+            for clause in &c.clauses {
+                out.push(clause);
+                match &clause.value {
+                    Clause::Any(list) => todo.extend(list.iter().rev()),
+                    Clause::Not(inner) => todo.push(inner),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The facts the condition names, nested ones too, each once, in order.
+    pub fn facts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for clause in self.all_clauses() {
+            if let Some(key) = clause.value.fact()
+                && !out.contains(&key)
+            {
+                out.push(key);
+            }
+        }
+        out
     }
 }
 
@@ -90,6 +155,9 @@ pub const CONDITION_KEYS: &[&str] = &[
     "facts.KEY",
     "action",
     "amount",
+    "any",
+    "not",
+    "escalated",
 ];
 
 /// The prefix of a fact's key in a condition: `facts.at_fault`.
@@ -115,11 +183,27 @@ impl<'de> Deserialize<'de> for Condition {
                         "customer.tier" => map.next_value().map(Clause::CustomerTier)?,
                         "action" => map.next_value().map(Clause::Action)?,
                         "amount" => map.next_value().map(Clause::Amount)?,
+                        "any" => {
+                            let list: Vec<Condition> = map.next_value()?;
+                            if list.is_empty() {
+                                return Err(Reason::EmptyAny.raise_at(key.pos));
+                            }
+                            Clause::Any(list)
+                        }
+                        "not" => map.next_value().map(|c| Clause::Not(Box::new(c)))?,
+                        "escalated" => map.next_value().map(Clause::Escalated)?,
                         other => match other.strip_prefix(FACTS) {
-                            Some(fact) if !fact.is_empty() => Clause::Fact {
-                                key: fact.to_owned(),
-                                value: map.next_value()?,
-                            },
+                            Some(fact) if !fact.is_empty() => {
+                                let key = fact.to_owned();
+                                match map.next_value::<FactTest>()? {
+                                    FactTest::Equals(value) => Clause::Fact { key, value },
+                                    FactTest::OneOf(values) => Clause::FactOneOf { key, values },
+                                    FactTest::Range(raw) => Clause::FactRange {
+                                        bounds: raw.numbers(&key)?,
+                                        key,
+                                    },
+                                }
+                            }
                             _ => {
                                 return Err(Reason::UnknownCondition {
                                     key: other.to_owned(),
@@ -134,6 +218,110 @@ impl<'de> Deserialize<'de> for Condition {
             }
         }
         deserializer.deserialize_map(ConditionVisitor)
+    }
+}
+
+/// What a `facts.KEY` entry asks of the fact, as written.
+enum FactTest {
+    Equals(Scalar),
+    OneOf(Vec<Scalar>),
+    Range(RawFactBounds),
+}
+
+impl<'de> Deserialize<'de> for FactTest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FactVisitor;
+        impl<'de> Visitor<'de> for FactVisitor {
+            type Value = FactTest;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&Shape::Scalar, f)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FactTest, E> {
+                Ok(FactTest::Equals(Scalar::Bool(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FactTest, E> {
+                Ok(FactTest::Equals(Scalar::Int(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FactTest, E> {
+                Scalar::deserialize(de::value::U64Deserializer::<E>::new(v)).map(FactTest::Equals)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FactTest, E> {
+                Ok(FactTest::Equals(Scalar::Float(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactTest, E> {
+                Ok(FactTest::Equals(Scalar::Text(v.to_owned())))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<FactTest, A::Error> {
+                Vec::<Scalar>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(FactTest::OneOf)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FactTest, A::Error> {
+                RawFactBounds::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(FactTest::Range)
+            }
+        }
+        d.deserialize_any(FactVisitor)
+    }
+}
+
+/// `{min, max, over, under}` on a fact as written: any scalar, so that a
+/// bound that is not a number is the loader's own reason, with its place.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFactBounds {
+    #[serde(default)]
+    min: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    max: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    over: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    under: Option<Spanned<Scalar>>,
+}
+
+impl RawFactBounds {
+    fn numbers<E: de::Error>(self, fact: &str) -> Result<FactBounds, E> {
+        let number = |bound: &str, b: Option<Spanned<Scalar>>| -> Result<_, E> {
+            let Some(b) = b else { return Ok(None) };
+            match b.value.as_number() {
+                Some(n) => Ok(Some(Spanned::new(n, b.pos))),
+                None => Err(Reason::BoundNotANumber {
+                    fact: fact.to_owned(),
+                    bound: bound.to_owned(),
+                    found: b.value.to_string(),
+                }
+                .raise_at(b.pos)),
+            }
+        };
+        Ok(FactBounds {
+            min: number("min", self.min)?,
+            max: number("max", self.max)?,
+            over: number("over", self.over)?,
+            under: number("under", self.under)?,
+        })
+    }
+}
+
+/// Bounds on a fact: `min` and `max` inclusive, `over` and `under` not;
+/// every one given must hold.
+#[derive(Debug, Default, JsonSchema)]
+pub struct FactBounds {
+    pub min: Option<Spanned<f64>>,
+    pub max: Option<Spanned<f64>>,
+    pub over: Option<Spanned<f64>>,
+    pub under: Option<Spanned<f64>>,
+}
+
+impl FactBounds {
+    /// Whether the value is a number within every bound (a text or a truth
+    /// value never is).
+    pub fn contains(&self, value: &Scalar) -> bool {
+        value.as_number().is_some_and(|v| {
+            self.min.as_ref().is_none_or(|b| v >= b.value)
+                && self.max.as_ref().is_none_or(|b| v <= b.value)
+                && self.over.as_ref().is_none_or(|b| v > b.value)
+                && self.under.as_ref().is_none_or(|b| v < b.value)
+        })
     }
 }
 

@@ -70,6 +70,14 @@ pub enum Reason {
     },
     /// A key of a condition (`when`) that is no condition.
     UnknownCondition { key: String },
+    /// `any: []`: a list of conditions with none in it.
+    EmptyAny,
+    /// A bound of `facts.KEY: {min, max, over, under}` that is not a number.
+    BoundNotANumber {
+        fact: String,
+        bound: String,
+        found: String,
+    },
     /// A key of a `next` branch other than `pass` and `fail`.
     UnknownBranch { key: String },
     /// A required field that is not there; `entry` is the id of the entry

@@ -313,6 +313,16 @@ impl Scalar {
             _ => self == other,
         }
     }
+
+    /// The value as a number, if it is one.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Scalar::Int(i) => Some(*i as f64),
+            Scalar::Float(x) => Some(*x),
+            Scalar::Bool(_) | Scalar::Text(_) => None,
+        }
+    }
 }
 
 impl fmt::Display for Scalar {

@@ -116,6 +116,11 @@ pub enum Message<'a> {
         escalation: &'a str,
         action: &'a str,
     },
+    /// `escalated: ROLE` in the condition of a rule or escalation rule.
+    UnknownRoleOfCondition {
+        owner: &'a str,
+        role: &'a str,
+    },
     UnknownRoleOfScenario {
         scenario: &'a str,
         role: &'a str,
@@ -463,6 +468,10 @@ impl Words {
             M::UnknownActionOfEscalation { escalation, action } => self.fmt(
                 "check-unknown-action-of-escalation",
                 &[("escalation", s(escalation)), ("action", s(action))],
+            ),
+            M::UnknownRoleOfCondition { owner, role } => self.fmt(
+                "check-unknown-role-of-condition",
+                &[("owner", s(owner)), ("role", s(role))],
             ),
             M::UnknownRoleOfScenario { scenario, role } => self.fmt(
                 "check-unknown-role-of-scenario",

@@ -132,6 +132,11 @@ pub fn reason(w: Words, reason: &Reason) -> String {
             &[("key", s(key)), ("keys", listed(w, CONDITION_KEYS).into())],
         ),
         Reason::UnknownBranch { key } => w.fmt("errors-unknown-branch", &[("key", s(key))]),
+        Reason::EmptyAny => w.text("errors-empty-any"),
+        Reason::BoundNotANumber { fact, bound, found } => w.fmt(
+            "errors-bound-not-a-number",
+            &[("fact", s(fact)), ("bound", s(bound)), ("found", s(found))],
+        ),
         Reason::MissingField { field, entry: None } => {
             w.fmt("errors-missing-field", &[("field", s(field))])
         }
@@ -579,6 +584,12 @@ pub(crate) fn every_reason() -> Vec<Reason> {
         },
         Reason::UnknownCondition { key: "x".into() },
         Reason::UnknownBranch { key: "x".into() },
+        Reason::EmptyAny,
+        Reason::BoundNotANumber {
+            fact: "passengers".into(),
+            bound: "min".into(),
+            found: "many".into(),
+        },
         Reason::MissingField {
             field: "goal".into(),
             entry: None,

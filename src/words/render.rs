@@ -466,6 +466,50 @@ pub enum ClauseWords {
         amount: Option<String>,
     },
     Amount(String),
+    /// `facts.KEY: [a, b]`: the values, said and joined with "or".
+    FactOneOf {
+        key: String,
+        values: String,
+    },
+    /// `facts.KEY: {min, max, over, under}`: the bounds, said.
+    FactRange {
+        key: String,
+        bounds: String,
+    },
+    /// `any`: each alternative, said (see [`group`]).
+    Any(Vec<String>),
+    /// `not`: the condition that does not hold, said (see [`group`]).
+    Not(String),
+    /// `escalated`: the role as a sentence names it.
+    Escalated(String),
+}
+
+/// A nested condition in brackets when it has more than one clause, so that
+/// "and" and "or" read as meant.
+pub fn group(w: Words, words: String, clauses: usize) -> String {
+    if clauses > 1 {
+        w.fmt("render-when-group", &[("condition", words.into())])
+    } else {
+        words
+    }
+}
+
+/// A fact's bounds: "at least 3 and under 24".
+pub fn fact_bounds(w: Words, bounds: &crate::playbook::FactBounds) -> String {
+    let n = |b: &Option<crate::playbook::Spanned<f64>>| b.as_ref().map(|b| w.number(b.value));
+    let range = match (n(&bounds.min), n(&bounds.max)) {
+        (None, None) => None,
+        (min, max) => Some(self::bounds(w, min, max)),
+    };
+    let parts: Vec<String> = [
+        range,
+        n(&bounds.over).map(|a| amount_bound(w, AmountWord::Over, &a)),
+        n(&bounds.under).map(|a| amount_bound(w, AmountWord::Under, &a)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    clauses(w, &parts)
 }
 
 /// A clause of a condition, as it follows "If" or "Only when".
@@ -505,6 +549,20 @@ pub fn clause(w: Words, words: ClauseWords) -> String {
             None => w.fmt("render-when-action", &[("action", w.quote(&title).into())]),
         },
         ClauseWords::Amount(amount) => w.fmt("render-when-amount", &[("amount", amount.into())]),
+        ClauseWords::FactOneOf { key, values } => w.fmt(
+            "render-when-fact-one-of",
+            &[("key", w.quote(&key).into()), ("values", values.into())],
+        ),
+        ClauseWords::FactRange { key, bounds } => w.fmt(
+            "render-when-fact-range",
+            &[("key", w.quote(&key).into()), ("bounds", bounds.into())],
+        ),
+        ClauseWords::Any(alternatives) => w.fmt(
+            "render-when-any-of",
+            &[("conditions", w.any_of(&alternatives).into())],
+        ),
+        ClauseWords::Not(condition) => w.fmt("render-when-not", &[("condition", condition.into())]),
+        ClauseWords::Escalated(role) => w.fmt("render-when-escalated", &[("role", role.into())]),
     }
 }
 

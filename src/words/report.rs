@@ -8,7 +8,7 @@
 
 use super::{Locale, Words, number_text};
 use crate::engine::{PolicyCode, Status, Verdict};
-use crate::playbook::{AmountBounds, CheckKind, Clause, Condition, Severity, Texts};
+use crate::playbook::{AmountBounds, CheckKind, Clause, Condition, FactBounds, Severity, Texts};
 
 /// A figure with `decimals` decimals, in the locale's digits and separators:
 /// "42.9", "100.0", "42,9", "12,345.0"; a score, a rate, seconds, a kappa.
@@ -201,6 +201,37 @@ fn clause(w: Words, clause: &Clause) -> String {
                 ("value", value.to_string().into()),
             ],
         ),
+        Clause::FactOneOf { key, values } => {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            w.fmt(
+                "report-when-fact-one-of",
+                &[
+                    ("key", key.as_str().into()),
+                    ("values", values.join(&w.text("report-when-or")).into()),
+                ],
+            )
+        }
+        Clause::FactRange { key, bounds } => w.fmt(
+            "report-when-fact-range",
+            &[
+                ("key", key.as_str().into()),
+                ("bounds", fact_bounds(w, bounds).into()),
+            ],
+        ),
+        Clause::Any(list) => {
+            let parts: Vec<String> = list.iter().map(|c| grouped(w, c)).collect();
+            w.fmt(
+                "report-when-any-of",
+                &[("conditions", parts.join(&w.text("report-when-or")).into())],
+            )
+        }
+        Clause::Not(inner) => w.fmt(
+            "report-when-not",
+            &[("condition", grouped(w, inner).into())],
+        ),
+        Clause::Escalated(role) => {
+            w.fmt("report-when-escalated", &[("role", role.as_str().into())])
+        }
         Clause::Action(action) => {
             w.fmt("report-when-action", &[("action", action.as_str().into())])
         }
@@ -208,6 +239,36 @@ fn clause(w: Words, clause: &Clause) -> String {
             "report-when-amount",
             &[("bounds", amount_bounds(w, b).into())],
         ),
+    }
+}
+
+/// A nested condition, in brackets where it has more than one entry:
+/// "(the customer says “hurt” and contacts are at least 3)".
+fn grouped(w: Words, inner: &Condition) -> String {
+    let words = condition(w, inner);
+    if inner.clauses.len() > 1 {
+        w.fmt("report-when-group", &[("condition", words.into())])
+    } else {
+        words
+    }
+}
+
+/// Bounds on a fact: "at least 1 and under 24"; "any" for none.
+fn fact_bounds(w: Words, bounds: &FactBounds) -> String {
+    let n = |b: &Option<crate::playbook::Spanned<f64>>| b.as_ref().map(|b| w.number(b.value));
+    let parts: Vec<String> = [
+        n(&bounds.min).map(|min| w.fmt("report-when-at-least", &[("min", min.into())])),
+        n(&bounds.max).map(|max| w.fmt("report-when-at-most", &[("max", max.into())])),
+        n(&bounds.over).map(|a| w.fmt("report-when-over", &[("amount", a.into())])),
+        n(&bounds.under).map(|a| w.fmt("report-when-under", &[("amount", a.into())])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        w.text("report-when-any")
+    } else {
+        parts.join(&w.text("report-when-and"))
     }
 }
 

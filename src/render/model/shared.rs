@@ -334,6 +334,23 @@ impl Builder<'_> {
                     key: key.clone(),
                     value: say::scalar(w, value),
                 },
+                Clause::FactOneOf { key, values } => ClauseWords::FactOneOf {
+                    key: key.clone(),
+                    values: w.any_of(&values.iter().map(|v| say::scalar(w, v)).collect::<Vec<_>>()),
+                },
+                Clause::FactRange { key, bounds } => ClauseWords::FactRange {
+                    key: key.clone(),
+                    bounds: say::fact_bounds(w, bounds),
+                },
+                Clause::Any(list) => ClauseWords::Any(
+                    list.iter()
+                        .map(|c| say::group(w, self.condition(c), c.clauses.len()))
+                        .collect(),
+                ),
+                Clause::Not(inner) => {
+                    ClauseWords::Not(say::group(w, self.condition(inner), inner.clauses.len()))
+                }
+                Clause::Escalated(role) => ClauseWords::Escalated(self.role_words(role)),
                 Clause::Action(id) => ClauseWords::Action {
                     title: self.action_title(id),
                     amount: condition.amount().map(|(b, _)| amount_words(b)),
