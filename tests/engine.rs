@@ -2252,3 +2252,188 @@ fn a_judgement_in_chinese_json_words_the_rules_without_messages() {
     );
     insta::assert_snapshot!("judgement_in_chinese", json);
 }
+
+// --- Conditions (v2): any, not, one-of, bounds, escalated ----------------------
+
+fn with_facts(facts: &[(&str, Scalar)]) -> Context {
+    let mut c = empty_ctx();
+    for (k, v) in facts {
+        c.facts.insert((*k).into(), v.clone());
+    }
+    c
+}
+
+#[test]
+fn a_fact_one_of_a_list_holds_for_each_listed_value_only() {
+    let when = "{ facts.tier: [silver, gold] }";
+    let tier = |t: &str| with_facts(&[("tier", Scalar::Text(t.into()))]);
+    assert!(when_holds(when, &tier("silver")));
+    assert!(when_holds(when, &tier("gold")));
+    assert!(!when_holds(when, &tier("bronze")));
+    assert!(!when_holds(when, &empty_ctx()), "an absent fact is false");
+    // Numbers compare as a manager means them: 3 is 3.0.
+    assert!(when_holds(
+        "{ facts.n: [1, 3] }",
+        &with_facts(&[("n", Scalar::Float(3.0))])
+    ));
+}
+
+#[test]
+fn a_fact_within_bounds_holds_only_for_numbers_inside_every_bound() {
+    let when = "{ facts.hours: { min: 1, under: 24 } }";
+    let hours = |h: f64| with_facts(&[("hours", Scalar::Float(h))]);
+    assert!(!when_holds(when, &hours(0.5)));
+    assert!(when_holds(when, &hours(1.0)));
+    assert!(when_holds(when, &hours(23.9)));
+    assert!(!when_holds(when, &hours(24.0)));
+    let over_max = "{ facts.n: { over: 2, max: 5 } }";
+    assert!(!when_holds(over_max, &with_facts(&[("n", Scalar::Int(2))])));
+    assert!(when_holds(over_max, &with_facts(&[("n", Scalar::Int(5))])));
+    assert!(!when_holds(over_max, &with_facts(&[("n", Scalar::Int(6))])));
+    assert!(!when_holds(when, &empty_ctx()), "an absent fact is false");
+    assert!(
+        !when_holds(when, &with_facts(&[("hours", Scalar::Text("3".into()))])),
+        "a text is no number"
+    );
+}
+
+#[test]
+fn any_holds_when_one_alternative_does() {
+    let when = "{ any: [ { facts.hours: { under: 24 } }, { facts.cabin: business } ] }";
+    assert!(when_holds(when, &with_facts(&[("hours", Scalar::Int(3))])));
+    assert!(when_holds(
+        when,
+        &with_facts(&[
+            ("hours", Scalar::Int(30)),
+            ("cabin", Scalar::Text("business".into()))
+        ])
+    ));
+    assert!(!when_holds(
+        when,
+        &with_facts(&[("hours", Scalar::Int(30))])
+    ));
+    assert!(!when_holds(when, &empty_ctx()));
+}
+
+#[test]
+fn not_holds_when_its_condition_does_not_and_an_absent_fact_makes_it_true() {
+    let when = "{ not: { facts.at_fault: true } }";
+    assert!(!when_holds(
+        when,
+        &with_facts(&[("at_fault", Scalar::Bool(true))])
+    ));
+    assert!(when_holds(
+        when,
+        &with_facts(&[("at_fault", Scalar::Bool(false))])
+    ));
+    assert!(when_holds(when, &empty_ctx()));
+}
+
+#[test]
+fn escalated_holds_for_the_role_and_those_above_it() {
+    let when = "{ escalated: duty-manager }";
+    let at = |role: Option<&str>| {
+        let mut c = empty_ctx();
+        c.escalated = role.map(str::to_owned);
+        c
+    };
+    assert!(!when_holds(when, &at(None)));
+    assert!(!when_holds(when, &at(Some("attendant"))));
+    assert!(when_holds(when, &at(Some("duty-manager"))));
+    assert!(when_holds(when, &at(Some("general-manager"))));
+    assert!(!when_holds(when, &at(Some("nobody"))));
+}
+
+#[test]
+fn nested_conditions_combine_as_written() {
+    // The airline: cancel if booked in the last 24 hours, or the airline
+    // cancelled, or business class, or insured with a covered reason; and
+    // not once the case is with the duty manager.
+    let when = "{ any: [ { facts.booked_hours_ago: { under: 24 } }, { facts.flight_status: cancelled }, \
+                { facts.cabin: business }, { facts.insured: true, facts.reason: [illness, bereavement] } ], \
+                not: { escalated: duty-manager } }";
+    let insured = |reason: &str| {
+        with_facts(&[
+            ("booked_hours_ago", Scalar::Int(100)),
+            ("insured", Scalar::Bool(true)),
+            ("reason", Scalar::Text(reason.into())),
+        ])
+    };
+    assert!(when_holds(when, &insured("illness")));
+    assert!(!when_holds(when, &insured("changed my mind")));
+    let mut with_manager = insured("illness");
+    with_manager.escalated = Some("duty-manager".into());
+    assert!(!when_holds(when, &with_manager));
+    assert!(when_holds(
+        when,
+        &with_facts(&[("flight_status", Scalar::Text("cancelled".into()))])
+    ));
+}
+
+/// Conditions over a few facts and the ladder, nested up to three deep.
+fn condition_yaml() -> impl Strategy<Value = String> {
+    let leaf = prop::sample::select(vec![
+        "{ facts.a: 2 }",
+        "{ facts.a: [1, 3] }",
+        "{ facts.a: { min: 1, under: 4 } }",
+        "{ facts.a: { over: 2 } }",
+        "{ facts.b: x }",
+        "{ facts.b: [x, y] }",
+        "{ escalated: duty-manager }",
+        "{ contacts: { min: 2 } }",
+        "{ facts.a: 1, facts.b: y }",
+    ])
+    .prop_map(str::to_owned);
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..3)
+                .prop_map(|cs| format!("{{ any: [ {} ] }}", cs.join(", "))),
+            inner.clone().prop_map(|c| format!("{{ not: {c} }}")),
+            (inner.clone(), inner)
+                .prop_map(|(a, b)| format!("{{ any: [{a}], not: {{ not: {b} }} }}")),
+        ]
+    })
+}
+
+fn generated_context() -> impl Strategy<Value = Context> {
+    (
+        prop::option::of(0_i64..5),
+        prop::option::of(prop::sample::select(vec!["x", "y", "z"])),
+        prop::option::of(prop::sample::select(vec![
+            "attendant",
+            "duty-manager",
+            "general-manager",
+        ])),
+        1_u32..4,
+    )
+        .prop_map(|(a, b, escalated, contacts)| {
+            let mut c = empty_ctx();
+            if let Some(a) = a {
+                c.facts.insert("a".into(), Scalar::Int(a));
+            }
+            if let Some(b) = b {
+                c.facts.insert("b".into(), Scalar::Text(b.into()));
+            }
+            c.escalated = escalated.map(str::to_owned);
+            c.contacts = contacts;
+            c
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn not_not_c_holds_exactly_where_c_does(c in condition_yaml(), context in generated_context()) {
+        let plain = when_holds(&c, &context);
+        let twice = when_holds(&format!("{{ not: {{ not: {c} }} }}"), &context);
+        prop_assert_eq!(plain, twice, "{}", c);
+    }
+
+    #[test]
+    fn any_of_c_alone_holds_exactly_where_c_does(c in condition_yaml(), context in generated_context()) {
+        let plain = when_holds(&c, &context);
+        let any = when_holds(&format!("{{ any: [ {c} ] }}"), &context);
+        prop_assert_eq!(plain, any, "{}", c);
+    }
+}

@@ -475,6 +475,132 @@ fn min_high(a: (f64, bool), b: (f64, bool)) -> (f64, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::playbook::load;
+
+    /// A playbook whose one rule has this `when` (on line 15, the condition
+    /// from column 11).
+    fn with_when(when: &str) -> String {
+        format!(
+            "playbook: conditions
+title: Conditions
+company: Test
+philosophy:
+  statement: Solve it.
+  values:
+    - {{ id: ownership, text: Own it. }}
+roles:
+  - {{ id: agent, title: Agent }}
+  - {{ id: lead, title: Lead }}
+steps:
+  - {{ id: resolve, title: Resolve, goal: Fix it. }}
+rules:
+  - id: r
+    when: {when}
+    check: mention
+    phrases: [hello]
+"
+        )
+    }
+
+    fn when_of(when: &str) -> Condition {
+        let text = with_when(when);
+        let mut pb = load::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+        pb.rules.remove(0).when.expect("a when").value
+    }
+
+    fn rejection(when: &str) -> (Reason, u32, u32) {
+        let e = load::parse(&with_when(when)).expect_err("rejected");
+        (*e.reason, e.pos.line, e.pos.column)
+    }
+
+    #[test]
+    fn a_fact_given_a_list_is_one_of_these() {
+        let c = when_of("{ facts.tier: [silver, gold] }");
+        let Clause::FactOneOf { key, values } = &c.clauses[0].value else {
+            panic!("{c:?}");
+        };
+        assert_eq!(key, "tier");
+        assert_eq!(
+            values,
+            &[Scalar::Text("silver".into()), Scalar::Text("gold".into())]
+        );
+    }
+
+    #[test]
+    fn a_fact_given_a_mapping_is_bounds() {
+        let c = when_of("{ facts.hours: { min: 1, max: 48, over: 0.5, under: 24 } }");
+        let Clause::FactRange { key, bounds } = &c.clauses[0].value else {
+            panic!("{c:?}");
+        };
+        assert_eq!(key, "hours");
+        let v = |b: &Option<Spanned<f64>>| b.as_ref().map(|b| b.value);
+        assert_eq!(
+            (
+                v(&bounds.min),
+                v(&bounds.max),
+                v(&bounds.over),
+                v(&bounds.under)
+            ),
+            (Some(1.0), Some(48.0), Some(0.5), Some(24.0))
+        );
+        assert!(bounds.contains(&Scalar::Int(3)));
+        assert!(!bounds.contains(&Scalar::Int(24)));
+        assert!(!bounds.contains(&Scalar::Text("3".into())));
+    }
+
+    #[test]
+    fn a_fact_given_a_scalar_is_still_equality() {
+        let c = when_of("{ facts.at_fault: true }");
+        assert!(matches!(
+            &c.clauses[0].value,
+            Clause::Fact { key, value: Scalar::Bool(true) } if key == "at_fault"
+        ));
+    }
+
+    #[test]
+    fn any_not_and_escalated_nest() {
+        let c = when_of(
+            "{ any: [ { facts.cabin: business }, { not: { facts.hours: { over: 24 } }, escalated: lead } ] }",
+        );
+        let Clause::Any(list) = &c.clauses[0].value else {
+            panic!("{c:?}");
+        };
+        assert_eq!(list.len(), 2);
+        assert!(matches!(list[0].clauses[0].value, Clause::Fact { .. }));
+        let Clause::Not(inner) = &list[1].clauses[0].value else {
+            panic!("{list:?}");
+        };
+        assert!(matches!(inner.clauses[0].value, Clause::FactRange { .. }));
+        assert!(matches!(&list[1].clauses[1].value, Clause::Escalated(r) if r.as_str() == "lead"));
+        // Nested facts are seen, each once.
+        assert_eq!(c.facts(), ["cabin", "hours"]);
+    }
+
+    #[test]
+    fn an_empty_any_is_rejected_where_it_is_written() {
+        assert_eq!(rejection("{ any: [] }"), (Reason::EmptyAny, 15, 13));
+        // Nested too.
+        assert_eq!(
+            rejection("{ not: { any: [] } }"),
+            (Reason::EmptyAny, 15, 20)
+        );
+    }
+
+    #[test]
+    fn a_bound_that_is_not_a_number_is_rejected_where_it_is_written() {
+        assert_eq!(
+            rejection("{ facts.passengers: { min: many } }"),
+            (
+                Reason::BoundNotANumber {
+                    fact: "passengers".into(),
+                    bound: "min".into(),
+                    found: "many".into(),
+                },
+                15,
+                38
+            )
+        );
+    }
 
     fn bounds(
         over: Option<f64>,
