@@ -322,3 +322,26 @@ fn the_schema_rejects_an_unknown_field() {
     );
     assert!(!validator.is_valid(&as_json(&text)));
 }
+
+#[test]
+fn the_schema_accepts_nested_conditions_and_rejects_an_empty_any_and_a_word_for_a_bound() {
+    let validator = compiled_schema();
+    let with_when = |when: &str| {
+        let text = bundled::find("hotel-a").unwrap().text.replacen(
+            "when: { contacts: { min: 3 } }",
+            &format!("when: {when}"),
+            1,
+        );
+        assert!(text.contains(when), "hotel-a has a `contacts` condition");
+        as_json(&text)
+    };
+    let nested = "{ any: [ { facts.hours: { under: 24 } }, { facts.tier: [silver, gold], not: { escalated: duty-manager } } ] }";
+    let errors: Vec<String> = validator
+        .iter_errors(&with_when(nested))
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(!validator.is_valid(&with_when("{ any: [] }")));
+    assert!(!validator.is_valid(&with_when("{ facts.hours: { min: many } }")));
+    assert!(!validator.is_valid(&with_when("{ facts.hours: { at_least: 3 } }")));
+}

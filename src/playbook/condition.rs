@@ -305,6 +305,7 @@ impl RawFactBounds {
 /// Bounds on a fact: `min` and `max` inclusive, `over` and `under` not;
 /// every one given must hold.
 #[derive(Debug, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct FactBounds {
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,

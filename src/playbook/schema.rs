@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::condition::{AmountBounds, Bounds, Condition};
+use super::condition::{AmountBounds, Bounds, Condition, FactBounds};
 use super::model::{Next, Playbook};
 use super::spanned::Spanned;
 use super::values::{Date, Duration, Limit, Scalar, SpannedMap, Texts};
@@ -159,6 +159,8 @@ impl JsonSchema for Condition {
         let waits = generator.subschema_for::<Bounds<Duration>>();
         let amount = generator.subschema_for::<AmountBounds>();
         let scalar = generator.subschema_for::<Scalar>();
+        let fact_bounds = generator.subschema_for::<FactBounds>();
+        let condition = generator.subschema_for::<Condition>();
         json_schema!({
             "description": "A condition: every entry must hold.",
             "type": "object",
@@ -184,8 +186,21 @@ impl JsonSchema for Condition {
                 "customer.tier": texts,
                 "action": { "type": "string", "description": "The proposed action (escalation rules only)." },
                 "amount": amount,
+                "any": {
+                    "description": "At least one of these conditions holds.",
+                    "type": "array",
+                    "items": condition,
+                    "minItems": 1,
+                },
+                "not": condition,
+                "escalated": { "type": "string", "description": "The case is with this role or a more senior one." },
             },
-            "patternProperties": { "^facts\\..+$": scalar },
+            "patternProperties": {
+                "^facts\\..+$": {
+                    "description": "The fact equals the value, is one of a list, or is a number within `{min, max, over, under}`.",
+                    "anyOf": [scalar, { "type": "array", "items": scalar }, fact_bounds],
+                },
+            },
             "additionalProperties": false,
         })
     }
