@@ -2086,3 +2086,19 @@ fn a_clean_chinese_playbook_passes_in_chinese_and_mixed_languages_in_english() {
         .code(0)
         .stdout("check passed: no problems in 2 files\n");
 }
+
+#[test]
+fn a_condition_escalated_to_a_misspelt_role_is_unknown_role_even_nested() {
+    let text = clean_with(
+        "    when: { customer_says: [hurt, burnt] }\n",
+        "    when: { customer_says: [hurt, burnt], any: [ { not: { escalated: manger } } ] }\n",
+    );
+    let d = assert_text(&text, &[(Code::UnknownRole, Error, 58, 70)]);
+    assert_message_has(&d[0], &["`injury`", "`manger`", "`escalated`"]);
+    assert_help(&d[0], "did you mean `manager`?");
+    let text = clean_with(
+        "    when: { customer_says: [hurt, burnt] }\n",
+        "    when: { customer_says: [hurt, burnt], escalated: manager }\n",
+    );
+    assert_text(&text, &[]);
+}

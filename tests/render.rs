@@ -1165,3 +1165,50 @@ fn a_new_output_folder_appears_whole_with_files_readable_as_new_files_are() {
     fs::create_dir(dir.path().join("mkdir")).unwrap();
     assert_eq!(mode(&out), mode(&dir.path().join("mkdir")));
 }
+
+/// `MINIMAL` with a second role and an escalation rule with this `when`, in
+/// this language.
+fn escalating_when(language: &str, when: &str) -> ethos::playbook::Playbook {
+    let text = format!(
+        "{MINIMAL}language: {language}
+  \nescalation:
+  - {{ id: up, to: lead, when: {when} }}
+"
+    )
+    .replace(
+        "roles:\n  - id: clerk\n    title: Clerk\n",
+        "roles:\n  - id: clerk\n    title: Clerk\n  - id: lead\n    title: Lead\n",
+    );
+    load::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+}
+
+#[test]
+fn the_policy_says_nested_conditions_in_the_documents_language() {
+    let when = "{ any: [ { facts.hours: { under: 24 } }, { facts.tier: [silver, gold], not: { escalated: lead } } ] }";
+    let says = |language: &str| {
+        one(
+            &escalating_when(language, when),
+            Kind::Policy,
+            Format::Markdown,
+        )
+    };
+    let en = says("en");
+    assert!(
+        en.contains(
+            "If either “hours” is under 24 or (“tier” is “silver” or “gold” and it is not the case that the case is already with the lead or someone more senior), the case goes to"
+        ),
+        "{en}"
+    );
+    let zh = says("zh");
+    assert!(zh.contains("满足以下任一情形："), "{zh}");
+    assert!(zh.contains("并非案件已交给"), "{zh}");
+    let de = says("de");
+    assert!(
+        de.contains("entweder „hours“ unter 24 beträgt oder („tier“ einen der Werte"),
+        "{de}"
+    );
+    assert!(
+        de.contains("nicht zutrifft, dass der Fall bereits bei"),
+        "{de}"
+    );
+}

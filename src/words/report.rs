@@ -298,6 +298,37 @@ fn amount_bounds(w: Words, bounds: &AmountBounds) -> String {
 mod tests {
     use super::*;
 
+    /// The `when` of a one-rule playbook.
+    fn when_of(when: &str) -> Condition {
+        let text = format!(
+            "playbook: t\ntitle: T\ncompany: C\nphilosophy: {{ statement: S. }}\n\
+             roles: [{{ id: agent, title: Agent }}, {{ id: lead, title: Lead }}]\n\
+             steps: [{{ id: s, title: S, goal: G. }}]\n\
+             rules: [{{ id: r, check: mention, phrases: [hi], when: {when} }}]\n"
+        );
+        let mut pb = crate::playbook::load::parse(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        pb.rules.remove(0).when.expect("a when").value
+    }
+
+    #[test]
+    fn nested_conditions_are_said_with_their_grouping_in_each_language() {
+        let c = when_of(
+            "{ any: [ { facts.hours: { min: 1, under: 24 } }, { facts.tier: [silver, gold], not: { escalated: lead } } ] }",
+        );
+        assert_eq!(
+            condition(Words::new(Locale::En), &c),
+            "either hours is at least 1 and under 24 or (tier is silver or gold and it is not so that the case is with lead or a more senior role)"
+        );
+        assert_eq!(
+            condition(Words::new(Locale::Zh), &c),
+            "满足其一：hours至少1，且低于24或（tier为silver或gold，且并非案件已交给lead或更高级别的角色）"
+        );
+        assert_eq!(
+            condition(Words::new(Locale::De), &c),
+            "mindestens eines davon: hours ist mindestens 1 und unter 24 oder (tier ist silver oder gold und Folgendes trifft nicht zu: der Fall liegt bei lead oder einer höheren Rolle)"
+        );
+    }
+
     #[test]
     fn fixed_figures_keep_their_decimals_in_the_locales_digits() {
         let en = Words::new(Locale::En);
