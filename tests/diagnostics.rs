@@ -2102,3 +2102,42 @@ fn a_condition_escalated_to_a_misspelt_role_is_unknown_role_even_nested() {
     );
     assert_text(&text, &[]);
 }
+
+#[test]
+fn rules_whose_fact_lists_and_bounds_cannot_both_hold_do_not_contradict() {
+    // As above, with `facts.tier` one of a list against a value outside it,
+    // and a number against bounds it is outside of: never both.
+    for (warm, formal, facts) in [
+        (
+            "{ facts.tier: [silver, gold] }",
+            "{ facts.tier: bronze }",
+            "{ tier: gold }",
+        ),
+        (
+            "{ facts.nights: { under: 3 } }",
+            "{ facts.nights: 5 }",
+            "{ nights: 1 }",
+        ),
+    ] {
+        let text = edited(
+            read_fixture("rule-contradiction").text,
+            &[
+                (
+                    "    at: [welcome]\n    check: mention\n",
+                    &format!("    at: [welcome]\n    when: {warm}\n    check: mention\n"),
+                ),
+                (
+                    "  - id: formal-tone\n    check: avoid\n",
+                    &format!("  - id: formal-tone\n    when: {formal}\n    check: avoid\n"),
+                ),
+                (
+                    "    customer: { name: Sam, mood: embarrassed }\n",
+                    &format!(
+                        "    customer: {{ name: Sam, mood: embarrassed }}\n    facts: {facts}\n"
+                    ),
+                ),
+            ],
+        );
+        assert_text(&text, &[(Code::UntestedRule, Warning, 56, 9)]);
+    }
+}

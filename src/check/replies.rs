@@ -395,6 +395,17 @@ fn clauses_can_meet(a: &Spanned<Clause>, b: &Spanned<Clause>) -> bool {
         (Clause::Fact { key: k1, value: v1 }, Clause::Fact { key: k2, value: v2 }) => {
             k1 != k2 || v1.same_as(v2)
         }
+        (Clause::Fact { key: k1, value }, Clause::FactOneOf { key: k2, values })
+        | (Clause::FactOneOf { key: k2, values }, Clause::Fact { key: k1, value }) => {
+            k1 != k2 || values.iter().any(|v| v.same_as(value))
+        }
+        (Clause::FactOneOf { key: k1, values: x }, Clause::FactOneOf { key: k2, values: y }) => {
+            k1 != k2 || x.iter().any(|v| y.iter().any(|w| v.same_as(w)))
+        }
+        (Clause::Fact { key: k1, value }, Clause::FactRange { key: k2, bounds })
+        | (Clause::FactRange { key: k2, bounds }, Clause::Fact { key: k1, value }) => {
+            k1 != k2 || bounds.contains(value)
+        }
         (Clause::CustomerMood(x), Clause::CustomerMood(y))
         | (Clause::CustomerTier(x), Clause::CustomerTier(y)) => overlap(x, y),
         (Clause::Contacts(x), Clause::Contacts(y)) => {
