@@ -30,15 +30,16 @@ fn ladder_inversion(ctx: &mut CheckContext, action: &Action) {
         else {
             continue;
         };
-        match senior.may.get(&action.id) {
-            Some(limit) if limit.value.is_less_than(junior_limit) => {
+        let senior_grants = senior.may.get(&action.id);
+        match senior_grants.map(|g| (g.value.unconditional(), g.pos)) {
+            Some((Some(limit), pos)) if limit.is_less_than(junior_limit) => {
                 // Only an amount is less than another limit.
-                let Limit::Amount(amount) = limit.value else {
+                let Limit::Amount(amount) = limit else {
                     continue;
                 };
                 ctx.report(
                     Code::LadderInversion,
-                    limit.pos,
+                    pos,
                     Message::LadderBelowJunior {
                         senior: &senior.id,
                         action: &action.id,

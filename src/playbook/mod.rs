@@ -4,6 +4,7 @@ pub mod bundled;
 pub mod condition;
 pub mod discover;
 mod events;
+pub mod grant;
 mod hints;
 pub mod load;
 pub mod model;
@@ -17,6 +18,7 @@ pub mod starter;
 pub mod values;
 
 pub use condition::*;
+pub use grant::{Grant, Grants};
 pub use load::{LoadError, LoadErrorKind};
 pub use model::*;
 pub use reason::{Counts, Found, Help, Reason, Shape, ValueError};

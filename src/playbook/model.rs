@@ -12,6 +12,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
+use super::grant::Grants;
 use super::node::{Lenient, lenient_list as list};
 use super::spanned::{Pos, Spanned};
 use super::values::{Date, Duration, Limit, Scalar, SpannedMap};
@@ -132,12 +133,23 @@ pub struct Value {
 pub struct Role {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
-    /// Empowerment: action id -> the most this role may grant alone, per incident.
-    #[serde(default)]
-    pub may: SpannedMap<String, Limit>,
+    /// Empowerment: action id -> what this role may grant alone, per
+    /// incident: grants tried in order (a plain limit is one grant).
+    #[serde(default, deserialize_with = "grants")]
+    pub may: SpannedMap<String, Grants>,
     /// How staff hand a case to this role, in words or by a tool call.
     #[serde(default)]
     pub handoff: Option<Spanned<Handoff>>,
+}
+
+/// `may`, with each plain limit placed at its entry.
+fn grants<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SpannedMap<String, Grants>, D::Error> {
+    let mut may = SpannedMap::<String, Grants>::deserialize(d)?;
+    for (_, grants) in &mut may.entries {
+        let pos = grants.pos;
+        grants.value.place_at(pos);
+    }
+    Ok(may)
 }
 
 /// How a case is handed to a role: a reply that says one of `phrases` (not
@@ -152,9 +164,17 @@ pub struct Handoff {
 }
 
 impl Role {
-    /// The role's limit for an action; `None` when the action is not the role's to grant.
+    /// The role's grants of an action; `None` when the action is not the
+    /// role's to grant in any case.
+    pub fn grants(&self, action: &str) -> Option<&Grants> {
+        self.may.get(action).map(|g| &g.value)
+    }
+
+    /// The role's limit for an action where it does not depend on the case
+    /// (a plain limit, or a first grant that always holds); `None` when the
+    /// action is not the role's to grant, or only in some cases.
     pub fn limit(&self, action: &str) -> Option<Limit> {
-        self.may.get(action).map(|l| l.value)
+        self.grants(action).and_then(Grants::unconditional)
     }
 }
 

@@ -78,6 +78,10 @@ pub enum Reason {
         bound: String,
         found: String,
     },
+    /// `may: {action: []}`: a list of grants with none in it.
+    EmptyGrants,
+    /// A grant's `per` that is not `facts.KEY`.
+    PerNotAFact { found: String },
     /// A key of a `next` branch other than `pass` and `fail`.
     UnknownBranch { key: String },
     /// A required field that is not there; `entry` is the id of the entry
@@ -114,6 +118,8 @@ pub enum Shape {
     OneOf(Vec<String>),
     Duration,
     Limit,
+    /// A `may` entry: a limit, or a list of grants `{when, up_to, per}`.
+    Grants,
     /// A fact's value.
     Scalar,
     Map,

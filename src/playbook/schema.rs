@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::condition::{AmountBounds, Bounds, Condition, FactBounds};
+use super::grant::Grants;
 use super::model::{Next, Playbook};
 use super::spanned::Spanned;
 use super::values::{Date, Duration, Limit, Scalar, SpannedMap, Texts};
@@ -100,6 +101,40 @@ impl JsonSchema for Limit {
                 { "type": "number", "minimum": 0 },
                 { "const": true },
                 { "enum": ["yes", "unlimited"] },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Grants {
+    fn schema_name() -> Cow<'static, str> {
+        "Grants".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let limit = generator.subschema_for::<Limit>();
+        let condition = generator.subschema_for::<Condition>();
+        json_schema!({
+            "description": "What the role may grant of the action on its own for one incident: a limit, or a list of grants tried in order, of which the first whose `when` holds gives the limit.",
+            "anyOf": [
+                limit,
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["up_to"],
+                        "properties": {
+                            "when": condition,
+                            "up_to": limit,
+                            "per": {
+                                "description": "`facts.KEY`: the limit is multiplied by this fact (a number); where the fact is absent or not a number, the grant does not hold.",
+                                "type": "string",
+                                "pattern": "^facts\\..+$",
+                            },
+                        },
+                    },
+                },
             ],
         })
     }

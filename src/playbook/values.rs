@@ -245,51 +245,51 @@ impl Limit {
 
 impl<'de> Deserialize<'de> for Limit {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct LimitVisitor;
-        impl Visitor<'_> for LimitVisitor {
-            type Value = Limit;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(&Shape::Limit, f)
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Limit, E> {
-                if v {
-                    Ok(Limit::Unlimited)
-                } else {
-                    Err(Reason::from(ValueError::LimitNo).raise())
-                }
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Limit, E> {
-                #[allow(clippy::cast_precision_loss)]
-                Ok(Limit::Amount(v as f64))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Limit, E> {
-                #[allow(clippy::cast_precision_loss)]
-                self.visit_f64(v as f64)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Limit, E> {
-                Amount::new(v).map(|a| Limit::Amount(a.get())).map_err(|_| {
-                    Reason::from(if v < 0.0 && v.is_finite() {
-                        ValueError::NegativeLimit {
-                            amount: format_amount(v),
-                        }
-                    } else {
-                        ValueError::NotALimit {
-                            number: v.to_string(),
-                        }
-                    })
-                    .raise()
-                })
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Limit, E> {
-                match v {
-                    "yes" | "unlimited" => Ok(Limit::Unlimited),
-                    _ => {
-                        Err(Reason::from(ValueError::NotALimitText { text: v.to_owned() }).raise())
-                    }
-                }
-            }
-        }
         d.deserialize_any(LimitVisitor)
+    }
+}
+
+/// Reads a limit; grants (`playbook::grant`) read their plain form with it.
+pub(super) struct LimitVisitor;
+impl Visitor<'_> for LimitVisitor {
+    type Value = Limit;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Shape::Limit, f)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Limit, E> {
+        if v {
+            Ok(Limit::Unlimited)
+        } else {
+            Err(Reason::from(ValueError::LimitNo).raise())
+        }
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Limit, E> {
+        #[allow(clippy::cast_precision_loss)]
+        Ok(Limit::Amount(v as f64))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Limit, E> {
+        #[allow(clippy::cast_precision_loss)]
+        self.visit_f64(v as f64)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Limit, E> {
+        Amount::new(v).map(|a| Limit::Amount(a.get())).map_err(|_| {
+            Reason::from(if v < 0.0 && v.is_finite() {
+                ValueError::NegativeLimit {
+                    amount: format_amount(v),
+                }
+            } else {
+                ValueError::NotALimit {
+                    number: v.to_string(),
+                }
+            })
+            .raise()
+        })
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Limit, E> {
+        match v {
+            "yes" | "unlimited" => Ok(Limit::Unlimited),
+            _ => Err(Reason::from(ValueError::NotALimitText { text: v.to_owned() }).raise()),
+        }
     }
 }
 

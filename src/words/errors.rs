@@ -133,6 +133,8 @@ pub fn reason(w: Words, reason: &Reason) -> String {
         ),
         Reason::UnknownBranch { key } => w.fmt("errors-unknown-branch", &[("key", s(key))]),
         Reason::EmptyAny => w.text("errors-empty-any"),
+        Reason::EmptyGrants => w.text("errors-empty-grants"),
+        Reason::PerNotAFact { found } => w.fmt("errors-per-not-a-fact", &[("found", s(found))]),
         Reason::BoundNotANumber { fact, bound, found } => w.fmt(
             "errors-bound-not-a-number",
             &[("fact", s(fact)), ("bound", s(bound)), ("found", s(found))],
@@ -181,6 +183,7 @@ pub fn shape(w: Words, shape: &Shape) -> String {
         Shape::OneOf(names) => w.fmt("errors-shape-one-of", &[("names", ticked(w, names).into())]),
         Shape::Duration => w.text("errors-shape-duration"),
         Shape::Limit => w.text("errors-shape-limit"),
+        Shape::Grants => w.text("errors-shape-grants"),
         Shape::Scalar => w.text("errors-shape-scalar"),
         Shape::Map => w.text("errors-shape-map"),
         Shape::Texts => w.text("errors-shape-texts"),
@@ -585,6 +588,10 @@ pub(crate) fn every_reason() -> Vec<Reason> {
         Reason::UnknownCondition { key: "x".into() },
         Reason::UnknownBranch { key: "x".into() },
         Reason::EmptyAny,
+        Reason::EmptyGrants,
+        Reason::PerNotAFact {
+            found: "passengers".into(),
+        },
         Reason::BoundNotANumber {
             fact: "passengers".into(),
             bound: "min".into(),
@@ -622,6 +629,7 @@ pub(crate) fn every_reason() -> Vec<Reason> {
         Shape::OneOf(names(&["mention", "avoid"])),
         Shape::Duration,
         Shape::Limit,
+        Shape::Grants,
         Shape::Scalar,
         Shape::Map,
         Shape::Texts,

@@ -193,13 +193,14 @@ impl Builder<'_> {
                 limits: role
                     .may
                     .iter()
-                    .map(|(action, limit)| {
-                        say::action_limit(
+                    .filter_map(|(action, grants)| {
+                        let limit = grants.value.unconditional()?;
+                        Some(say::action_limit(
                             w,
                             &self.action_title(action),
-                            limit.value,
+                            limit,
                             self.unit(action).as_deref(),
-                        )
+                        ))
                     })
                     .collect(),
                 reasons: if rank == 0 {
