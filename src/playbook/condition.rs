@@ -5,7 +5,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::model::Negation;
 use super::reason::{Reason, Shape};
@@ -163,6 +163,40 @@ pub const CONDITION_KEYS: &[&str] = &[
 /// The prefix of a fact's key in a condition: `facts.at_fault`.
 const FACTS: &str = "facts.";
 
+/// The list of an `any`, and whether it was written with no entry.
+///
+/// The loader reads a document again without an entry that failed (its error
+/// is kept), so a list can come out empty although it was written with
+/// entries; only one written empty is `EmptyAny`.
+struct AnyList {
+    conditions: Vec<Condition>,
+    written_empty: bool,
+}
+
+impl<'de> Deserialize<'de> for AnyList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnyListVisitor;
+        impl<'de> Visitor<'de> for AnyListVisitor {
+            type Value = AnyList;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&Shape::List, f)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyList, A::Error> {
+                let written = seq.size_hint();
+                let mut conditions = Vec::new();
+                while let Some(condition) = seq.next_element()? {
+                    conditions.push(condition);
+                }
+                Ok(AnyList {
+                    written_empty: conditions.is_empty() && written.is_none_or(|n| n == 0),
+                    conditions,
+                })
+            }
+        }
+        d.deserialize_seq(AnyListVisitor)
+    }
+}
+
 impl<'de> Deserialize<'de> for Condition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ConditionVisitor;
@@ -184,11 +218,11 @@ impl<'de> Deserialize<'de> for Condition {
                         "action" => map.next_value().map(Clause::Action)?,
                         "amount" => map.next_value().map(Clause::Amount)?,
                         "any" => {
-                            let list: Vec<Condition> = map.next_value()?;
-                            if list.is_empty() {
+                            let list: AnyList = map.next_value()?;
+                            if list.written_empty {
                                 return Err(Reason::EmptyAny.raise_at(key.pos));
                             }
-                            Clause::Any(list)
+                            Clause::Any(list.conditions)
                         }
                         "not" => map.next_value().map(|c| Clause::Not(Box::new(c)))?,
                         "escalated" => map.next_value().map(Clause::Escalated)?,
@@ -584,6 +618,17 @@ rules:
         assert_eq!(
             rejection("{ not: { any: [] } }"),
             (Reason::EmptyAny, 15, 20)
+        );
+    }
+
+    #[test]
+    fn an_any_whose_only_entry_is_wrong_is_that_error_alone_not_an_empty_any() {
+        let errors = load::parse_all(&with_when("{ any: [ { facts.x: { min: abc } } ] }"))
+            .expect_err("rejected");
+        let reasons: Vec<&Reason> = errors.iter().map(|e| &*e.reason).collect();
+        assert!(
+            matches!(reasons[..], [Reason::BoundNotANumber { .. }]),
+            "{reasons:?}"
         );
     }
 

@@ -188,7 +188,7 @@ mod tests {
         let first = &grants.list[0];
         assert!(first.when.is_some());
         assert_eq!(first.up_to.value, Limit::Amount(100.0));
-        assert_eq!(first.per.as_ref().map(|p| p.as_str()), Some("passengers"));
+        assert_eq!(first.per.as_deref().map(String::as_str), Some("passengers"));
         assert_eq!((first.pos.line, first.pos.column), (12, 11));
         assert!(grants.list[1].always_holds());
     }
@@ -196,6 +196,13 @@ mod tests {
     #[test]
     fn an_empty_list_of_grants_is_rejected_where_it_stands() {
         assert_eq!(rejection("[]"), (Reason::EmptyGrants, 11, 20));
+    }
+
+    #[test]
+    fn a_list_whose_only_grant_is_wrong_is_that_error_alone_not_an_empty_list() {
+        let errors = load::parse_all(&playbook("[{ up_to: -5 }]")).expect_err("rejected");
+        let reasons: Vec<&Reason> = errors.iter().map(|e| &*e.reason).collect();
+        assert!(matches!(reasons[..], [Reason::Value(_)]), "{reasons:?}");
     }
 
     #[test]
