@@ -157,7 +157,7 @@ fn a_fact_nothing_is_close_to_is_to_be_declared_or_set() {
     assert_eq!(
         unknown.help.as_deref(),
         Some(
-            "declare it in `facts:`, e.g. `- { id: on_fire, type: text }`, or set it in a scenario's `facts`"
+            "declare it in `facts:`, e.g. `- { id: on_fire, type: bool }`, or set it in a scenario's `facts`"
         )
     );
 }

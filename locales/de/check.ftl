@@ -243,7 +243,7 @@ check-unknown-fact = {$place ->
     [per] Eine Befugnis der Rolle `{$owner}` gilt je Fakt `{$fact}` (`per`), den kein Szenario setzt und `facts:` nicht deklariert
    *[condition] Die Bedingung von `{$owner}` nennt den Fakt `{$fact}`, den kein Szenario setzt und `facts:` nicht deklariert
 }
-check-help-declare-fact = Deklarieren Sie ihn in `facts:`, z. B. `- {"{"} id: {$fact}, type: text {"}"}`, oder setzen Sie ihn in den `facts` eines Szenarios
+check-help-declare-fact = Deklarieren Sie ihn in `facts:`, z. B. `- {"{"} id: {$fact}, type: {$type} {"}"}`, oder setzen Sie ihn in den `facts` eines Szenarios
 check-scenario-fact-wrong-type = Das Szenario `{$scenario}` gibt dem Fakt `{$fact}` den Wert `{$value}`, aber laut `facts:` ist er {$type}
 check-scenario-fact-not-a-value = Das Szenario `{$scenario}` gibt dem Fakt `{$fact}` den Wert `{$value}`, der nicht zu seinen `values` gehört: {$values}
 check-condition-fact-wrong-type = Die Bedingung von `{$owner}` vergleicht den Fakt `{$fact}` mit `{$value}`, aber laut `facts:` ist er {$type}; das kann nie zutreffen

@@ -243,7 +243,7 @@ check-unknown-fact = {$place ->
     [per] a grant of role `{$owner}` is per fact `{$fact}`, which no scenario sets and `facts:` does not declare
    *[condition] the condition of `{$owner}` names fact `{$fact}`, which no scenario sets and `facts:` does not declare
 }
-check-help-declare-fact = declare it in `facts:`, e.g. `- {"{"} id: {$fact}, type: text {"}"}`, or set it in a scenario's `facts`
+check-help-declare-fact = declare it in `facts:`, e.g. `- {"{"} id: {$fact}, type: {$type} {"}"}`, or set it in a scenario's `facts`
 check-scenario-fact-wrong-type = scenario `{$scenario}` gives fact `{$fact}` the value `{$value}`, but `facts:` declares it {$type}
 check-scenario-fact-not-a-value = scenario `{$scenario}` gives fact `{$fact}` the value `{$value}`, which is not one of its `values`: {$values}
 check-condition-fact-wrong-type = the condition of `{$owner}` compares fact `{$fact}` with `{$value}`, but `facts:` declares it {$type}, so this can never hold

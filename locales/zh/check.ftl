@@ -242,7 +242,7 @@ check-unknown-fact = {$place ->
     [per] 岗位`{$owner}`的一项授权按事实`{$fact}`计算（`per`），但没有任何情景设置这个事实，`facts:`中也没有声明它
    *[condition] `{$owner}`的条件提到事实`{$fact}`，但没有任何情景设置这个事实，`facts:`中也没有声明它
 }
-check-help-declare-fact = 请在`facts:`中声明它，例如`- {"{"} id: {$fact}, type: text {"}"}`，或在某个情景的`facts`中设置它
+check-help-declare-fact = 请在`facts:`中声明它，例如`- {"{"} id: {$fact}, type: {$type} {"}"}`，或在某个情景的`facts`中设置它
 check-scenario-fact-wrong-type = 情景`{$scenario}`给事实`{$fact}`的值是`{$value}`，但`facts:`声明它是{$type}
 check-scenario-fact-not-a-value = 情景`{$scenario}`给事实`{$fact}`的值是`{$value}`，不在它的`values`之中：{$values}
 check-condition-fact-wrong-type = `{$owner}`的条件拿事实`{$fact}`和`{$value}`比较，但`facts:`声明它是{$type}，所以这一项永远不会成立

@@ -67,27 +67,47 @@ impl<'a> KnownFacts<'a> {
         place: FactPlace,
         names: impl IntoIterator<Item = (&'n str, Pos)>,
     ) {
+        // What a grant's `per` multiplies by is a number; a placeholder's
+        // fact is read out as text.
+        let kind = match place {
+            FactPlace::Per => FactType::Number,
+            FactPlace::Condition | FactPlace::Placeholder => FactType::Text,
+        };
         for (fact, pos) in names {
-            if self.knows(fact) {
-                continue;
+            self.check_name(ctx, owner, place, fact, pos, kind);
+        }
+    }
+
+    /// One fact's name; `kind`: the type its use suggests, for the
+    /// declaration the help offers.
+    fn check_name(
+        &self,
+        ctx: &mut CheckContext,
+        owner: &str,
+        place: FactPlace,
+        fact: &str,
+        pos: Pos,
+        kind: FactType,
+    ) {
+        if self.knows(fact) {
+            return;
+        }
+        let likely = closest(fact, self.names.iter().copied());
+        let reported = ctx.report(
+            Code::UnknownFact,
+            pos,
+            Message::UnknownFact { owner, fact, place },
+        );
+        match likely {
+            Some(id) if place == FactPlace::Placeholder => {
+                let key = ["facts.", id].concat();
+                reported.help(Help::DidYouMeanPlaceholder { key: &key });
             }
-            let likely = closest(fact, self.names.iter().copied());
-            let reported = ctx.report(
-                Code::UnknownFact,
-                pos,
-                Message::UnknownFact { owner, fact, place },
-            );
-            match likely {
-                Some(id) if place == FactPlace::Placeholder => {
-                    let key = ["facts.", id].concat();
-                    reported.help(Help::DidYouMeanPlaceholder { key: &key });
-                }
-                Some(id) => {
-                    let id = ["facts.", id].concat();
-                    reported.help(Help::DidYouMean { id: &id });
-                }
-                None => reported.help(Help::DeclareFact { fact }),
+            Some(id) => {
+                let id = ["facts.", id].concat();
+                reported.help(Help::DidYouMean { id: &id });
             }
+            None => reported.help(Help::DeclareFact { fact, kind }),
         }
     }
 
@@ -96,10 +116,12 @@ impl<'a> KnownFacts<'a> {
     /// declaration (`schema`).
     pub(super) fn check_condition(&self, ctx: &mut CheckContext, owner: &str, when: &Condition) {
         let clauses = when.all_clauses();
-        let names = clauses
-            .iter()
-            .filter_map(|c| c.value.fact().map(|fact| (fact, c.pos)));
-        self.check_names(ctx, owner, FactPlace::Condition, names);
+        for clause in &clauses {
+            if let Some(fact) = clause.value.fact() {
+                let kind = suggested_type(&clause.value);
+                self.check_name(ctx, owner, FactPlace::Condition, fact, clause.pos, kind);
+            }
+        }
         for clause in clauses {
             compared_values(ctx, owner, &clause.value, clause.pos);
         }
@@ -122,6 +144,22 @@ impl<'a> KnownFacts<'a> {
         // Collected first: the texts borrow the playbook, not the context.
         let names: Vec<(&str, Pos)> = names.collect();
         self.check_names(ctx, &rule.id, FactPlace::Placeholder, names);
+    }
+}
+
+/// The type a condition entry's use of a fact suggests: that of the value it
+/// is compared with; a number for bounds.
+fn suggested_type(clause: &Clause) -> FactType {
+    let of = |value: &Scalar| match value {
+        Scalar::Bool(_) => FactType::Bool,
+        Scalar::Int(_) | Scalar::Float(_) => FactType::Number,
+        Scalar::Text(_) => FactType::Text,
+    };
+    match clause {
+        Clause::Fact { value, .. } => of(value),
+        Clause::FactOneOf { values, .. } => values.first().map_or(FactType::Text, of),
+        Clause::FactRange { .. } => FactType::Number,
+        _ => FactType::Text,
     }
 }
 

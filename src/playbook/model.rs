@@ -123,6 +123,11 @@ impl Playbook {
 /// declared so that a misspelt name or a value of the wrong type is caught.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// A `bool` fact takes no `values`, so an editor says so as the author types.
+#[schemars(extend(
+    "if" = { "properties": { "type": { "const": "bool" } }, "required": ["type"] },
+    "then" = { "not": { "required": ["values"] } },
+))]
 pub struct Fact {
     /// The KEY of `facts.KEY`.
     pub id: Spanned<String>,

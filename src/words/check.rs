@@ -513,6 +513,8 @@ pub enum Help<'a> {
     /// likely typo: declare it, or set it.
     DeclareFact {
         fact: &'a str,
+        /// The type its use suggests.
+        kind: FactType,
     },
     /// What a value of this type looks like (`value`: the one given).
     FactTypeWants {
@@ -1125,7 +1127,10 @@ impl Words {
                 self.fmt("check-help-did-you-mean-placeholder", &[("key", s(key))])
             }
             H::PlaceholdersAre => self.text("check-help-placeholders-are"),
-            H::DeclareFact { fact } => self.fmt("check-help-declare-fact", &[("fact", s(fact))]),
+            H::DeclareFact { fact, kind } => self.fmt(
+                "check-help-declare-fact",
+                &[("fact", s(fact)), ("type", kind.as_str().into())],
+            ),
             H::FactTypeWants { kind, value } => self.fmt(
                 "check-help-fact-type-wants",
                 &[
