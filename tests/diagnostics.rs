@@ -229,6 +229,7 @@ fn severities_follow_the_spec_table() {
         Code::UntestedRule,
         Code::ReviewOverdue,
         Code::ExampleSkipped,
+        Code::UnknownFact,
     ];
     for &code in Code::ALL {
         let expected = if warnings.contains(&code) {
@@ -766,13 +767,32 @@ fn a_condition_on_one_rule_only_does_not_hide_a_contradiction() {
             "  - id: formal-tone\n    when: { facts.at_fault: true }\n    check: avoid\n",
         )],
     );
+    // No scenario sets `at_fault`: that is `unknown-fact` now.
     assert_text(
         &text,
         &[
             (Code::UntestedRule, Warning, 55, 9),
+            (Code::UnknownFact, Warning, 56, 13),
             (Code::RuleContradiction, Error, 58, 15),
         ],
     );
+}
+
+// `unknown-fact` (more in `tests/facts.rs`)
+
+#[test]
+fn a_misspelt_fact_in_a_condition_is_unknown_fact_with_did_you_mean() {
+    let d = assert_fixture("unknown-fact", &[(Code::UnknownFact, Warning, 58, 43)]);
+    assert_points_at(
+        &read_fixture("unknown-fact").text,
+        &d[0],
+        "facts.alergy: true",
+    );
+    assert_eq!(
+        d[0].message,
+        "the condition of `injury` names fact `alergy`, which no scenario sets and `facts:` does not declare"
+    );
+    assert_help(&d[0], "did you mean `facts.allergy`?");
 }
 
 // `unbound-placeholder`

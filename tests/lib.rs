@@ -10,6 +10,7 @@ mod docs;
 mod drill;
 mod engine;
 mod examples;
+mod facts;
 mod formats;
 mod fuzz_corpus;
 mod grade;

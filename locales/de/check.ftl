@@ -13,6 +13,7 @@ check-duplicate-id = Es gibt bereits {$kind ->
     [rule] eine Regel
     [escalation-rule] eine Eskalationsregel
     [scenario] ein Szenario
+    [fact] einen Fakt
    *[beat] eine Szene
 } mit der Kennung `{$id}`
 check-help-first-is-at = Die Kennung steht zuerst in Zeile {$line}; geben Sie {$kind ->
@@ -23,6 +24,7 @@ check-help-first-is-at = Die Kennung steht zuerst in Zeile {$line}; geben Sie {$
     [rule] jeder Regel
     [escalation-rule] jeder Eskalationsregel
     [scenario] jedem Szenario
+    [fact] jedem Fakt
    *[beat] jeder Szene
 } eine eigene Kennung
 check-help-did-you-mean = Meinten Sie `{$id}`?
@@ -34,6 +36,7 @@ check-help-none-defined = Dieser Leitfaden legt {$kind ->
     [rule] keine Regeln
     [escalation-rule] keine Eskalationsregeln
     [scenario] keine Szenarien
+    [fact] keine Fakten
    *[beat] keine Szenen
 } fest
 check-help-kinds-are = Festgelegt sind die {$kind ->
@@ -44,6 +47,7 @@ check-help-kinds-are = Festgelegt sind die {$kind ->
     [rule] Regeln
     [escalation-rule] Eskalationsregeln
     [scenario] Szenarien
+    [fact] Fakten
    *[beat] Szenen
 } {$ids}
 
@@ -227,6 +231,37 @@ check-help-placeholders-are = Platzhalter sind `{"{"}customer.name{"}"}`, `{"{"}
 check-rule-contradiction = Die Regel `{$avoid}` verbietet „{$phrase}“, was die Regel `{$mention}` im Schritt `{$step}` verlangt
 check-help-cannot-say-and-avoid = Eine Antwort kann es nicht zugleich sagen und vermeiden: Streichen Sie die Formulierung aus einer der Regeln oder geben Sie den Regeln verschiedene Schritte oder Bedingungen
 
+## Fakten: unknown-fact; schema (ein Wert, der nicht zu einem deklarierten Fakt passt).
+
+check-fact-type = {$type ->
+    [bool] ein Wahrheitswert (`type: bool`)
+    [number] eine Zahl (`type: number`)
+   *[text] ein Text (`type: text`)
+}
+check-unknown-fact = {$place ->
+    [placeholder] Die Regel `{$owner}` verwendet den Platzhalter `{"{"}facts.{$fact}{"}"}`, aber kein Szenario setzt den Fakt `{$fact}`, und `facts:` deklariert ihn nicht
+    [per] Eine Befugnis der Rolle `{$owner}` gilt je Fakt `{$fact}` (`per`), den kein Szenario setzt und `facts:` nicht deklariert
+   *[condition] Die Bedingung von `{$owner}` nennt den Fakt `{$fact}`, den kein Szenario setzt und `facts:` nicht deklariert
+}
+check-help-declare-fact = Deklarieren Sie ihn in `facts:`, z. B. `- {"{"} id: {$fact}, type: {$type} {"}"}`, oder setzen Sie ihn in den `facts` eines Szenarios
+check-scenario-fact-wrong-type = Das Szenario `{$scenario}` gibt dem Fakt `{$fact}` den Wert `{$value}`, aber laut `facts:` ist er {$type}
+check-scenario-fact-not-a-value = Das Szenario `{$scenario}` gibt dem Fakt `{$fact}` den Wert `{$value}`, der nicht zu seinen `values` gehört: {$values}
+check-condition-fact-wrong-type = Die Bedingung von `{$owner}` vergleicht den Fakt `{$fact}` mit `{$value}`, aber laut `facts:` ist er {$type}; das kann nie zutreffen
+check-condition-fact-not-a-value = Die Bedingung von `{$owner}` vergleicht den Fakt `{$fact}` mit `{$value}`, der nicht zu seinen `values` ({$values}) gehört; das kann nie zutreffen
+check-condition-fact-bounds = Die Bedingung von `{$owner}` gibt dem Fakt `{$fact}` Grenzen, aber laut `facts:` ist er {$type}: Grenzen gelten nur für Zahlen
+check-fact-values-on-bool = Der Fakt `{$fact}` ist ein Wahrheitswert: Er ist `true` oder `false` und braucht keine `values`
+check-fact-values-empty = Der Fakt `{$fact}` nennt keine `values`, also passt kein Wert zu ihm
+check-fact-value-wrong-type = `{$value}`, einer der `values` des Fakts `{$fact}`, passt nicht zu ihm: Laut `facts:` ist er {$type}
+check-help-fact-type-wants = {$type ->
+    [bool] Schreiben Sie `true` oder `false`
+    [number] Schreiben Sie eine Zahl wie `3` oder `2.5`
+   *[text] Setzen Sie den Wert in Anführungszeichen, damit er ein Text ist: `"{$value}"`
+}
+check-help-add-to-fact-values = Verwenden Sie einen der Werte, oder nehmen Sie ihn in die `values` des Fakts `{$fact}` auf
+check-help-remove-fact-values = Entfernen Sie `values`
+check-help-list-fact-values = Nennen Sie die Werte, die er haben kann, oder entfernen Sie `values`, um jeden Wert seines Typs zuzulassen
+check-help-bounds-need-number = Vergleichen Sie `facts.{$fact}` mit einem Wert oder einer Liste von Werten, oder deklarieren Sie ihn mit `type: number`
+
 ## review-overdue
 
 check-date = {$day}.{$month}.{$year}
@@ -305,3 +340,4 @@ check-code-example-passes = Ein `fail`-Beispiel einer Regel besteht sie
 check-code-example-skipped = Ein Beispiel einer Regel ließ sich nicht beurteilen: Die Regel wird in ihrem `examples_context` übersprungen (ein Platzhalter ohne Wert, ein `when`, das nicht zutrifft)
 check-code-unknown-pack = `uses` nennt kein mitgeliefertes Regelpaket
 check-code-unknown-disabled-rule = `disable` nennt keine Regel der Regelpakete, die der Leitfaden verwendet
+check-code-unknown-fact = Eine Bedingung, ein Platzhalter oder eine Befugnis nennt einen Fakt, den `facts:` nicht deklariert und kein Szenario setzt (meist ein Tippfehler)

@@ -173,4 +173,6 @@ tool-validate-no-step = Sagen Sie mit --step, zu welchem Schritt die Antwort geh
 tool-validate-set-form = `--set {$setting}` braucht die Form KEY=VALUE, etwa --set customer.name=Dana
 tool-validate-set-invalid = `--set {$setting}`: {$why}
 tool-validate-set-escalated = `--set escalated={$role}`: Der Leitfaden hat keine Rolle `{$role}`: {$help}
+tool-validate-set-fact-wrong-type = `--set {$setting}`: Laut `facts:` ist der Fakt `{$fact}` {$type}, und `{$value}` ist das nicht
+tool-validate-set-fact-not-a-value = `--set {$setting}`: `{$value}` gehört nicht zu den `values` des Fakts `{$fact}`: {$values}
 tool-validate-action-invalid = `--action {$given}`: {$why}; schreiben Sie etwa --action {$id}=50

@@ -11,6 +11,7 @@ check-duplicate-id = there is already {$kind ->
     [rule] a rule
     [escalation-rule] an escalation rule
     [scenario] a scenario
+    [fact] a fact
    *[beat] a beat
 } with id `{$id}`
 check-help-first-is-at = the first is at line {$line}; give each {$kind ->
@@ -21,6 +22,7 @@ check-help-first-is-at = the first is at line {$line}; give each {$kind ->
     [rule] rule
     [escalation-rule] escalation rule
     [scenario] scenario
+    [fact] fact
    *[beat] beat
 } its own id
 check-help-did-you-mean = did you mean `{$id}`?
@@ -32,6 +34,7 @@ check-help-none-defined = this playbook defines no {$kind ->
     [rule] rules
     [escalation-rule] escalation rules
     [scenario] scenarios
+    [fact] facts
    *[beat] beats
 }
 check-help-kinds-are = the {$kind ->
@@ -42,6 +45,7 @@ check-help-kinds-are = the {$kind ->
     [rule] rules
     [escalation-rule] escalation rules
     [scenario] scenarios
+    [fact] facts
    *[beat] beats
 } are {$ids}
 
@@ -227,6 +231,37 @@ check-help-placeholders-are = placeholders are {"{"}customer.name{"}"}, {"{"}cus
 check-rule-contradiction = rule `{$avoid}` forbids “{$phrase}”, which rule `{$mention}` asks for at step `{$step}`
 check-help-cannot-say-and-avoid = a reply cannot both say it and avoid it: drop the phrase from one rule, or give the rules different steps or conditions
 
+## Facts: unknown-fact; schema (a value that does not fit a declared fact).
+
+check-fact-type = {$type ->
+    [bool] a truth value (`type: bool`)
+    [number] a number (`type: number`)
+   *[text] a text (`type: text`)
+}
+check-unknown-fact = {$place ->
+    [placeholder] rule `{$owner}` uses the placeholder `{"{"}facts.{$fact}{"}"}`, but no scenario sets fact `{$fact}` and `facts:` does not declare it
+    [per] a grant of role `{$owner}` is per fact `{$fact}`, which no scenario sets and `facts:` does not declare
+   *[condition] the condition of `{$owner}` names fact `{$fact}`, which no scenario sets and `facts:` does not declare
+}
+check-help-declare-fact = declare it in `facts:`, e.g. `- {"{"} id: {$fact}, type: {$type} {"}"}`, or set it in a scenario's `facts`
+check-scenario-fact-wrong-type = scenario `{$scenario}` gives fact `{$fact}` the value `{$value}`, but `facts:` declares it {$type}
+check-scenario-fact-not-a-value = scenario `{$scenario}` gives fact `{$fact}` the value `{$value}`, which is not one of its `values`: {$values}
+check-condition-fact-wrong-type = the condition of `{$owner}` compares fact `{$fact}` with `{$value}`, but `facts:` declares it {$type}, so this can never hold
+check-condition-fact-not-a-value = the condition of `{$owner}` compares fact `{$fact}` with `{$value}`, which is not one of its `values` ({$values}), so this can never hold
+check-condition-fact-bounds = the condition of `{$owner}` gives fact `{$fact}` bounds, but `facts:` declares it {$type}: bounds hold only for a number
+check-fact-values-on-bool = fact `{$fact}` is a truth value: it is `true` or `false` and takes no `values`
+check-fact-values-empty = fact `{$fact}` lists no `values`, so no value fits it
+check-fact-value-wrong-type = `{$value}`, one of the `values` of fact `{$fact}`, is not {$type}
+check-help-fact-type-wants = {$type ->
+    [bool] write `true` or `false`
+    [number] write a number, such as `3` or `2.5`
+   *[text] put it in quotes to make it a text: `"{$value}"`
+}
+check-help-add-to-fact-values = use one of the values, or add it to the `values` of fact `{$fact}`
+check-help-remove-fact-values = remove `values`
+check-help-list-fact-values = list the values it may have, or remove `values` to allow any value of its type
+check-help-bounds-need-number = compare `facts.{$fact}` with a value or a list of values, or declare it `type: number`
+
 ## review-overdue
 
 check-date = {$year}-{$month}-{$day}
@@ -306,3 +341,4 @@ check-code-example-passes = a rule's `fail` example passes that rule
 check-code-example-skipped = a rule's example could not be judged: the rule is skipped in its `examples_context` (a placeholder with no value, a `when` that does not hold)
 check-code-unknown-pack = `uses` names no bundled rule pack
 check-code-unknown-disabled-rule = `disable` names no rule of the packs the playbook uses
+check-code-unknown-fact = a condition, placeholder or grant names a fact that `facts:` does not declare and no scenario sets (most often a typo)

@@ -185,4 +185,6 @@ tool-validate-no-step = say which step the reply belongs to with --step (the ste
 tool-validate-set-form = `--set {$setting}` needs the form KEY=VALUE, e.g. --set customer.name=Dana
 tool-validate-set-invalid = `--set {$setting}`: {$why}
 tool-validate-set-escalated = `--set escalated={$role}`: the playbook has no role `{$role}`: {$help}
+tool-validate-set-fact-wrong-type = `--set {$setting}`: `facts:` declares fact `{$fact}` {$type}, and `{$value}` is not one
+tool-validate-set-fact-not-a-value = `--set {$setting}`: `{$value}` is not one of the `values` of fact `{$fact}`: {$values}
 tool-validate-action-invalid = `--action {$given}`: {$why}; write e.g. --action {$id}=50

@@ -12,6 +12,7 @@ check-duplicate-id = 已有标识为`{$id}`的{$kind ->
     [rule] 规则
     [escalation-rule] 升级规则
     [scenario] 情景
+    [fact] 事实
    *[beat] 环节
 }
 check-help-first-is-at = 第一个在第{$line}行；请给每个{$kind ->
@@ -22,6 +23,7 @@ check-help-first-is-at = 第一个在第{$line}行；请给每个{$kind ->
     [rule] 规则
     [escalation-rule] 升级规则
     [scenario] 情景
+    [fact] 事实
    *[beat] 环节
 }起一个不同的标识
 check-help-did-you-mean = 您是不是想写`{$id}`？
@@ -33,6 +35,7 @@ check-help-none-defined = 本服务手册没有定义任何{$kind ->
     [rule] 规则
     [escalation-rule] 升级规则
     [scenario] 情景
+    [fact] 事实
    *[beat] 环节
 }
 check-help-kinds-are = 已定义的{$kind ->
@@ -43,6 +46,7 @@ check-help-kinds-are = 已定义的{$kind ->
     [rule] 规则
     [escalation-rule] 升级规则
     [scenario] 情景
+    [fact] 事实
    *[beat] 环节
 }有：{$ids}
 
@@ -226,6 +230,37 @@ check-help-placeholders-are = 可用的占位符有`{"{"}customer.name{"}"}`、`
 check-rule-contradiction = 规则`{$avoid}`禁止说「{$phrase}」，而规则`{$mention}`在步骤`{$step}`要求说它
 check-help-cannot-say-and-avoid = 一个回答不可能既说又不说：请从其中一条规则中删除这个短语，或让两条规则适用于不同的步骤或条件
 
+## 事实：unknown-fact；schema（值与声明的事实不符）。
+
+check-fact-type = {$type ->
+    [bool] 真假值（`type: bool`）
+    [number] 数字（`type: number`）
+   *[text] 文本（`type: text`）
+}
+check-unknown-fact = {$place ->
+    [placeholder] 规则`{$owner}`使用了占位符`{"{"}facts.{$fact}{"}"}`，但没有任何情景设置事实`{$fact}`，`facts:`中也没有声明它
+    [per] 岗位`{$owner}`的一项授权按事实`{$fact}`计算（`per`），但没有任何情景设置这个事实，`facts:`中也没有声明它
+   *[condition] `{$owner}`的条件提到事实`{$fact}`，但没有任何情景设置这个事实，`facts:`中也没有声明它
+}
+check-help-declare-fact = 请在`facts:`中声明它，例如`- {"{"} id: {$fact}, type: {$type} {"}"}`，或在某个情景的`facts`中设置它
+check-scenario-fact-wrong-type = 情景`{$scenario}`给事实`{$fact}`的值是`{$value}`，但`facts:`声明它是{$type}
+check-scenario-fact-not-a-value = 情景`{$scenario}`给事实`{$fact}`的值是`{$value}`，不在它的`values`之中：{$values}
+check-condition-fact-wrong-type = `{$owner}`的条件拿事实`{$fact}`和`{$value}`比较，但`facts:`声明它是{$type}，所以这一项永远不会成立
+check-condition-fact-not-a-value = `{$owner}`的条件拿事实`{$fact}`和`{$value}`比较，但`{$value}`不在它的`values`（{$values}）之中，所以这一项永远不会成立
+check-condition-fact-bounds = `{$owner}`的条件给事实`{$fact}`设了界限，但`facts:`声明它是{$type}：界限只适用于数字
+check-fact-values-on-bool = 事实`{$fact}`是真假值：它只能是`true`或`false`，不需要`values`
+check-fact-values-empty = 事实`{$fact}`的`values`是空的，没有任何值符合它
+check-fact-value-wrong-type = 事实`{$fact}`的`values`中的`{$value}`不是{$type}
+check-help-fact-type-wants = {$type ->
+    [bool] 请写`true`或`false`
+    [number] 请写一个数字，如`3`或`2.5`
+   *[text] 请加上引号，使它成为文本：`"{$value}"`
+}
+check-help-add-to-fact-values = 请使用其中一个值，或把它加进事实`{$fact}`的`values`
+check-help-remove-fact-values = 请删除`values`
+check-help-list-fact-values = 请列出它可能的值，或删除`values`，以允许该类型的任何值
+check-help-bounds-need-number = 请拿`facts.{$fact}`和一个值或一组值比较，或把它声明为`type: number`
+
 ## review-overdue
 
 check-date = {$year}年{$month}月{$day}日
@@ -283,3 +318,4 @@ check-code-example-passes = 规则的`fail`示例通过了这条规则
 check-code-example-skipped = 规则的示例无法评判：在它的`examples_context`中这条规则被跳过了（有占位符没有值，或`when`不成立）
 check-code-unknown-pack = `uses`提到了不存在的内置规则包
 check-code-unknown-disabled-rule = `disable`提到的规则不在本服务手册所用的规则包中
+check-code-unknown-fact = 条件、占位符或授权提到的事实既没有在`facts:`中声明，也没有任何情景设置它（多半是拼写错误）

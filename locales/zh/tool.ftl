@@ -154,4 +154,6 @@ tool-validate-no-step = 请用 --step 说明回复属于哪个步骤（步骤有
 tool-validate-set-form = `--set {$setting}`应写成 KEY=VALUE 的形式，例如 --set customer.name=Dana
 tool-validate-set-invalid = `--set {$setting}`：{$why}
 tool-validate-set-escalated = `--set escalated={$role}`：本服务手册没有岗位`{$role}`：{$help}
+tool-validate-set-fact-wrong-type = `--set {$setting}`：`facts:`声明事实`{$fact}`是{$type}，而`{$value}`不是
+tool-validate-set-fact-not-a-value = `--set {$setting}`：`{$value}`不在事实`{$fact}`的`values`之中：{$values}
 tool-validate-action-invalid = `--action {$given}`：{$why}；请写成例如 --action {$id}=50

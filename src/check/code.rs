@@ -39,6 +39,7 @@ pub enum Code {
     ExampleSkipped,
     UnknownPack,
     UnknownDisabledRule,
+    UnknownFact,
 }
 
 impl Code {
@@ -74,6 +75,7 @@ impl Code {
         Code::ExampleSkipped,
         Code::UnknownPack,
         Code::UnknownDisabledRule,
+        Code::UnknownFact,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +110,7 @@ impl Code {
             Code::ExampleSkipped => "example-skipped",
             Code::UnknownPack => "unknown-pack",
             Code::UnknownDisabledRule => "unknown-disabled-rule",
+            Code::UnknownFact => "unknown-fact",
         }
     }
 
@@ -119,7 +122,8 @@ impl Code {
             | Code::StepWithoutRules
             | Code::UntestedRule
             | Code::ReviewOverdue
-            | Code::ExampleSkipped => Severity::Warning,
+            | Code::ExampleSkipped
+            | Code::UnknownFact => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -6,6 +6,7 @@ pub mod code;
 pub mod context;
 pub mod diagnostic;
 mod examples;
+mod facts;
 pub mod gate;
 mod packs;
 mod policy;
@@ -105,6 +106,7 @@ pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) ->
     let mut ctx = CheckContext::new(playbook, file, options);
     schema::check(&mut ctx);
     references::check(&mut ctx);
+    facts::check(&mut ctx);
     rules::check(&mut ctx);
     policy::check(&mut ctx);
     scenarios::check(&mut ctx);

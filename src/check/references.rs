@@ -23,6 +23,7 @@ pub fn check(ctx: &mut CheckContext) {
         pb.escalation.iter().map(|e| &e.id),
     );
     duplicates(ctx, Kind::Scenario, pb.scenarios.iter().map(|s| &s.id));
+    duplicates(ctx, Kind::Fact, pb.facts.iter().map(|f| &f.id));
     for scenario in &pb.scenarios {
         duplicates(ctx, Kind::Beat, scenario.beats.iter().map(|b| &b.id));
     }

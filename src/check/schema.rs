@@ -72,6 +72,7 @@ pub fn check(ctx: &mut CheckContext) {
         .chain(pb.rules.iter().map(|r| &r.id))
         .chain(pb.escalation.iter().map(|e| &e.id))
         .chain(pb.scenarios.iter().map(|s| &s.id))
+        .chain(pb.facts.iter().map(|f| &f.id))
         .chain(
             pb.scenarios
                 .iter()

@@ -6,7 +6,7 @@ use super::{Outcome, fail};
 use crate::cli::{OutputFormat, ValidateArgs};
 use crate::engine::{Context, Proposal, Verdict};
 use crate::playbook::load::parse_value;
-use crate::playbook::{Amount, Playbook, Scalar};
+use crate::playbook::{Amount, FactType, Playbook, Scalar};
 use crate::report;
 use crate::report::judgement::JudgementView;
 use crate::words::Words;
@@ -111,7 +111,7 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
         return Err(unknown(w, Kind::Role, &context.role, roles()));
     }
     for setting in &args.set {
-        apply_setting(&mut context, setting, w)?;
+        apply_setting(playbook, &mut context, setting, w)?;
     }
     if let Some(role) = &context.escalated
         && playbook.role(role).is_none()
@@ -122,20 +122,51 @@ fn build_context(playbook: &Playbook, args: &ValidateArgs) -> anyhow::Result<Con
     Ok(context)
 }
 
-fn apply_setting(context: &mut Context, setting: &str, w: Words) -> anyhow::Result<()> {
+fn apply_setting(
+    playbook: &Playbook,
+    context: &mut Context,
+    setting: &str,
+    w: Words,
+) -> anyhow::Result<()> {
     let (key, value) = setting
         .split_once('=')
         .ok_or_else(|| fail(w, &Message::SetForm { setting }))?;
     let key = key.trim();
     let invalid = |why: String| fail(w, &Message::SetInvalid { setting, why });
-    // Texts (and the role id of `escalated`) are taken as written (a message may well contain `: `); other
-    // values are read as YAML scalars, as in a playbook.
-    let value = if key.starts_with("customer.") || key == "message" || key == "escalated" {
+    let declared = key.strip_prefix("facts.").and_then(|k| playbook.fact(k));
+    // Texts (and the role id of `escalated`, and a fact declared a text:
+    // `--set facts.gate=12`) are taken as written (a message may well
+    // contain `: `); other values are read as YAML scalars, as in a playbook.
+    let value = if key.starts_with("customer.")
+        || key == "message"
+        || key == "escalated"
+        || declared.is_some_and(|f| f.kind.value == FactType::Text)
+    {
         Scalar::Text(value.to_owned())
     } else {
         parse_value::<Scalar>(value)
             .map_err(|reason| invalid(crate::words::errors::reason(w, &reason)))?
     };
+    if let Some(fact) = declared
+        && let Err(mismatch) = fact.check(&value)
+    {
+        let values: Vec<&Scalar> = fact
+            .values()
+            .unwrap_or_default()
+            .iter()
+            .map(|v| &v.value)
+            .collect();
+        return Err(fail(
+            w,
+            &Message::SetFact {
+                setting,
+                fact: &fact.id,
+                value: &value,
+                mismatch,
+                values: &values,
+            },
+        ));
+    }
     context
         .set(key, value)
         .map_err(|why| invalid(crate::words::engine::context_error(w, &why)))

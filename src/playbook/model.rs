@@ -68,6 +68,10 @@ pub struct Playbook {
     /// Negation cues added to the built-in ones of the playbook's language.
     #[serde(default)]
     pub negation_cues: Vec<Spanned<String>>,
+    /// The facts conditions and placeholders may name (`facts.KEY`), with
+    /// their types: a misspelt fact is then `unknown-fact`.
+    #[serde(default, deserialize_with = "list")]
+    pub facts: Vec<Fact>,
 }
 
 impl Playbook {
@@ -108,6 +112,94 @@ impl Playbook {
 
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The declared fact of this id (the first, if it is declared twice).
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id.as_str() == id)
+    }
+}
+
+/// A fact of a case (`facts.KEY` in conditions, placeholders and scenarios),
+/// declared so that a misspelt name or a value of the wrong type is caught.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+// A `bool` fact takes no `values`, so an editor says so as the author types.
+#[schemars(extend(
+    "if" = { "properties": { "type": { "const": "bool" } }, "required": ["type"] },
+    "then" = { "not": { "required": ["values"] } },
+))]
+pub struct Fact {
+    /// The KEY of `facts.KEY`.
+    pub id: Spanned<String>,
+    /// What kind of value the fact has.
+    #[serde(rename = "type")]
+    pub kind: Spanned<FactType>,
+    /// Every value the fact may have (text and number facts; a truth value
+    /// is `true` or `false` and takes none). Absent: any value of its type.
+    #[serde(default)]
+    pub values: Option<Spanned<Vec<Spanned<Scalar>>>>,
+}
+
+/// The type of a declared fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FactType {
+    /// `true` or `false`.
+    Bool,
+    /// A number (`3`, `2.5`).
+    Number,
+    /// A text (a number in quotes, `"12"`, is a text).
+    Text,
+}
+
+impl FactType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactType::Bool => "bool",
+            FactType::Number => "number",
+            FactType::Text => "text",
+        }
+    }
+
+    /// Whether a value is of this type.
+    pub fn admits(self, value: &Scalar) -> bool {
+        matches!(
+            (self, value),
+            (FactType::Bool, Scalar::Bool(_))
+                | (FactType::Number, Scalar::Int(_) | Scalar::Float(_))
+                | (FactType::Text, Scalar::Text(_))
+        )
+    }
+}
+
+/// Why a value does not fit a declared fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactMismatch {
+    /// The value is not of the fact's type.
+    WrongType(FactType),
+    /// Of the right type, but not one of the fact's `values`.
+    NotAValue,
+}
+
+impl Fact {
+    /// The allowed values, if the declaration lists them.
+    pub fn values(&self) -> Option<&[Spanned<Scalar>]> {
+        self.values.as_ref().map(|v| v.value.as_slice())
+    }
+
+    /// Whether a value fits the fact: of its type, and one of its `values`
+    /// when it lists them (`3` and `3.0` are the same number).
+    pub fn check(&self, value: &Scalar) -> Result<(), FactMismatch> {
+        if !self.kind.value.admits(value) {
+            return Err(FactMismatch::WrongType(self.kind.value));
+        }
+        match self.values() {
+            Some(values) if !values.iter().any(|v| v.value.same_as(value)) => {
+                Err(FactMismatch::NotAValue)
+            }
+            _ => Ok(()),
+        }
     }
 }
 

@@ -10,7 +10,9 @@
 use fluent_bundle::FluentValue;
 
 use super::{Arg, Words};
-use crate::playbook::{AmountBounds, CheckKind, Date, Limit, Severity, format_amount};
+use crate::playbook::{
+    AmountBounds, CheckKind, Date, FactType, Limit, Scalar, Severity, format_amount,
+};
 
 /// What kind of thing an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +25,8 @@ pub enum Kind {
     EscalationRule,
     Scenario,
     Beat,
+    /// A declared fact (`facts:`).
+    Fact,
 }
 
 impl Kind {
@@ -37,6 +41,7 @@ impl Kind {
             Kind::EscalationRule => "escalation-rule",
             Kind::Scenario => "scenario",
             Kind::Beat => "beat",
+            Kind::Fact => "fact",
         }
     }
 }
@@ -87,6 +92,27 @@ pub enum SkipReason {
     WhenOrPlaceholder,
     /// A placeholder has no value.
     Placeholder,
+}
+
+/// Where a condition, placeholder or grant names a fact (`unknown-fact`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactPlace {
+    /// A `facts.KEY` entry of a condition (`when`), nested ones too.
+    Condition,
+    /// A `{facts.KEY}` placeholder of a rule's phrases, patterns or swap.
+    Placeholder,
+    /// A grant's `per: facts.KEY`.
+    Per,
+}
+
+impl FactPlace {
+    fn key(self) -> &'static str {
+        match self {
+            FactPlace::Condition => "condition",
+            FactPlace::Placeholder => "placeholder",
+            FactPlace::Per => "per",
+        }
+    }
 }
 
 /// What a diagnostic says: one variant per sentence, with its data.
@@ -323,6 +349,61 @@ pub enum Message<'a> {
         rule: &'a str,
         key: &'a str,
     },
+    /// A fact named where `place` says, by `owner` (a rule, an escalation
+    /// rule, a role), that `facts:` does not declare and no scenario sets.
+    UnknownFact {
+        owner: &'a str,
+        fact: &'a str,
+        place: FactPlace,
+    },
+    /// A scenario's fact of another type than its declaration's.
+    ScenarioFactWrongType {
+        scenario: &'a str,
+        fact: &'a str,
+        value: &'a Scalar,
+        kind: FactType,
+    },
+    /// A scenario's fact that is none of its declaration's `values`.
+    ScenarioFactNotAValue {
+        scenario: &'a str,
+        fact: &'a str,
+        value: &'a Scalar,
+        values: &'a [&'a Scalar],
+    },
+    /// A condition comparing a declared fact with a value of another type.
+    ConditionFactWrongType {
+        owner: &'a str,
+        fact: &'a str,
+        value: &'a Scalar,
+        kind: FactType,
+    },
+    /// A condition comparing a declared fact with none of its `values`.
+    ConditionFactNotAValue {
+        owner: &'a str,
+        fact: &'a str,
+        value: &'a Scalar,
+        values: &'a [&'a Scalar],
+    },
+    /// Bounds on a declared fact that is not a number.
+    ConditionFactBounds {
+        owner: &'a str,
+        fact: &'a str,
+        kind: FactType,
+    },
+    /// `values` on a `type: bool` fact.
+    FactValuesOnBool {
+        fact: &'a str,
+    },
+    /// `values: []`.
+    FactValuesEmpty {
+        fact: &'a str,
+    },
+    /// An entry of a fact's `values` of another type than the fact's.
+    FactValueWrongType {
+        fact: &'a str,
+        value: &'a Scalar,
+        kind: FactType,
+    },
     RuleContradiction {
         avoid: &'a str,
         phrase: &'a str,
@@ -428,6 +509,28 @@ pub enum Help<'a> {
         key: &'a str,
     },
     PlaceholdersAre,
+    /// A fact no scenario sets and `facts:` does not declare, with no
+    /// likely typo: declare it, or set it.
+    DeclareFact {
+        fact: &'a str,
+        /// The type its use suggests.
+        kind: FactType,
+    },
+    /// What a value of this type looks like (`value`: the one given).
+    FactTypeWants {
+        kind: FactType,
+        value: &'a Scalar,
+    },
+    /// A value that is none of a fact's `values`, not close to any.
+    AddToFactValues {
+        fact: &'a str,
+    },
+    RemoveFactValues,
+    ListFactValues,
+    /// Bounds on a fact that is not a number.
+    BoundsNeedNumber {
+        fact: &'a str,
+    },
     CannotSayAndAvoid,
     ReviewWithTeam,
 }
@@ -780,6 +883,92 @@ impl Words {
                 "check-unbound-placeholder",
                 &[("rule", s(rule)), ("key", s(key))],
             ),
+            M::UnknownFact { owner, fact, place } => self.fmt(
+                "check-unknown-fact",
+                &[
+                    ("owner", s(owner)),
+                    ("fact", s(fact)),
+                    ("place", place.key().into()),
+                ],
+            ),
+            M::ScenarioFactWrongType {
+                scenario,
+                fact,
+                value,
+                kind,
+            } => self.fmt(
+                "check-scenario-fact-wrong-type",
+                &[
+                    ("scenario", s(scenario)),
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                    ("type", self.fact_type(kind).into()),
+                ],
+            ),
+            M::ScenarioFactNotAValue {
+                scenario,
+                fact,
+                value,
+                values,
+            } => self.fmt(
+                "check-scenario-fact-not-a-value",
+                &[
+                    ("scenario", s(scenario)),
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                    ("values", self.fact_values(values).into()),
+                ],
+            ),
+            M::ConditionFactWrongType {
+                owner,
+                fact,
+                value,
+                kind,
+            } => self.fmt(
+                "check-condition-fact-wrong-type",
+                &[
+                    ("owner", s(owner)),
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                    ("type", self.fact_type(kind).into()),
+                ],
+            ),
+            M::ConditionFactNotAValue {
+                owner,
+                fact,
+                value,
+                values,
+            } => self.fmt(
+                "check-condition-fact-not-a-value",
+                &[
+                    ("owner", s(owner)),
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                    ("values", self.fact_values(values).into()),
+                ],
+            ),
+            M::ConditionFactBounds { owner, fact, kind } => self.fmt(
+                "check-condition-fact-bounds",
+                &[
+                    ("owner", s(owner)),
+                    ("fact", s(fact)),
+                    ("type", self.fact_type(kind).into()),
+                ],
+            ),
+            M::FactValuesOnBool { fact } => {
+                self.fmt("check-fact-values-on-bool", &[("fact", s(fact))])
+            }
+            M::FactValuesEmpty { fact } => {
+                self.fmt("check-fact-values-empty", &[("fact", s(fact))])
+            }
+            M::FactValueWrongType { fact, value, kind } => self.fmt(
+                "check-fact-value-wrong-type",
+                &[
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                    ("type", self.fact_type(kind).into()),
+                ],
+            ),
             M::RuleContradiction {
                 avoid,
                 phrase,
@@ -938,6 +1127,25 @@ impl Words {
                 self.fmt("check-help-did-you-mean-placeholder", &[("key", s(key))])
             }
             H::PlaceholdersAre => self.text("check-help-placeholders-are"),
+            H::DeclareFact { fact, kind } => self.fmt(
+                "check-help-declare-fact",
+                &[("fact", s(fact)), ("type", kind.as_str().into())],
+            ),
+            H::FactTypeWants { kind, value } => self.fmt(
+                "check-help-fact-type-wants",
+                &[
+                    ("type", kind.as_str().into()),
+                    ("value", value.to_string().into()),
+                ],
+            ),
+            H::AddToFactValues { fact } => {
+                self.fmt("check-help-add-to-fact-values", &[("fact", s(fact))])
+            }
+            H::RemoveFactValues => self.text("check-help-remove-fact-values"),
+            H::ListFactValues => self.text("check-help-list-fact-values"),
+            H::BoundsNeedNumber { fact } => {
+                self.fmt("check-help-bounds-need-number", &[("fact", s(fact))])
+            }
             H::CannotSayAndAvoid => self.text("check-help-cannot-say-and-avoid"),
             H::ReviewWithTeam => self.text("check-help-review-with-team"),
         }
@@ -1013,6 +1221,16 @@ impl Words {
     }
 
     /// A date as the locale writes it: "2026-01-31", "31.01.2026", "2026年01月31日".
+    /// A declared fact's type, as a noun phrase: "a number (`type: number`)".
+    pub(crate) fn fact_type(self, kind: FactType) -> String {
+        self.fmt("check-fact-type", &[("type", kind.as_str().into())])
+    }
+
+    /// A fact's `values`, each as code: "`economy`, `business`".
+    pub(crate) fn fact_values(self, values: &[&Scalar]) -> String {
+        self.listed(values.iter().map(|v| ticked(&v.to_string())))
+    }
+
     fn date(self, date: Date) -> String {
         let d = date.0;
         // Strings, not numbers: a year is never grouped ("2,026").

@@ -13,6 +13,7 @@ use serde::Serializer;
 
 use super::check::{Help, Kind};
 use super::{Locale, Words};
+use crate::playbook::{FactMismatch, Scalar};
 use crate::util::suggest::closest;
 
 /// An id that names nothing the playbook defines, and what it does define.
@@ -367,6 +368,15 @@ pub enum Message<'a> {
     SetEscalated {
         role: &'a UnknownId,
     },
+    /// `--set facts.KEY=VALUE` with a value that does not fit the fact
+    /// `facts:` declares (`values`: the declared ones).
+    SetFact {
+        setting: &'a str,
+        fact: &'a str,
+        value: &'a Scalar,
+        mismatch: FactMismatch,
+        values: &'a [&'a Scalar],
+    },
     ActionInvalid {
         given: &'a str,
         id: &'a str,
@@ -585,6 +595,29 @@ impl Words {
                 "tool-validate-set-invalid",
                 &[("setting", s(setting)), ("why", s(why))],
             ),
+            M::SetFact {
+                setting,
+                fact,
+                value,
+                mismatch,
+                values,
+            } => {
+                let mut args = vec![
+                    ("setting", s(setting)),
+                    ("fact", s(fact)),
+                    ("value", value.to_string().into()),
+                ];
+                match mismatch {
+                    FactMismatch::WrongType(kind) => {
+                        args.push(("type", self.fact_type(*kind).into()));
+                        self.fmt("tool-validate-set-fact-wrong-type", &args)
+                    }
+                    FactMismatch::NotAValue => {
+                        args.push(("values", self.fact_values(values).into()));
+                        self.fmt("tool-validate-set-fact-not-a-value", &args)
+                    }
+                }
+            }
             M::SetEscalated { role } => self.fmt(
                 "tool-validate-set-escalated",
                 &[("role", s(&role.id)), ("help", self.id_help(role).into())],
