@@ -556,3 +556,27 @@ fn set_takes_a_declared_text_fact_as_written_and_a_number_as_a_number() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_grant_that_names_an_unknown_fact_in_its_when_or_per_is_unknown_fact() {
+    let text = clean_and(
+        &[(
+            "    may: { replace: 10 }",
+            "    may:\n      replace:\n        - { when: { facts.alergy: true }, up_to: 20, per: facts.guest }\n        - { up_to: 10 }",
+        )],
+        ALLERGY,
+    );
+    let d = check_text(&text);
+    let unknown = of_code(&d, Code::UnknownFact);
+    assert_eq!(unknown.len(), 2, "{}", listing(&d));
+    assert_eq!(
+        unknown[0].help.as_deref(),
+        Some("did you mean `facts.allergy`?")
+    );
+    assert!(
+        unknown[1].message.contains("per fact `guest`"),
+        "{}",
+        unknown[1].message
+    );
+    assert_eq!(place(unknown[1]), (23, 59));
+}

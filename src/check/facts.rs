@@ -26,9 +26,18 @@ pub fn check(ctx: &mut CheckContext) {
     for escalation in &pb.escalation {
         known.check_condition(ctx, &escalation.id, &escalation.when);
     }
-    // Grants (`may` entries with `when` and `per: facts.KEY`) are checked
-    // here in one line each: `known.check_condition(ctx, &role.id, &grant.when)`
-    // and `known.check_names(ctx, &role.id, FactPlace::Per, [(key, pos)])`.
+    for role in pb.roles.iter() {
+        for (_, grants) in role.may.iter() {
+            for grant in &grants.value.list {
+                if let Some(when) = &grant.when {
+                    known.check_condition(ctx, &role.id, when);
+                }
+                if let Some(per) = &grant.per {
+                    known.check_names(ctx, &role.id, FactPlace::Per, [(per.as_str(), per.pos)]);
+                }
+            }
+        }
+    }
 }
 
 /// The facts a playbook knows of: those `facts:` declares and those its
