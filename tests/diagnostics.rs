@@ -229,6 +229,7 @@ fn severities_follow_the_spec_table() {
         Code::UntestedRule,
         Code::ReviewOverdue,
         Code::ExampleSkipped,
+        Code::UnreachableGrant,
     ];
     for &code in Code::ALL {
         let expected = if warnings.contains(&code) {

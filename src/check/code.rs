@@ -39,6 +39,7 @@ pub enum Code {
     ExampleSkipped,
     UnknownPack,
     UnknownDisabledRule,
+    UnreachableGrant,
 }
 
 impl Code {
@@ -74,6 +75,7 @@ impl Code {
         Code::ExampleSkipped,
         Code::UnknownPack,
         Code::UnknownDisabledRule,
+        Code::UnreachableGrant,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +110,7 @@ impl Code {
             Code::ExampleSkipped => "example-skipped",
             Code::UnknownPack => "unknown-pack",
             Code::UnknownDisabledRule => "unknown-disabled-rule",
+            Code::UnreachableGrant => "unreachable-grant",
         }
     }
 
@@ -119,7 +122,8 @@ impl Code {
             | Code::StepWithoutRules
             | Code::UntestedRule
             | Code::ReviewOverdue
-            | Code::ExampleSkipped => Severity::Warning,
+            | Code::ExampleSkipped
+            | Code::UnreachableGrant => Severity::Warning,
             _ => Severity::Error,
         }
     }

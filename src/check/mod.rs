@@ -7,6 +7,7 @@ pub mod context;
 pub mod diagnostic;
 mod examples;
 pub mod gate;
+mod grants;
 mod packs;
 mod policy;
 mod references;
