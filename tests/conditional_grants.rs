@@ -326,6 +326,102 @@ fn empowerment(doc: &str, format: Format) -> String {
     };
     let from = doc.find(start).expect("a first chapter");
     let rest = &doc[from + start.len()..];
-    let to = rest.find(end).map_or(rest.len(), |i| i + end.len());
+    // The HTML chapter up to its closing tag; the Markdown one before the next heading.
+    let to = rest.find(end).map_or(rest.len(), |i| match format {
+        Format::Markdown => i,
+        Format::Html => i + end.len(),
+    });
     format!("{start}{}", &rest[..to])
+}
+
+#[test]
+fn snapshots_of_the_footnoted_matrix_in_english_and_chinese() {
+    for (name, fixture_name) in [("en", "airline"), ("zh", "airline-zh")] {
+        let text = fixture(fixture_name);
+        for (format, ext) in [(Format::Markdown, "md"), (Format::Html, "html")] {
+            let doc = render_one(&text, Kind::Policy, format);
+            insta::assert_snapshot!(
+                format!("gcr_matrix_{name}_{ext}"),
+                empowerment(&doc, format)
+            );
+        }
+    }
+}
+
+/// The handbook's chapter on grants that depend on the case.
+fn conditional_chapter(doc: &str, format: Format) -> Option<String> {
+    let (start, end) = match format {
+        Format::Markdown => ("\n## When what you may grant", "\n## "),
+        Format::Html => (
+            "<section class=\"chapter\" id=\"conditional\">",
+            "\n</section>\n\n",
+        ),
+    };
+    let from = doc.find(start)?;
+    let rest = &doc[from..];
+    let to = rest[start.len()..]
+        .find(end)
+        .map_or(rest.len(), |i| i + start.len());
+    Some(rest[..to].to_owned())
+}
+
+#[test]
+fn the_handbook_says_each_conditional_grant_in_words_in_the_order_tried() {
+    let doc = render_one(&fixture("airline"), Kind::Handbook, Format::Markdown);
+    let chapter =
+        conditional_chapter(&doc, Format::Markdown).expect("a chapter on conditional grants");
+    insta::assert_snapshot!("gcr_handbook_en_md", chapter);
+    let html = render_one(&fixture("airline"), Kind::Handbook, Format::Html);
+    let chapter = conditional_chapter(&html, Format::Html).expect("the chapter in HTML too");
+    assert!(
+        chapter.contains("<li>otherwise up to 100 USD</li>"),
+        "{chapter}"
+    );
+    assert!(
+        html.contains("<a href=\"#conditional\">"),
+        "the contents link to it"
+    );
+    let zh = render_one(&fixture("airline-zh"), Kind::Handbook, Format::Markdown);
+    insta::assert_snapshot!(
+        "gcr_handbook_zh_md",
+        zh[zh
+            .find("\n## 额度视情况而定时")
+            .expect("the chapter in Chinese")..]
+            .split("\n## 情景练习")
+            .next()
+            .unwrap()
+    );
+}
+
+#[test]
+fn a_playbook_with_plain_limits_only_has_no_notes_and_no_chapter_on_conditions() {
+    let airline = fixture("airline");
+    let agent = &airline[airline.find("      certificate:\n").unwrap()
+        ..airline.find("      refund: 30\n").unwrap()];
+    let supervisor = &airline[airline.rfind("      certificate:\n").unwrap()
+        ..airline.find("      cancel: yes\n").unwrap()];
+    let text = airline
+        .replace(agent, "      certificate: 40\n")
+        .replace(supervisor, "      certificate: 100\n");
+    let policy = render_one(&text, Kind::Policy, Format::Markdown);
+    assert!(
+        !policy.contains('¹') && !policy.contains("otherwise"),
+        "{policy}"
+    );
+    assert!(
+        policy.contains("| **Agent** | up to 40 USD | — | up to 30 USD |"),
+        "{policy}"
+    );
+    let handbook = render_one(&text, Kind::Handbook, Format::Html);
+    assert!(conditional_chapter(&handbook, Format::Html).is_none());
+    assert!(!handbook.contains("#conditional"));
+}
+
+#[test]
+fn one_condition_used_by_two_roles_has_one_footnote() {
+    let doc = render_one(&fixture("airline"), Kind::Policy, Format::Markdown);
+    let matrix = empowerment(&doc, Format::Markdown);
+    // The cancelled-flight condition of the agent and of the supervisor.
+    assert_eq!(matrix.matches("¹ when").count(), 1, "{matrix}");
+    assert_eq!(matrix.matches(" ¹").count(), 2, "two cells: {matrix}");
 }

@@ -186,7 +186,7 @@ render-customer-said = 客人说：{$customer}
 ## tried in order (the first that holds gives the limit), their footnotes, and
 ## the handbook's chapter on them. $per is the fact the limit is multiplied by.
 render-grant-per = {$limit} × {$per}
-render-grant-otherwise = 否则{$grant}
+render-grant-otherwise = 否则，{$grant}
 render-grant-note = 当{$condition}时
 render-footnote = {$mark}{$note}
 render-grant-when = 当{$condition}时，{$limit}
