@@ -425,3 +425,21 @@ fn one_condition_used_by_two_roles_has_one_footnote() {
     assert_eq!(matrix.matches("¹ when").count(), 1, "{matrix}");
     assert_eq!(matrix.matches(" ¹").count(), 2, "two cells: {matrix}");
 }
+
+// --- ethos show ---------------------------------------------------------------
+
+#[test]
+fn show_lists_each_grant_on_its_own_line_with_its_condition_below_the_matrix() {
+    let pb = load::parse(&fixture("airline")).unwrap();
+    let text = ethos::report::show::render(&pb, Some(120));
+    let matrix = &text[text.find("Who may grant what").unwrap()..];
+    let matrix = &matrix[..matrix.find("\n\n").unwrap_or(matrix.len())];
+    insta::assert_snapshot!("gcr_show_matrix_en", matrix);
+    let pb = load::parse(&fixture("airline-zh")).unwrap();
+    let text = ethos::report::show::render(&pb, Some(120));
+    assert!(
+        text.contains("否则，最多50 × 乘客人数 ²")
+            && text.contains("\n¹当航班状态为取消，且会员等级为银卡或金卡时\n"),
+        "{text}"
+    );
+}
