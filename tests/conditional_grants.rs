@@ -346,6 +346,10 @@ fn snapshots_of_the_footnoted_matrix_in_english_and_chinese() {
             );
         }
     }
+    // German words around the English playbook's own.
+    let text = airline_with("language: en\n", "language: de\n");
+    let doc = render_one(&text, Kind::Policy, Format::Markdown);
+    insta::assert_snapshot!("gcr_matrix_de_md", empowerment(&doc, Format::Markdown));
 }
 
 /// The handbook's chapter on grants that depend on the case.

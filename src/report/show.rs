@@ -199,12 +199,11 @@ fn cell(grants: Option<&Grants>, w: Words, notes: &mut Vec<String>) -> String {
             }
             if let Some(when) = &grant.when {
                 let condition = crate::words::report::condition(w, when);
-                let number = match notes.iter().position(|n| *n == condition) {
-                    Some(at) => at + 1,
-                    None => {
-                        notes.push(condition);
-                        notes.len()
-                    }
+                let number = if let Some(at) = notes.iter().position(|n| *n == condition) {
+                    at + 1
+                } else {
+                    notes.push(condition);
+                    notes.len()
                 };
                 line = format!("{line} {}", mark(number));
             }

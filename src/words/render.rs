@@ -377,7 +377,7 @@ pub fn otherwise(w: Words, grant: &str) -> String {
     w.fmt("render-grant-otherwise", &[("grant", grant.into())])
 }
 
-/// A footnote of the empowerment matrix, after its mark: "when “flight_status”
+/// A footnote of the empowerment matrix, after its mark: "when “status”
 /// is “delayed” and …".
 pub fn grant_note(w: Words, condition: &str) -> String {
     w.fmt("render-grant-note", &[("condition", condition.into())])
@@ -392,7 +392,7 @@ pub fn footnote(w: Words, mark: &str, note: &str) -> String {
 }
 
 /// A grant of the handbook's list, in words: "up to 50 USD × passengers,
-/// when “flight_status” is “delayed”".
+/// when “status” is “delayed”".
 pub fn grant_when(w: Words, limit: &str, condition: &str) -> String {
     w.fmt(
         "render-grant-when",

@@ -66,9 +66,9 @@ pub struct GrantLine {
 #[derive(Debug, Serialize)]
 pub struct NoteDoc {
     pub mark: String,
-    /// "when “flight_status” is “delayed”"
+    /// "when “status” is “delayed”"
     pub text: String,
-    /// Mark and text: "¹ when “flight_status” is “delayed”".
+    /// Mark and text: "¹ when “status” is “delayed”".
     pub line: String,
 }
 
