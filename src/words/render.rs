@@ -462,6 +462,11 @@ pub fn beyond_limit(
     }
     match ceiling {
         Ceiling::Nobody => text.push_str(&w.text("render-beyond-nobody")),
+        // The role's own limit is the top one: "over 500 USD; no role may
+        // grant it", not the amount twice.
+        Ceiling::Over(_) if above.is_empty() && own.is_some() => {
+            text.push_str(&w.text("render-beyond-nobody"));
+        }
         Ceiling::Over(top) if !above.is_empty() || own.is_some() => {
             text.push_str(&w.fmt("render-beyond-over-top", &[("top", top.as_str().into())]));
         }
@@ -909,6 +914,16 @@ mod tests {
                 &Ceiling::Over("500 USD".into())
             ),
             "Refund: over 100 USD, to the duty manager (up to 500 USD); over 500 USD, no role may grant it."
+        );
+        assert_eq!(
+            beyond_limit(
+                en,
+                "Refund",
+                Some("500 USD"),
+                &[],
+                &Ceiling::Over("500 USD".into())
+            ),
+            "Refund: over 500 USD; no role may grant it."
         );
         assert_eq!(
             beyond_limit(zh, "退款", None, &[], &Ceiling::Nobody),
