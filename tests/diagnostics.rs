@@ -230,6 +230,7 @@ fn severities_follow_the_spec_table() {
         Code::ReviewOverdue,
         Code::ExampleSkipped,
         Code::UnknownFact,
+        Code::UnreachableGrant,
     ];
     for &code in Code::ALL {
         let expected = if warnings.contains(&code) {

@@ -4,6 +4,7 @@ mod architecture;
 mod authoring;
 mod calibrate;
 mod cli;
+mod conditional_grants;
 mod contract;
 mod diagnostics;
 mod docs;

@@ -323,8 +323,8 @@ check-code-phrase-too-long = Eine Formulierung ist länger als 1000 Zeichen
 check-code-empty-rule = Eine Regel, die nichts prüft (keine Formulierungen oder Muster, keine Grenzen, kein Ersetzen)
 check-code-rule-contradiction = Eine `mention`-Regel und eine `avoid`-Regel teilen eine Formulierung und gelten in einem gemeinsamen Schritt und Kontext
 check-code-unbound-placeholder = Ein Platzhalter, den kein Szenario und kein Kontext füllen kann (unbekannter Schlüssel)
-check-code-ladder-inversion = Eine höhere Rolle darf von einer Maßnahme weniger gewähren als eine niedrigere
-check-code-escalation-shadows-empowerment = Eine Eskalationsregel, die nur auf Maßnahme und Betrag schaut, gibt Beträge weiter, die eine Rolle unterhalb ihres Ziels selbst gewähren darf
+check-code-ladder-inversion = Eine höhere Rolle darf von einer Maßnahme weniger gewähren als eine niedrigere; verglichen werden nur Befugnisse desselben Falls (gleiches `when` und `per`), denn Befugnisse mit verschiedenen Bedingungen gelten vielleicht nie zugleich, daher werden einfache Grenzen wie in Version 1 mit einfachen Grenzen verglichen
+check-code-escalation-shadows-empowerment = Eine Eskalationsregel, die nur auf Maßnahme und Betrag schaut, gibt Beträge weiter, die eine Rolle unterhalb ihres Ziels selbst gewähren darf; verglichen wird nur mit Befugnissen ohne `when` (und ohne `per`), denn eine bedingte Befugnis gilt vielleicht nicht, wo die Regel greift, und dann widersprechen sich die beiden nicht
 check-code-escalation-to-front-line = Das Ziel einer Eskalationsregel ist die erste Rolle
 check-code-unreachable-beat = Kein Weg von der ersten Szene führt zu ihr
 check-code-endless-scenario = Von einer Szene aus endet kein Weg
@@ -341,3 +341,15 @@ check-code-example-skipped = Ein Beispiel einer Regel ließ sich nicht beurteile
 check-code-unknown-pack = `uses` nennt kein mitgeliefertes Regelpaket
 check-code-unknown-disabled-rule = `disable` nennt keine Regel der Regelpakete, die der Leitfaden verwendet
 check-code-unknown-fact = Eine Bedingung, ein Platzhalter oder eine Befugnis nennt einen Fakt, den `facts:` nicht deklariert und kein Szenario setzt (meist ein Tippfehler)
+
+## Conditional grants (a role's `may` entry as a list): ladder-inversion between
+## grants of the same case, unreachable-grant.
+
+check-code-unreachable-grant = Eine Befugnis in der Liste einer Rolle kommt nie zur Anwendung: Eine frühere Befugnis derselben Liste gilt überall, wo sie gilt (eine frühere ohne `when` und `per` oder eine, deren Bedingungen aus ihren eigenen folgen)
+check-grant-case-when = wenn {$condition}
+check-grant-case-per = je `facts.{$per}`
+check-grant-case-when-per = wenn {$condition}, je `facts.{$per}`
+check-ladder-grant-below-junior = Befugnis {$index} von `{$senior}` für `{$action}` ({$case}) gewährt bis {$limit}, weniger als `{$junior}` darunter im selben Fall ({$junior_limit})
+check-unreachable-grant = Befugnis {$index} von `{$role}` für `{$action}` kommt nie zur Anwendung: Befugnis {$earlier} davor ({$case}) gilt überall, wo sie gilt, und es gilt die erste zutreffende Befugnis
+check-unreachable-grant-always = Befugnis {$index} von `{$role}` für `{$action}` kommt nie zur Anwendung: Befugnis {$earlier} davor gilt in jedem Fall, und es gilt die erste zutreffende Befugnis
+check-help-move-grant-before = Stellen Sie sie vor Befugnis {$earlier} von `{$role}` für `{$action}`, oder entfernen Sie sie

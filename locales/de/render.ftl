@@ -223,3 +223,17 @@ render-card-rule = {$at}: {$message} {$kind ->
 render-card-step = Schritt {$number}, {$title}: Was ist das Ziel?
 render-card-wrong = Der Kunde sagt: {$customer} Was ist falsch an {$reply}?
 render-customer-said = Der Kunde sagt: {$customer}
+
+## Conditional grants: a cell of the empowerment matrix with several grants,
+## tried in order (the first that holds gives the limit), their footnotes, and
+## the handbook's chapter on them. $per is the fact the limit is multiplied by.
+render-grant-per = {$limit} × {$per}
+render-grant-otherwise = sonst {$grant}
+render-grant-note = wenn {$condition}
+render-footnote = {$mark} {$note}
+render-grant-when = {$limit}, wenn {$condition}
+render-grant-none-holds = nicht in ihrer Befugnis: Der Fall geht an die niedrigste Rolle darüber, deren Befugnis ihn abdeckt
+render-grants-heading = {$role} · {$action}
+render-conditional = Wenn Ihre Befugnis vom Fall abhängt
+render-conditional-intro = Manche Grenzen hängen vom Fall ab. Lesen Sie jede Liste von oben: Die erste Zeile, deren Bedingung auf den Fall zutrifft, gibt die Grenze, die Zeilen darunter zählen nicht.
+render-depends = hängt vom Fall ab (siehe Tabelle)

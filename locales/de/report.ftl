@@ -203,3 +203,9 @@ report-col-rules = Regeln
 report-col-scenarios = Szenarien
 report-list-hint = Probieren Sie einen aus: ethos show KENNUNG · ethos drill KENNUNG · ethos init --from KENNUNG
 report-list-packs-hint = In einen Leitfaden aufnehmen: `uses: [KENNUNG]`; eine seiner Regeln abschalten: `disable: [KENNUNG/REGEL]`
+
+## `ethos show`'s matrix with conditional grants: one line per grant, in the
+## order they are tried, each condition a footnote below the table.
+report-show-grant-per = {$limit} × {$per}
+report-show-otherwise = sonst {$grant}
+report-show-grant-note = {$mark} wenn {$condition}

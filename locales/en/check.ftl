@@ -324,8 +324,8 @@ check-code-phrase-too-long = a phrase is longer than 1,000 characters
 check-code-empty-rule = a rule with nothing to check (no phrases/patterns, no bounds, no swap)
 check-code-rule-contradiction = a `mention` rule and an `avoid` rule share a phrase and apply at a common step in a common context
 check-code-unbound-placeholder = a placeholder that no scenario or context can fill (unknown key)
-check-code-ladder-inversion = a more senior role may grant less of an action than a junior one
-check-code-escalation-shadows-empowerment = an escalation rule on action and amount alone sends up amounts that a role below its target may grant
+check-code-ladder-inversion = a more senior role may grant less of an action than a junior one; grants are compared only between the same case (identical `when` and `per`), since grants whose conditions differ may never hold together, so a plain limit compares with plain limits as in version 1
+check-code-escalation-shadows-empowerment = an escalation rule on action and amount alone sends up amounts that a role below its target may grant; only grants without `when` (and without `per`) are compared, since a conditional grant may not hold where the rule fires, so the two need not contradict
 check-code-escalation-to-front-line = an escalation rule's target is the first role
 check-code-unreachable-beat = no path from the first beat reaches it
 check-code-endless-scenario = from some beat no path ends
@@ -342,3 +342,16 @@ check-code-example-skipped = a rule's example could not be judged: the rule is s
 check-code-unknown-pack = `uses` names no bundled rule pack
 check-code-unknown-disabled-rule = `disable` names no rule of the packs the playbook uses
 check-code-unknown-fact = a condition, placeholder or grant names a fact that `facts:` does not declare and no scenario sets (most often a typo)
+
+## Conditional grants (a role's `may` entry as a list): ladder-inversion between
+## grants of the same case, unreachable-grant.
+
+check-code-unreachable-grant = a grant of a role's list never applies: an earlier grant of the same list holds wherever it holds (an earlier grant without `when` or `per`, or one whose conditions follow from its own)
+# $case: what a grant's limit depends on, one of the check-grant-case-* messages.
+check-grant-case-when = when {$condition}
+check-grant-case-per = per `facts.{$per}`
+check-grant-case-when-per = when {$condition}, per `facts.{$per}`
+check-ladder-grant-below-junior = `{$senior}`'s grant {$index} for `{$action}` ({$case}) gives up to {$limit}, less than `{$junior}` below it gives in the same case ({$junior_limit})
+check-unreachable-grant = `{$role}`'s grant {$index} for `{$action}` never applies: grant {$earlier} before it ({$case}) holds wherever it does, and the first grant that holds is the one that applies
+check-unreachable-grant-always = `{$role}`'s grant {$index} for `{$action}` never applies: grant {$earlier} before it holds in every case, and the first grant that holds is the one that applies
+check-help-move-grant-before = move it before grant {$earlier} of `{$role}`'s `{$action}`, or remove it

@@ -231,3 +231,17 @@ render-card-rule = {$at}: {$message} {$kind ->
 render-card-step = Step {$number}, {$title}: what is the goal?
 render-card-wrong = The customer says: {$customer} What is wrong with {$reply}?
 render-customer-said = The customer says: {$customer}
+
+## Conditional grants: a cell of the empowerment matrix with several grants,
+## tried in order (the first that holds gives the limit), their footnotes, and
+## the handbook's chapter on them. $per is the fact the limit is multiplied by.
+render-grant-per = {$limit} × {$per}
+render-grant-otherwise = otherwise {$grant}
+render-grant-note = when {$condition}
+render-footnote = {$mark} {$note}
+render-grant-when = {$limit}, when {$condition}
+render-grant-none-holds = not theirs to grant: the case goes to the lowest role above whose grant covers it
+render-grants-heading = {$role} · {$action}
+render-conditional = When what you may grant depends on the case
+render-conditional-intro = Some limits depend on the case. Read each list from the top: the first line whose condition fits the case gives the limit, and the lines below it do not count.
+render-depends = depends on the case (see the table)

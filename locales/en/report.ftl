@@ -220,3 +220,9 @@ report-col-rules = rules
 report-col-scenarios = scenarios
 report-list-hint = Try one: ethos show ID · ethos drill ID · ethos init --from ID
 report-list-packs-hint = Add one to a playbook: `uses: [ID]`; drop one of its rules: `disable: [ID/RULE]`
+
+## `ethos show`'s matrix with conditional grants: one line per grant, in the
+## order they are tried, each condition a footnote below the table.
+report-show-grant-per = {$limit} × {$per}
+report-show-otherwise = otherwise {$grant}
+report-show-grant-note = {$mark} when {$condition}

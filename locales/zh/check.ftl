@@ -301,8 +301,8 @@ check-code-phrase-too-long = 短语超过1000个字符
 check-code-empty-rule = 规则没有任何可检查的内容（没有短语或模式、没有长度界限、没有替换）
 check-code-rule-contradiction = 一条`mention`规则和一条`avoid`规则有相同的短语，并且在同一步骤、同一情境下适用
 check-code-unbound-placeholder = 占位符没有任何情景或情境能填充（未知的键）
-check-code-ladder-inversion = 较高级的岗位对某项操作的额度比下级岗位还低
-check-code-escalation-shadows-empowerment = 只看操作和金额的升级规则，把目标岗位以下的某个岗位本来就能批准的金额也交了上去
+check-code-ladder-inversion = 较高级的岗位对某项操作的额度比下级岗位还低；只比较同一情形下的授权（`when`和`per`完全相同），因为条件不同的授权可能从不同时成立，所以普通额度仍像第1版一样只与普通额度比较
+check-code-escalation-shadows-empowerment = 只看操作和金额的升级规则，把目标岗位以下的某个岗位本来就能批准的金额也交了上去；只与没有`when`（也没有`per`）的授权比较，因为有条件的授权在规则触发时未必成立，两者不一定矛盾
 check-code-escalation-to-front-line = 升级规则的目标是第一个岗位
 check-code-unreachable-beat = 从第一个环节出发没有路径能到达它
 check-code-endless-scenario = 从某个环节出发没有任何路径能结束
@@ -319,3 +319,15 @@ check-code-example-skipped = 规则的示例无法评判：在它的`examples_co
 check-code-unknown-pack = `uses`提到了不存在的内置规则包
 check-code-unknown-disabled-rule = `disable`提到的规则不在本服务手册所用的规则包中
 check-code-unknown-fact = 条件、占位符或授权提到的事实既没有在`facts:`中声明，也没有任何情景设置它（多半是拼写错误）
+
+## Conditional grants (a role's `may` entry as a list): ladder-inversion between
+## grants of the same case, unreachable-grant.
+
+check-code-unreachable-grant = 岗位授权列表中的某条授权永远用不上：列表中排在它前面的某条授权在它成立时总是成立（前面那条没有`when`和`per`，或者它的条件可由这条的条件推出）
+check-grant-case-when = 条件：{$condition}
+check-grant-case-per = 按`facts.{$per}`计
+check-grant-case-when-per = 条件：{$condition}；按`facts.{$per}`计
+check-ladder-grant-below-junior = 岗位`{$senior}`对`{$action}`的第{$index}条授权（{$case}）额度为{$limit}，低于下一级岗位`{$junior}`在同一情形下的额度（{$junior_limit}）
+check-unreachable-grant = 岗位`{$role}`对`{$action}`的第{$index}条授权永远用不上：排在它前面的第{$earlier}条授权（{$case}）在它成立时总是成立，而生效的是第一条成立的授权
+check-unreachable-grant-always = 岗位`{$role}`对`{$action}`的第{$index}条授权永远用不上：排在它前面的第{$earlier}条授权在任何情形下都成立，而生效的是第一条成立的授权
+check-help-move-grant-before = 请把它移到`{$role}`对`{$action}`的第{$earlier}条授权之前，或者删除它

@@ -181,3 +181,17 @@ render-card-rule = {$at}：{$message}{$kind ->
 render-card-step = 步骤{$number}{$title}的目标是什么？
 render-card-wrong = 客人说：{$customer}这样回答错在哪里：{$reply}？
 render-customer-said = 客人说：{$customer}
+
+## Conditional grants: a cell of the empowerment matrix with several grants,
+## tried in order (the first that holds gives the limit), their footnotes, and
+## the handbook's chapter on them. $per is the fact the limit is multiplied by.
+render-grant-per = {$limit} × {$per}
+render-grant-otherwise = 否则，{$grant}
+render-grant-note = 当{$condition}时
+render-footnote = {$mark}{$note}
+render-grant-when = 当{$condition}时，{$limit}
+render-grant-none-holds = 不在其权限内：交给上级中授权足够的最低一级岗位
+render-grants-heading = {$role} · {$action}
+render-conditional = 额度视情况而定时
+render-conditional-intro = 有些额度要看具体情况。请从上往下看每个列表：第一条符合情况的就是您的额度，下面的各条不再适用。
+render-depends = 视情况而定（见上表）

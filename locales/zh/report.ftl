@@ -189,3 +189,9 @@ report-col-rules = 规则数
 report-col-scenarios = 情景数
 report-list-hint = 试试看：ethos show 编号 · ethos drill 编号 · ethos init --from 编号
 report-list-packs-hint = 在服务手册中加入规则包：`uses: [编号]`；停用其中一条规则：`disable: [编号/规则]`
+
+## `ethos show`'s matrix with conditional grants: one line per grant, in the
+## order they are tried, each condition a footnote below the table.
+report-show-grant-per = {$limit} × {$per}
+report-show-otherwise = 否则，{$grant}
+report-show-grant-note = {$mark}当{$condition}时

@@ -40,6 +40,7 @@ pub enum Code {
     UnknownPack,
     UnknownDisabledRule,
     UnknownFact,
+    UnreachableGrant,
 }
 
 impl Code {
@@ -76,6 +77,7 @@ impl Code {
         Code::UnknownPack,
         Code::UnknownDisabledRule,
         Code::UnknownFact,
+        Code::UnreachableGrant,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +113,7 @@ impl Code {
             Code::UnknownPack => "unknown-pack",
             Code::UnknownDisabledRule => "unknown-disabled-rule",
             Code::UnknownFact => "unknown-fact",
+            Code::UnreachableGrant => "unreachable-grant",
         }
     }
 
@@ -123,7 +126,8 @@ impl Code {
             | Code::UntestedRule
             | Code::ReviewOverdue
             | Code::ExampleSkipped
-            | Code::UnknownFact => Severity::Warning,
+            | Code::UnknownFact
+            | Code::UnreachableGrant => Severity::Warning,
             _ => Severity::Error,
         }
     }

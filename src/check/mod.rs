@@ -8,6 +8,7 @@ pub mod diagnostic;
 mod examples;
 mod facts;
 pub mod gate;
+mod grants;
 mod packs;
 mod policy;
 mod references;

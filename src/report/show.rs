@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::playbook::{Beat, Limit, Next, Playbook, Scenario, Spanned};
+use crate::playbook::{Beat, Grants, Limit, Next, Playbook, Scenario, Spanned};
 use crate::report::tables::table;
 use crate::words::Words;
 use crate::words::report::{check_kind, severity};
@@ -105,6 +105,7 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
         None => a.id.value.clone(),
     }));
     let mut matrix = table(&header, width);
+    let mut notes: Vec<String> = Vec::new();
     for role in pb.roles.iter() {
         let mut row = vec![w.fmt(
             "report-show-role",
@@ -113,16 +114,24 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
                 ("title", role.title.as_str().into()),
             ],
         )];
-        row.extend(pb.actions.iter().map(|a| match role.limit(&a.id) {
-            Some(Limit::Unlimited) => w.text("report-show-no-limit"),
-            Some(Limit::Amount(limit)) => {
-                w.fmt("report-show-up-to", &[("limit", w.number(limit).into())])
-            }
-            None => "—".to_owned(),
-        }));
+        row.extend(
+            pb.actions
+                .iter()
+                .map(|a| cell(role.grants(&a.id), w, &mut notes)),
+        );
         matrix.add_row(row);
     }
     let _ = write!(out, "\n{}\n{matrix}\n", w.text("report-show-matrix"));
+    for (i, condition) in notes.iter().enumerate() {
+        let note = w.fmt(
+            "report-show-grant-note",
+            &[
+                ("mark", mark(i + 1).into()),
+                ("condition", condition.as_str().into()),
+            ],
+        );
+        let _ = writeln!(out, "{note}");
+    }
 
     if !pb.escalation.is_empty() {
         let header = [
@@ -159,6 +168,61 @@ pub fn render(pb: &Playbook, width: Option<u16>) -> String {
         let _ = write!(out, "\n{}", scenario_table(pb, scenario, w, width));
     }
     out
+}
+
+/// A cell of the matrix: a plain limit as in version 1 ("up to 50"); grants
+/// that depend on the case one a line, in the order they are tried, each
+/// condition a footnote mark (`notes`: the conditions, in words, by mark).
+fn cell(grants: Option<&Grants>, w: Words, notes: &mut Vec<String>) -> String {
+    let Some(grants) = grants else {
+        return "—".to_owned();
+    };
+    let mut lines: Vec<String> = grants
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, grant)| {
+            let mut line = match grant.up_to.value {
+                Limit::Unlimited => w.text("report-show-no-limit"),
+                Limit::Amount(limit) => {
+                    w.fmt("report-show-up-to", &[("limit", w.number(limit).into())])
+                }
+            };
+            if let (Limit::Amount(_), Some(per)) = (grant.up_to.value, &grant.per) {
+                line = w.fmt(
+                    "report-show-grant-per",
+                    &[("limit", line.into()), ("per", per.as_str().into())],
+                );
+            }
+            if i > 0 {
+                line = w.fmt("report-show-otherwise", &[("grant", line.into())]);
+            }
+            if let Some(when) = &grant.when {
+                let condition = crate::words::report::condition(w, when);
+                let number = if let Some(at) = notes.iter().position(|n| *n == condition) {
+                    at + 1
+                } else {
+                    notes.push(condition);
+                    notes.len()
+                };
+                line = format!("{line} {}", mark(number));
+            }
+            line
+        })
+        .collect();
+    if grants.list.last().is_some_and(|g| !g.always_holds()) {
+        lines.push(w.fmt("report-show-otherwise", &[("grant", "—".into())]));
+    }
+    lines.join("\n")
+}
+
+/// A footnote mark: ¹, ², … ¹⁰.
+fn mark(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect()
 }
 
 fn scenario_table(pb: &Playbook, scenario: &Scenario, w: Words, width: Option<u16>) -> String {

@@ -11,7 +11,7 @@ use fluent_bundle::FluentValue;
 
 use super::{Arg, Words};
 use crate::playbook::{
-    AmountBounds, CheckKind, Date, FactType, Limit, Scalar, Severity, format_amount,
+    AmountBounds, CheckKind, Condition, Date, FactType, Limit, Scalar, Severity, format_amount,
 };
 
 /// What kind of thing an id names.
@@ -414,6 +414,28 @@ pub enum Message<'a> {
         date: Date,
         days: i64,
     },
+    /// A senior role's grant (its 1-based `index`) of a conditional case
+    /// gives less than a junior role's grant of the same case.
+    LadderGrantBelowJunior {
+        senior: &'a str,
+        action: &'a str,
+        index: usize,
+        when: Option<&'a Condition>,
+        per: Option<&'a str>,
+        limit: f64,
+        junior: &'a str,
+        junior_limit: Limit,
+    },
+    /// Grant `index` of a role's list is covered by grant `earlier` (whose
+    /// case `when` and `per` are).
+    UnreachableGrant {
+        role: &'a str,
+        action: &'a str,
+        index: usize,
+        earlier: usize,
+        when: Option<&'a Condition>,
+        per: Option<&'a str>,
+    },
 }
 
 /// What to do about it.
@@ -533,6 +555,12 @@ pub enum Help<'a> {
     },
     CannotSayAndAvoid,
     ReviewWithTeam,
+    /// Move a grant before grant `earlier` of the role's list.
+    MoveGrantBefore {
+        role: &'a str,
+        action: &'a str,
+        earlier: usize,
+    },
 }
 
 /// An id as code.
@@ -990,7 +1018,68 @@ impl Words {
                     ("days", FluentValue::from(days)),
                 ],
             ),
+            M::LadderGrantBelowJunior {
+                senior,
+                action,
+                index,
+                when,
+                per,
+                limit,
+                junior,
+                junior_limit,
+            } => self.fmt(
+                "check-ladder-grant-below-junior",
+                &[
+                    ("senior", s(senior)),
+                    ("action", s(action)),
+                    ("index", n(index)),
+                    (
+                        "case",
+                        self.grant_case(when, per).unwrap_or_default().into(),
+                    ),
+                    ("limit", self.number(limit).into()),
+                    ("junior", s(junior)),
+                    ("junior_limit", self.limit(junior_limit, None).into()),
+                ],
+            ),
+            M::UnreachableGrant {
+                role,
+                action,
+                index,
+                earlier,
+                when,
+                per,
+            } => {
+                let mut args: Vec<Arg> = vec![
+                    ("role", s(role)),
+                    ("action", s(action)),
+                    ("index", n(index)),
+                    ("earlier", n(earlier)),
+                ];
+                match self.grant_case(when, per) {
+                    Some(case) => {
+                        args.push(("case", case.into()));
+                        self.fmt("check-unreachable-grant", &args)
+                    }
+                    None => self.fmt("check-unreachable-grant-always", &args),
+                }
+            }
         }
+    }
+
+    /// The case of a grant, as a diagnostic names it: "when …, per
+    /// `facts.passengers`"; `None` for a grant that holds in every case.
+    fn grant_case(self, when: Option<&Condition>, per: Option<&str>) -> Option<String> {
+        let when = when.map(|c| crate::words::report::condition(self, c));
+        Some(match (when, per) {
+            (None, None) => return None,
+            (Some(c), None) => self.fmt("check-grant-case-when", &[("condition", c.into())]),
+            (None, Some(p)) => self.fmt("check-grant-case-per", &[("per", p.to_owned().into())]),
+            (Some(c), Some(p)) => self.fmt(
+                "check-grant-case-when-per",
+                &[("condition", c.into()), ("per", p.to_owned().into())],
+            ),
+        })
     }
 
     /// A diagnostic's help line.
@@ -1148,6 +1237,18 @@ impl Words {
             }
             H::CannotSayAndAvoid => self.text("check-help-cannot-say-and-avoid"),
             H::ReviewWithTeam => self.text("check-help-review-with-team"),
+            H::MoveGrantBefore {
+                role,
+                action,
+                earlier,
+            } => self.fmt(
+                "check-help-move-grant-before",
+                &[
+                    ("role", s(role)),
+                    ("action", s(action)),
+                    ("earlier", FluentValue::from(earlier)),
+                ],
+            ),
         }
     }
 

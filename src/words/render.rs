@@ -103,6 +103,9 @@ pub struct Labels {
     /// Before the list of who takes a case above each limit.
     pub beyond_intro: String,
     pub decision: String,
+    /// The handbook's chapter on grants that depend on the case.
+    pub conditional: String,
+    pub conditional_intro: String,
 }
 
 impl Labels {
@@ -188,6 +191,8 @@ impl Labels {
             over_limit: w.text("render-over-limit"),
             beyond_intro: w.text("render-beyond-intro"),
             decision: w.text("render-decision"),
+            conditional: w.text("render-conditional"),
+            conditional_intro: w.text("render-conditional-intro"),
         }
     }
 }
@@ -353,6 +358,62 @@ pub fn action_limit(w: Words, action: &str, limit: Limit, unit: Option<&str>) ->
     w.labelled(action, &self::limit(w, Some(limit), unit))
 }
 
+/// A grant's limit in a cell: "up to 50 USD", "up to 50 USD × passengers"
+/// (`per`: the fact, without `facts.`), "no limit".
+pub fn grant_limit(w: Words, limit: Limit, unit: Option<&str>, per: Option<&str>) -> String {
+    let text = self::limit(w, Some(limit), unit);
+    match (limit, per) {
+        (Limit::Amount(_), Some(per)) => w.fmt(
+            "render-grant-per",
+            &[("limit", text.into()), ("per", per.into())],
+        ),
+        _ => text,
+    }
+}
+
+/// A grant tried after others, in first-holding-wins order: "otherwise up
+/// to 10 USD".
+pub fn otherwise(w: Words, grant: &str) -> String {
+    w.fmt("render-grant-otherwise", &[("grant", grant.into())])
+}
+
+/// A footnote of the empowerment matrix, after its mark: "when “status”
+/// is “delayed” and …".
+pub fn grant_note(w: Words, condition: &str) -> String {
+    w.fmt("render-grant-note", &[("condition", condition.into())])
+}
+
+/// A footnote in full: "¹ when …" (the mark comes from `render`).
+pub fn footnote(w: Words, mark: &str, note: &str) -> String {
+    w.fmt(
+        "render-footnote",
+        &[("mark", mark.into()), ("note", note.into())],
+    )
+}
+
+/// A grant of the handbook's list, in words: "up to 50 USD × passengers,
+/// when “status” is “delayed”".
+pub fn grant_when(w: Words, limit: &str, condition: &str) -> String {
+    w.fmt(
+        "render-grant-when",
+        &[("limit", limit.into()), ("condition", condition.into())],
+    )
+}
+
+/// What happens when none of a role's grants holds.
+pub fn no_grant_holds(w: Words) -> String {
+    w.text("render-grant-none-holds")
+}
+
+/// The heading of one role's grants of one action in the handbook:
+/// "Agent · Travel certificate (USD)".
+pub fn grants_heading(w: Words, role: &str, action: &str) -> String {
+    w.fmt(
+        "render-grants-heading",
+        &[("role", role.into()), ("action", action.into())],
+    )
+}
+
 /// The amount above which no role may grant an action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ceiling {
@@ -401,6 +462,11 @@ pub fn beyond_limit(
     }
     match ceiling {
         Ceiling::Nobody => text.push_str(&w.text("render-beyond-nobody")),
+        // The role's own limit is the top one: "over 500 USD; no role may
+        // grant it", not the amount twice.
+        Ceiling::Over(_) if above.is_empty() && own.is_some() => {
+            text.push_str(&w.text("render-beyond-nobody"));
+        }
         Ceiling::Over(top) if !above.is_empty() || own.is_some() => {
             text.push_str(&w.fmt("render-beyond-over-top", &[("top", top.as_str().into())]));
         }
@@ -848,6 +914,16 @@ mod tests {
                 &Ceiling::Over("500 USD".into())
             ),
             "Refund: over 100 USD, to the duty manager (up to 500 USD); over 500 USD, no role may grant it."
+        );
+        assert_eq!(
+            beyond_limit(
+                en,
+                "Refund",
+                Some("500 USD"),
+                &[],
+                &Ceiling::Over("500 USD".into())
+            ),
+            "Refund: over 500 USD; no role may grant it."
         );
         assert_eq!(
             beyond_limit(zh, "退款", None, &[], &Ceiling::Nobody),

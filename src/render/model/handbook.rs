@@ -24,6 +24,15 @@ pub struct ValueDoc {
     pub text: String,
 }
 
+/// One role's grants of one action where they depend on the case, in words,
+/// for the handbook: "Agent · Travel certificate (USD)", then a line per
+/// grant in the order they are tried.
+#[derive(Debug, Serialize)]
+pub struct ConditionalDoc {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct StepDoc {
     pub number: usize,
@@ -66,6 +75,33 @@ fn value_name(id: &str) -> String {
 }
 
 impl Builder<'_> {
+    /// Every role's grants that depend on the case, role by role: a
+    /// version 1 playbook has none, and its handbook no such chapter.
+    pub(super) fn conditional(&self) -> Vec<ConditionalDoc> {
+        let pb = self.pb;
+        let mut out = Vec::new();
+        for role in pb.roles.iter() {
+            for action in &pb.actions {
+                let Some(grants) = role.grants(&action.id).filter(|g| g.is_conditional()) else {
+                    continue;
+                };
+                out.push(ConditionalDoc {
+                    heading: say::grants_heading(
+                        self.w,
+                        &clean(&role.title),
+                        &say::matrix_column(
+                            self.w,
+                            &clean(&action.title),
+                            self.unit(&action.id).as_deref(),
+                        ),
+                    ),
+                    lines: self.grant_sentences(grants, &action.id),
+                });
+            }
+        }
+        out
+    }
+
     pub(super) fn philosophy(&self) -> PhilosophyDoc {
         let philosophy = &self.pb.philosophy;
         PhilosophyDoc {

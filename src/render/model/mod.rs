@@ -29,8 +29,10 @@ mod shared;
 use serde::Serialize;
 
 pub use cards::Card;
-pub use handbook::{PhilosophyDoc, Question, StepDoc, ValueDoc};
-pub use policy::{ActionDoc, BeyondDoc, EscalationDoc, Matrix, MatrixRow, Picture};
+pub use handbook::{ConditionalDoc, PhilosophyDoc, Question, StepDoc, ValueDoc};
+pub use policy::{
+    ActionDoc, BeyondDoc, EscalationDoc, GrantLine, Matrix, MatrixRow, NoteDoc, Picture,
+};
 pub use shared::{
     BeatDoc, ChoiceDoc, DecisionDoc, Guidance, Reason, RuleCard, ScenarioDoc, SwapRow, WrongDoc,
 };
@@ -51,6 +53,8 @@ pub struct Document {
     /// The rules that hold at every step.
     pub everywhere: Guidance,
     pub steps: Vec<StepDoc>,
+    /// Grants that depend on the case, in words (none in a version 1 playbook).
+    pub conditional: Vec<ConditionalDoc>,
     /// Every rule, in playbook order.
     pub rules: Vec<RuleCard>,
     pub scenarios: Vec<ScenarioDoc>,
@@ -126,6 +130,7 @@ impl<'p> Builder<'p> {
             philosophy: self.philosophy(),
             everywhere: self.guidance(|r| r.at.is_none()),
             steps: self.steps(),
+            conditional: self.conditional(),
             rules: pb.rules.iter().map(|r| self.rule_card(r)).collect(),
             quiz: self.quiz(),
             scenarios: pb

@@ -10,7 +10,7 @@ use super::super::{mermaid, svg};
 use super::{Builder, clean, name_of};
 use crate::engine::policy;
 use crate::engine::{Context, Proposal};
-use crate::playbook::{Choice, Limit, Next, Scenario};
+use crate::playbook::{Choice, Grants, Limit, Next, Scenario};
 use crate::words::Words;
 use crate::words::render::{self as say, Ceiling};
 
@@ -27,6 +27,9 @@ pub struct Matrix {
     /// One per action: "Refund part of the bill (USD)".
     pub columns: Vec<String>,
     pub rows: Vec<MatrixRow>,
+    /// The conditions of the grants in the cells, by their marks ("¹ when
+    /// the flight status is delayed"), in the order the cells use them.
+    pub notes: Vec<NoteDoc>,
     /// Who takes a case above a role's limit, per role and action (the bands
     /// of `engine::policy::authority`, the function `validate` rules with).
     pub beyond: Vec<BeyondDoc>,
@@ -43,7 +46,62 @@ pub struct BeyondDoc {
 #[derive(Debug, Serialize)]
 pub struct MatrixRow {
     pub role: String,
+    /// Each cell on one line: "up to 50 USD"; grants that depend on the
+    /// case joined, marks included ("up to 100 USD × passengers ¹, otherwise —").
     pub cells: Vec<String>,
+    /// Each cell as its grants, one line each, in the order they are tried.
+    pub grants: Vec<Vec<GrantLine>>,
+}
+
+/// One grant of a cell: "up to 50 USD × passengers", "otherwise up to 10 USD",
+/// with the mark of its condition's footnote.
+#[derive(Debug, Serialize)]
+pub struct GrantLine {
+    pub text: String,
+    /// "¹"; `null` for a grant without `when`.
+    pub mark: Option<String>,
+}
+
+/// A footnote of the matrix.
+#[derive(Debug, Serialize)]
+pub struct NoteDoc {
+    pub mark: String,
+    /// "when “status” is “delayed”"
+    pub text: String,
+    /// Mark and text: "¹ when “status” is “delayed”".
+    pub line: String,
+}
+
+/// The footnotes as they are handed out: one mark per distinct condition,
+/// numbered in the order the cells use them.
+#[derive(Default)]
+pub(super) struct Notes {
+    list: Vec<NoteDoc>,
+}
+
+impl Notes {
+    /// The mark of a condition's note, a new one if it has none yet.
+    fn mark(&mut self, w: Words, text: String) -> String {
+        if let Some(note) = self.list.iter().find(|n| n.text == text) {
+            return note.mark.clone();
+        }
+        let mark = superscript(self.list.len() + 1);
+        self.list.push(NoteDoc {
+            line: say::footnote(w, &mark, &text),
+            mark: mark.clone(),
+            text,
+        });
+        mark
+    }
+}
+
+/// A footnote mark: ¹, ², … ¹⁰.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -68,6 +126,18 @@ pub struct Picture {
     pub alt: String,
 }
 
+/// A cell on one line: its grants joined, each with its mark.
+fn cell_text(w: Words, lines: &[GrantLine]) -> String {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| match &l.mark {
+            Some(mark) => format!("{} {mark}", l.text),
+            None => l.text.clone(),
+        })
+        .collect();
+    say::list(w, &lines)
+}
+
 impl Builder<'_> {
     pub(super) fn actions(&self) -> Vec<ActionDoc> {
         self.pb
@@ -84,26 +154,117 @@ impl Builder<'_> {
     pub(super) fn matrix(&self) -> Matrix {
         let pb = self.pb;
         let w = self.w;
+        let mut notes = Notes::default();
+        let rows = pb
+            .roles
+            .iter()
+            .map(|role| {
+                let grants: Vec<Vec<GrantLine>> = pb
+                    .actions
+                    .iter()
+                    .map(|a| self.grant_lines(role.grants(&a.id), &a.id, &mut notes))
+                    .collect();
+                MatrixRow {
+                    role: clean(&role.title),
+                    cells: grants.iter().map(|lines| cell_text(w, lines)).collect(),
+                    grants,
+                }
+            })
+            .collect();
         Matrix {
             columns: pb
                 .actions
                 .iter()
                 .map(|a| say::matrix_column(w, &clean(&a.title), self.unit(&a.id).as_deref()))
                 .collect(),
-            rows: pb
-                .roles
-                .iter()
-                .map(|role| MatrixRow {
-                    role: clean(&role.title),
-                    cells: pb
-                        .actions
-                        .iter()
-                        .map(|a| say::limit(w, role.limit(&a.id), self.unit(&a.id).as_deref()))
-                        .collect(),
-                })
-                .collect(),
+            rows,
+            notes: notes.list,
             beyond: self.beyond(),
         }
+    }
+
+    /// A role's grants of an action, one line each in the order they are
+    /// tried, each after the first as "otherwise …"; when none need hold
+    /// (the last has a `when` or a `per`), a last line says what happens
+    /// then. A plain limit is one line, as in version 1: "up to 50 USD".
+    fn grant_lines(
+        &self,
+        grants: Option<&Grants>,
+        action: &str,
+        notes: &mut Notes,
+    ) -> Vec<GrantLine> {
+        let w = self.w;
+        let Some(grants) = grants else {
+            return vec![GrantLine {
+                text: say::limit(w, None, None),
+                mark: None,
+            }];
+        };
+        let unit = self.unit(action);
+        let mut lines: Vec<GrantLine> = grants
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, grant)| {
+                let limit = say::grant_limit(
+                    w,
+                    grant.up_to.value,
+                    unit.as_deref(),
+                    grant.per.as_ref().map(|p| p.value.as_str()),
+                );
+                GrantLine {
+                    text: if i == 0 {
+                        limit
+                    } else {
+                        say::otherwise(w, &limit)
+                    },
+                    mark: grant
+                        .when
+                        .as_ref()
+                        .map(|c| notes.mark(w, say::grant_note(w, &self.condition(c)))),
+                }
+            })
+            .collect();
+        if grants.list.last().is_some_and(|g| !g.always_holds()) {
+            lines.push(GrantLine {
+                text: say::otherwise(w, &say::limit(w, None, None)),
+                mark: None,
+            });
+        }
+        lines
+    }
+
+    /// A role's grants of one action in words, for the handbook: the
+    /// condition said in full on each line, in the order they are tried.
+    pub(super) fn grant_sentences(&self, grants: &Grants, action: &str) -> Vec<String> {
+        let w = self.w;
+        let unit = self.unit(action);
+        let mut lines: Vec<String> = grants
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, grant)| {
+                let limit = say::grant_limit(
+                    w,
+                    grant.up_to.value,
+                    unit.as_deref(),
+                    grant.per.as_ref().map(|p| p.value.as_str()),
+                );
+                let line = match &grant.when {
+                    Some(c) => say::grant_when(w, &limit, &self.condition(c)),
+                    None => limit,
+                };
+                if i == 0 {
+                    line
+                } else {
+                    say::otherwise(w, &line)
+                }
+            })
+            .collect();
+        if grants.list.last().is_some_and(|g| !g.always_holds()) {
+            lines.push(say::otherwise(w, &say::no_grant_holds(w)));
+        }
+        lines
     }
 
     /// For every role and action it cannot grant without limit: who takes
@@ -114,6 +275,11 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for (rank, role) in pb.roles.iter().enumerate() {
             for action in &pb.actions {
+                // Where the role's limit depends on the case, its cell and
+                // notes say what it is; the bands are the case-free limits.
+                if role.grants(&action.id).is_some_and(Grants::is_conditional) {
+                    continue;
+                }
                 let own = role.limit(&action.id);
                 if own == Some(Limit::Unlimited) {
                     continue;
@@ -193,14 +359,15 @@ impl Builder<'_> {
                 limits: role
                     .may
                     .iter()
-                    .filter_map(|(action, grants)| {
-                        let limit = grants.value.unconditional()?;
-                        Some(say::action_limit(
+                    .map(|(action, grants)| match grants.value.unconditional() {
+                        Some(limit) => say::action_limit(
                             w,
                             &self.action_title(action),
                             limit,
                             self.unit(action).as_deref(),
-                        ))
+                        ),
+                        // The matrix and its notes say the cases.
+                        None => w.labelled(&self.action_title(action), &w.text("render-depends")),
                     })
                     .collect(),
                 reasons: if rank == 0 {
