@@ -192,10 +192,11 @@ fn limits_agree(pb: &Bundled) -> usize {
                     assert_eq!(findings[0]["to"], to.as_str(), "{context}");
                 } else {
                     assert_eq!(findings[0]["code"], "forbidden-action", "{context}");
-                    // "no role may grant it", or "over 1000 USD, no role may grant it".
+                    // "no role may grant it", or "over 1000 USD, no role may
+                    // grant it"; a top role's own limit is not said twice.
                     let top = bands.last().map(|(_, l)| *l).or(own);
                     let none = match top {
-                        Some(Limit::Amount(top)) => pb.w.fmt(
+                        Some(Limit::Amount(top)) if !bands.is_empty() => pb.w.fmt(
                             "render-beyond-over-top",
                             &[("top", pb.w.amount(top, unit.as_deref()).into())],
                         ),
