@@ -292,7 +292,6 @@ fn a_best_choice_no_grant_allows_by_the_scenario_s_facts_is_decision_contradicts
 }
 
 #[test]
-#[ignore = "needs engine grants (h-grants)"]
 fn a_best_choice_right_by_the_scenario_s_facts_is_not_decision_contradicts_policy() {
     // A gold family of three on a delayed flight: the agent's second grant
     // holds and gives 50 × 3 = 150, exactly the best choice. The bronze

@@ -17,7 +17,15 @@ policy-escalate = {$why}: the case goes to {$to}.
 policy-escalate-within = {$why}: the case goes to {$to} within {$within}.
 policy-over-limit = {$what} is over {$acting}'s limit of {$limit}: take it to {$to}.
 policy-not-theirs = {$acting} may not {$action} at all: take it to {$to}.
+policy-no-grant-holds = None of {$acting}'s grants of {$action} holds in this case: take it to {$to}.
+# The limit a grant that depends on the case gives, and why:
+# "150 USD (50 USD × 3 passengers, when flight_status is “delayed”)".
+policy-grant-limit = {$limit} ({$why})
+policy-grant-per = {$up_to} × {$value} {$per}
+policy-grant-when = when {$condition}
+policy-grant-both = {$per}, {$when}
 policy-forbidden = No role may {$what}: do not offer it.
+policy-forbidden-over = No role may {$what}: {$acting}'s limit is {$limit}, and no role above may grant more. Do not offer it.
 policy-already-with = The case is already with {$role}: nothing more to escalate.
 policy-handles = {$acting} handles this: no escalation rule applies.
 policy-on-the-spot = {$acting} may do this on the spot: {$what} is within their limit of {$limit}.

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::grants::GrantApplied;
 use crate::playbook::{CheckKind, Duration, Limit, Severity, Spanned};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -199,6 +200,9 @@ pub struct PolicyFinding {
     pub because: Vec<usize>,
     /// How soon the role must take it (the first of `because`'s `within`).
     pub within: Option<Duration>,
+    /// The acting role's grant that held for the action, with the limit it
+    /// computed (`over-limit`, `forbidden-action`); `None` where none held.
+    pub grant: Option<GrantApplied>,
 }
 
 /// An action within the acting role's limit.
@@ -207,6 +211,8 @@ pub struct Grant {
     pub action: String,
     pub amount: f64,
     pub limit: Limit,
+    /// The grant that allows it.
+    pub by: GrantApplied,
 }
 
 /// What the policy decides for a case, in one (typed) sentence.
@@ -227,10 +233,18 @@ pub enum Decision {
         action: String,
         amount: f64,
         limit: Option<Limit>,
+        /// The acting role's grant that held, if one did.
+        grant: Option<GrantApplied>,
         to: usize,
     },
-    /// No role may grant the action.
-    Forbidden { action: String, amount: f64 },
+    /// No role may grant the action (`grant`: the acting role's grant that
+    /// held, with a limit below the amount).
+    Forbidden {
+        action: String,
+        amount: f64,
+        acting: usize,
+        grant: Option<GrantApplied>,
+    },
     /// The case is already with the role of rank `role`, which meets every
     /// obligation: nothing more to escalate.
     AlreadyWith { role: usize },

@@ -6,6 +6,7 @@
 
 pub mod condition;
 pub mod context;
+pub mod grants;
 pub mod handoff;
 pub mod judgement;
 pub mod matcher;
@@ -19,6 +20,7 @@ pub mod rules;
 pub mod wildcard;
 
 pub use context::{Context, Proposal};
+pub use grants::GrantApplied;
 pub use judgement::{Assessment, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding};
 pub use judgement::{Decision, Detail, Grant, Status, Verdict, Want};
 pub use matcher::{MAX_PHRASE_CHARS, PatternError, Problem};
@@ -58,6 +60,8 @@ pub struct Engine<'p> {
     /// Every rule's index, for a step the playbook does not define.
     rules_anywhere: Vec<usize>,
     escalations: Vec<CompiledCondition<'p>>,
+    /// Every role's grants, conditions compiled.
+    grants: grants::CompiledGrants<'p>,
     /// The roles' handoff phrases, for replies that escalate in words.
     handoffs: handoff::Handoffs,
 }
@@ -112,6 +116,7 @@ impl<'p> Engine<'p> {
                 .iter()
                 .map(|e| CompiledCondition::new(&e.when, &e.id, e.when.pos, &playbook.roles, &cues))
                 .collect::<Result<_, _>>()?,
+            grants: grants::CompiledGrants::new(playbook, &cues)?,
             handoffs: handoff::Handoffs::new(playbook)?,
             matcher,
             cues,
@@ -228,6 +233,7 @@ impl<'p> Engine<'p> {
         let outcome = policy::decide(
             self.playbook,
             &self.escalations,
+            &self.grants,
             acting,
             context,
             message,
@@ -488,6 +494,7 @@ impl<'p> Engine<'p> {
         policy::decide(
             self.playbook,
             &self.escalations,
+            &self.grants,
             acting,
             context,
             message,

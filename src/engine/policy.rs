@@ -3,6 +3,7 @@
 
 use super::condition::CompiledCondition;
 use super::context::{Context, Proposal};
+use super::grants::{CompiledGrants, GrantApplied};
 use super::judgement::{Decision, Grant, PolicyCode, PolicyFinding};
 use super::negation::Said;
 use crate::playbook::{Limit, Playbook, Role};
@@ -47,19 +48,22 @@ impl PolicyOutcome {
         }
         for ruling in &self.actions {
             match ruling.ruling {
-                Ruling::NeedsRole { rank, limit } => {
+                Ruling::NeedsRole { rank, own } => {
                     return Decision::OverLimit {
                         acting,
                         action: ruling.action.clone(),
                         amount: ruling.amount,
-                        limit,
+                        limit: own.map(|g| g.limit),
+                        grant: own,
                         to: rank,
                     };
                 }
-                Ruling::Forbidden => {
+                Ruling::Forbidden { own } => {
                     return Decision::Forbidden {
                         action: ruling.action.clone(),
                         amount: ruling.amount,
+                        acting,
+                        grant: own,
                     };
                 }
                 Ruling::Allowed { .. } => {}
@@ -77,10 +81,11 @@ impl PolicyOutcome {
                 .actions
                 .iter()
                 .filter_map(|a| match a.ruling {
-                    Ruling::Allowed { limit } => Some(Grant {
+                    Ruling::Allowed { grant } => Some(Grant {
                         action: a.action.clone(),
                         amount: a.amount,
-                        limit,
+                        limit: grant.limit,
+                        by: grant,
                     }),
                     _ => None,
                 })
@@ -115,12 +120,16 @@ pub struct ActionRuling {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Ruling {
-    /// Within the acting role's limit.
-    Allowed { limit: Limit },
-    /// Over it (or not the role's to grant): the lowest role above that may.
-    NeedsRole { rank: usize, limit: Option<Limit> },
-    /// No role may grant it.
-    Forbidden,
+    /// Within the limit of the acting role's grant that holds.
+    Allowed { grant: GrantApplied },
+    /// Over it (or no grant of the acting role holds, `own: None`): the
+    /// lowest role above whose holding grant covers the amount.
+    NeedsRole {
+        rank: usize,
+        own: Option<GrantApplied>,
+    },
+    /// No role has a holding grant that covers it.
+    Forbidden { own: Option<GrantApplied> },
 }
 
 /// Decide a proposal. `acting` is the rank of the acting role; `message` the
@@ -128,6 +137,7 @@ pub enum Ruling {
 pub fn decide(
     playbook: &Playbook,
     escalations: &[CompiledCondition<'_>],
+    grants: &CompiledGrants<'_>,
     acting: usize,
     context: &Context,
     message: &Said,
@@ -150,7 +160,7 @@ pub fn decide(
     let actions: Vec<ActionRuling> = per_incident(proposal)
         .into_iter()
         .map(|(action, amount)| ActionRuling {
-            ruling: rule_on(roles, acting, &action, amount),
+            ruling: rule_on(grants, acting, &action, amount, context, message, proposal),
             action,
             amount,
         })
@@ -181,18 +191,21 @@ pub fn decide(
     }
     for ruling in &actions {
         match ruling.ruling {
-            Ruling::NeedsRole { rank, limit } if met.is_none_or(|e| e < rank) => {
+            Ruling::NeedsRole { rank, own } if met.is_none_or(|e| e < rank) => {
                 findings.push(PolicyFinding {
                     action: Some(ruling.action.clone()),
                     amount: Some(ruling.amount),
-                    limit,
+                    limit: own.map(|g| g.limit),
+                    grant: own,
                     to: Some(rank),
                     ..PolicyFinding::new(PolicyCode::OverLimit, acting)
                 });
             }
-            Ruling::Forbidden => findings.push(PolicyFinding {
+            Ruling::Forbidden { own } => findings.push(PolicyFinding {
                 action: Some(ruling.action.clone()),
                 amount: Some(ruling.amount),
+                limit: own.map(|g| g.limit),
+                grant: own,
                 ..PolicyFinding::new(PolicyCode::ForbiddenAction, acting)
             }),
             _ => {}
@@ -235,6 +248,7 @@ impl PolicyFinding {
             to: None,
             because: Vec::new(),
             within: None,
+            grant: None,
         }
     }
 }
@@ -329,17 +343,29 @@ pub fn authority(roles: &[Role], acting: usize, action: &str) -> Vec<Band> {
     bands
 }
 
-fn rule_on(roles: &[Role], acting: usize, action: &str, amount: f64) -> Ruling {
-    let own = roles.get(acting).and_then(|r| r.limit(action));
-    match authority(roles, acting, action)
-        .into_iter()
-        .find(|band| band.up_to.allows(amount))
-    {
-        Some(band) if band.rank == acting => Ruling::Allowed { limit: band.up_to },
-        Some(band) => Ruling::NeedsRole {
-            rank: band.rank,
-            limit: own,
-        },
-        None => Ruling::Forbidden,
+/// Rule on one action of the proposal (its amounts of the incident added
+/// up): the acting role's holding grant, if it covers the amount; else the
+/// lowest role above whose holding grant does. A role whose grant gives less
+/// than one below it (`ladder-inversion`) is passed over, as [`authority`]
+/// does for plain limits.
+fn rule_on(
+    grants: &CompiledGrants<'_>,
+    acting: usize,
+    action: &str,
+    amount: f64,
+    context: &Context,
+    message: &Said,
+    proposal: &Proposal,
+) -> Ruling {
+    let holding = |rank| grants.holding(rank, action, context, message, Some(proposal));
+    let own = holding(acting);
+    if let Some(grant) = own.filter(|g| g.limit.allows(amount)) {
+        return Ruling::Allowed { grant };
     }
+    (acting + 1..grants.ranks())
+        .find(|&rank| holding(rank).is_some_and(|g| g.limit.allows(amount)))
+        .map_or(Ruling::Forbidden { own }, |rank| Ruling::NeedsRole {
+            rank,
+            own,
+        })
 }

@@ -9,8 +9,11 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::engine::{Judgement, Match, PolicyCode, PolicyFinding, RuleFinding, Status, Verdict};
-use crate::playbook::{CheckKind, Playbook, Severity};
+use crate::engine::{
+    Decision, GrantApplied, Judgement, Match, PolicyCode, PolicyFinding, RuleFinding, Status,
+    Verdict,
+};
+use crate::playbook::{CheckKind, Limit, Playbook, Severity};
 use crate::words::Words;
 
 /// The whole judgement of one reply, worded.
@@ -27,6 +30,63 @@ pub struct JudgementView<'p> {
     /// for a drill's free reply).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// Where the decision is that the acting role may grant the actions on
+    /// the spot: each action with the grant that allows it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decision_grants: Vec<DecisionGrantView<'p>>,
+}
+
+/// The grant of a role that held for an action in the case, and the limit
+/// it computed: `{"role": "agent", "index": 1, "up_to": 50, "per":
+/// "passengers", "per_value": 3, "limit": 150}`. A limit without bound is
+/// the text `"unlimited"`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GrantView<'p> {
+    pub role: &'p str,
+    /// The grant's place in the role's list for the action, from 0.
+    pub index: usize,
+    #[serde(serialize_with = "limit_json")]
+    pub up_to: Limit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<&'p str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_value: Option<f64>,
+    #[serde(serialize_with = "limit_json")]
+    pub limit: Limit,
+}
+
+impl<'p> GrantView<'p> {
+    fn new(playbook: &'p Playbook, action: &str, applied: GrantApplied) -> Self {
+        let role = playbook.roles.get(applied.role);
+        GrantView {
+            role: role.map_or("", |r| r.id.as_str()),
+            index: applied.index,
+            up_to: applied.up_to,
+            per: role
+                .and_then(|r| r.grants(action))
+                .and_then(|g| g.list.get(applied.index))
+                .and_then(|g| g.per.as_ref())
+                .map(|p| p.value.as_str()),
+            per_value: applied.per_value,
+            limit: applied.limit,
+        }
+    }
+}
+
+/// An action the acting role may grant on the spot, with its grant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DecisionGrantView<'p> {
+    pub action: String,
+    pub amount: f64,
+    pub grant: GrantView<'p>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` signature
+fn limit_json<S: serde::Serializer>(limit: &Limit, s: S) -> Result<S::Ok, S::Error> {
+    match limit {
+        Limit::Amount(amount) => s.serialize_f64(*amount),
+        Limit::Unlimited => s.serialize_str("unlimited"),
+    }
 }
 
 /// How one rule judged the reply, worded.
@@ -83,6 +143,10 @@ pub struct PolicyView<'p> {
     /// The escalation rules behind it.
     pub because: Vec<&'p str>,
     pub message: String,
+    /// The acting role's grant that held for the action (`over-limit`,
+    /// `forbidden-action`), with the limit it computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<GrantView<'p>>,
 }
 
 impl<'p> PolicyView<'p> {
@@ -101,6 +165,9 @@ impl<'p> PolicyView<'p> {
                 .filter_map(|&i| playbook.escalation.get(i))
                 .map(|e| e.id.as_str())
                 .collect(),
+            grant: finding
+                .grant
+                .map(|g| GrantView::new(playbook, finding.action.as_deref().unwrap_or(""), g)),
             action: finding.action,
             amount: finding.amount,
         }
@@ -110,7 +177,19 @@ impl<'p> PolicyView<'p> {
 impl<'p> JudgementView<'p> {
     /// A judgement, worded in `words`.
     pub fn new(judgement: Judgement<'p>, playbook: &'p Playbook, words: Words) -> Self {
+        let decision_grants = match &judgement.decision {
+            Some(Decision::OnTheSpot { grants, .. }) => grants
+                .iter()
+                .map(|g| DecisionGrantView {
+                    action: g.action.clone(),
+                    amount: g.amount,
+                    grant: GrantView::new(playbook, &g.action, g.by),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         JudgementView {
+            decision_grants,
             verdict: judgement.verdict,
             score: judgement.score,
             decision: judgement

@@ -11,7 +11,9 @@ use std::borrow::Cow;
 use fluent_bundle::FluentValue;
 
 use super::{Locale, Words};
-use crate::engine::{Decision, Detail, PolicyCode, PolicyFinding, RuleFinding, Status, Want};
+use crate::engine::{
+    Decision, Detail, GrantApplied, PolicyCode, PolicyFinding, RuleFinding, Status, Want,
+};
 use crate::playbook::{CheckKind, Limit, Playbook, Role, Spanned};
 
 /// How many of a rule's phrases its default message quotes.
@@ -90,7 +92,13 @@ impl Words {
     }
 
     /// An action and its amount: "replace 6 USD".
+    /// An action taken without an amount (`--action cancel`) and without a
+    /// unit is just the action: "cancel", not "cancel 0".
     fn action_amount(self, playbook: &Playbook, action: &str, amount: f64) -> String {
+        let unitless = playbook.action(action).is_some_and(|a| a.unit.is_none());
+        if unitless && amount == 0.0 {
+            return action_words(action);
+        }
         self.fmt(
             "policy-action-amount",
             &[
@@ -132,24 +140,38 @@ impl Words {
     }
 
     /// "replace 80 USD is over the front-line staff's limit of 50 USD: take
-    /// it to the duty manager." (`limit`: the acting role's own, if the
-    /// action is theirs at all.)
+    /// it to the duty manager." (`own`: the acting role's grant that held,
+    /// if one did; a conditional one says why it gives that limit.)
     fn over_limit(
         self,
         playbook: &Playbook,
         acting: usize,
         (action, amount): (&str, f64),
-        limit: Option<Limit>,
+        own: Option<GrantApplied>,
         to: usize,
     ) -> String {
         let to = ("to", FluentValue::from(self.role_at(playbook, to)));
-        match limit {
-            Some(limit) => self.fmt(
+        let conditional = playbook
+            .roles
+            .get(acting)
+            .and_then(|r| r.grants(action))
+            .is_some();
+        match own {
+            Some(grant) => self.fmt(
                 "policy-over-limit",
                 &[
                     ("what", self.action_amount(playbook, action, amount).into()),
                     ("acting", self.role_at(playbook, acting).into()),
-                    ("limit", self.limit_of(playbook, action, limit).into()),
+                    ("limit", self.grant_limit(playbook, action, grant).into()),
+                    to,
+                ],
+            ),
+            // The role has grants of the action, but none holds here.
+            None if conditional => self.fmt(
+                "policy-no-grant-holds",
+                &[
+                    ("acting", self.role_at(playbook, acting).into()),
+                    ("action", action_words(action).into()),
                     to,
                 ],
             ),
@@ -173,11 +195,75 @@ impl Words {
         }
     }
 
-    fn forbidden(self, playbook: &Playbook, action: &str, amount: f64) -> String {
+    /// The limit a grant gives, and, for one that depends on the case, why:
+    /// "150 USD (50 USD × 3 passengers, when `flight_status` is “delayed”)".
+    /// A plain limit is just the amount.
+    pub fn grant_limit(self, playbook: &Playbook, action: &str, applied: GrantApplied) -> String {
+        let limit = self.limit_of(playbook, action, applied.limit);
+        let Some(grant) = playbook
+            .roles
+            .get(applied.role)
+            .and_then(|r| r.grants(action))
+            .and_then(|g| g.list.get(applied.index))
+            .filter(|g| !g.always_holds())
+        else {
+            return limit;
+        };
+        let per = match (&grant.per, applied.per_value) {
+            (Some(fact), Some(value)) => Some(self.fmt(
+                "policy-grant-per",
+                &[
+                    (
+                        "up_to",
+                        self.limit_of(playbook, action, applied.up_to).into(),
+                    ),
+                    ("value", self.number(value).into()),
+                    ("per", action_words(fact).into()),
+                ],
+            )),
+            _ => None,
+        };
+        let when = grant.when.as_ref().map(|w| {
+            self.fmt(
+                "policy-grant-when",
+                &[("condition", super::report::condition(self, w).into())],
+            )
+        });
+        let why = match (per, when) {
+            (Some(per), Some(when)) => self.fmt(
+                "policy-grant-both",
+                &[("per", per.into()), ("when", when.into())],
+            ),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => return limit,
+        };
         self.fmt(
-            "policy-forbidden",
-            &[("what", self.action_amount(playbook, action, amount).into())],
+            "policy-grant-limit",
+            &[("limit", limit.into()), ("why", why.into())],
         )
+    }
+
+    /// "No role may certificate 200 USD: do not offer it.", and where the
+    /// acting role had a grant that held, the limit it gave.
+    fn forbidden(
+        self,
+        playbook: &Playbook,
+        (action, amount): (&str, f64),
+        acting: usize,
+        own: Option<GrantApplied>,
+    ) -> String {
+        let what = ("what", self.action_amount(playbook, action, amount).into());
+        match own {
+            Some(grant) => self.fmt(
+                "policy-forbidden-over",
+                &[
+                    what,
+                    ("acting", self.role_at(playbook, acting).into()),
+                    ("limit", self.grant_limit(playbook, action, grant).into()),
+                ],
+            ),
+            None => self.fmt("policy-forbidden", &[what]),
+        }
     }
 
     /// What the policy decides, in one sentence.
@@ -193,10 +279,16 @@ impl Words {
                 acting,
                 action,
                 amount,
-                limit,
+                grant,
                 to,
-            } => self.over_limit(playbook, *acting, (action, *amount), *limit, *to),
-            Decision::Forbidden { action, amount } => self.forbidden(playbook, action, *amount),
+                ..
+            } => self.over_limit(playbook, *acting, (action, *amount), *grant, *to),
+            Decision::Forbidden {
+                action,
+                amount,
+                acting,
+                grant,
+            } => self.forbidden(playbook, (action, *amount), *acting, *grant),
             Decision::AlreadyWith { role } => self.fmt(
                 "policy-already-with",
                 &[("role", self.role_at(playbook, *role).into())],
@@ -224,7 +316,7 @@ impl Words {
                                     what,
                                     (
                                         "limit",
-                                        self.limit_of(playbook, &one.action, one.limit).into(),
+                                        self.grant_limit(playbook, &one.action, one.by).into(),
                                     ),
                                 ],
                             ),
@@ -250,9 +342,11 @@ impl Words {
                 self.escalation(playbook, to, &finding.because, finding.within)
             }
             PolicyCode::OverLimit => {
-                self.over_limit(playbook, acting, (action, amount), finding.limit, to)
+                self.over_limit(playbook, acting, (action, amount), finding.grant, to)
             }
-            PolicyCode::ForbiddenAction => self.forbidden(playbook, action, amount),
+            PolicyCode::ForbiddenAction => {
+                self.forbidden(playbook, (action, amount), acting, finding.grant)
+            }
             PolicyCode::UnneededEscalation if to <= acting => self.fmt(
                 "policy-unneeded-not-above",
                 &[

@@ -47,6 +47,17 @@ fn an_english_role_reads_with_the_and_lower_case_but_acronyms_stay() {
     assert_eq!(Words::new(Locale::Zh).role(&role(" 值班经理 ")), "值班经理");
 }
 
+/// A role's plain limit, as the engine applies it.
+fn plain(role: usize, limit: Limit) -> GrantApplied {
+    GrantApplied {
+        role,
+        index: 0,
+        up_to: limit,
+        per_value: None,
+        limit,
+    }
+}
+
 #[test]
 fn a_decision_names_roles_actions_amounts_and_durations_in_each_language() {
     let escalate = Decision::Escalate {
@@ -60,6 +71,7 @@ fn a_decision_names_roles_actions_amounts_and_durations_in_each_language() {
             action: "make-good".into(),
             amount: 12.5,
             limit: Limit::Amount(20.0),
+            by: plain(0, Limit::Amount(20.0)),
         }],
     };
     let unlimited = Decision::OnTheSpot {
@@ -68,6 +80,7 @@ fn a_decision_names_roles_actions_amounts_and_durations_in_each_language() {
             action: "make-good".into(),
             amount: 12.5,
             limit: Limit::Unlimited,
+            by: plain(1, Limit::Unlimited),
         }],
     };
     let en = playbook("en");
@@ -117,6 +130,7 @@ fn an_unneeded_escalation_says_whether_the_role_is_not_above_or_not_needed() {
         to: Some(to),
         because: Vec::new(),
         within: None,
+        grant: None,
     };
     let w = Words::new(Locale::En);
     assert!(
