@@ -268,7 +268,7 @@ pub struct DrillArgs {
     #[arg(long, value_name = "PATH")]
     pub record: Option<std::path::PathBuf>,
 
-    /// Read the answers from this file, one a line, instead of a terminal
+    /// Read the answers from this file (`-`: standard input), one a line, instead of a terminal
     #[arg(long, value_name = "FILE")]
     pub answers: Option<std::path::PathBuf>,
 

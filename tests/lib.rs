@@ -15,6 +15,7 @@ mod facts;
 mod formats;
 mod fuzz_corpus;
 mod grade;
+mod grants;
 mod handoff;
 mod labelled_set;
 mod load_words;

@@ -37,6 +37,8 @@ pub fn run(args: &DrillArgs) -> anyhow::Result<Outcome> {
     let scripted = args.answers.is_some() || !std::io::stdin().is_terminal();
     if scripted {
         let lines: Box<dyn std::io::BufRead> = match &args.answers {
+            // `--answers -`: standard input, as other commands read `-`.
+            Some(path) if path.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
             Some(path) => Box::new(BufReader::new(std::fs::File::open(path).map_err(|e| {
                 let path = &path.display().to_string();
                 let why = crate::io_error::describe(&e);
