@@ -5,7 +5,7 @@ use super::matcher::{PatternError, Problem, phrase_too_long};
 use super::negation::{Cues, Said, Scope};
 use super::normalize::normalize;
 use super::wildcard::PhraseSet;
-use crate::playbook::{Clause, Condition, Pos, Role};
+use crate::playbook::{Clause, Condition, Pos, Role, Scalar};
 
 /// A condition with its `customer_says` phrases compiled once, nested
 /// conditions (`any`, `not`) too.
@@ -40,6 +40,66 @@ enum Part<'p> {
     /// `escalated: ROLE`: the role's place on the ladder (none for a role
     /// that does not exist: `check` reports it, and it never holds).
     Escalated(Option<usize>),
+    /// `facts.KEY: …`: the key's slot in the [`FactKeys`] the condition was
+    /// compiled with, so conditions that share facts look each up once.
+    Fact(usize),
+}
+
+/// The facts a group of conditions names (a role's grants), each given a
+/// slot: a judgement looks every one up once ([`FactValues`]) instead of
+/// once per clause.
+#[derive(Debug, Default)]
+pub struct FactKeys<'p> {
+    keys: Vec<&'p str>,
+}
+
+impl<'p> FactKeys<'p> {
+    pub(super) fn slot(&mut self, key: &'p str) -> usize {
+        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+            return i;
+        }
+        self.keys.push(key);
+        self.keys.len() - 1
+    }
+
+    /// The slot of a fact that conditions compiled with these keys name.
+    pub fn slot_of(&self, key: &str) -> Option<usize> {
+        self.keys.iter().position(|k| *k == key)
+    }
+}
+
+/// How many facts a [`FactValues`] holds on the stack; a condition naming
+/// more looks the rest up in the context.
+const SLOTS: usize = 16;
+
+/// The values of a [`FactKeys`]' facts in one context, looked up once.
+pub struct FactValues<'c> {
+    values: [Option<&'c Scalar>; SLOTS],
+    context: &'c Context,
+    keys_len: usize,
+}
+
+impl<'c> FactValues<'c> {
+    pub fn new(keys: &FactKeys<'_>, context: &'c Context) -> Self {
+        let mut values = [None; SLOTS];
+        for (value, key) in values.iter_mut().zip(&keys.keys) {
+            *value = context.facts.get(*key);
+        }
+        FactValues {
+            values,
+            context,
+            keys_len: keys.keys.len(),
+        }
+    }
+
+    /// The fact in `slot` (named `key`), as the context has it.
+    pub fn get(&self, slot: usize, key: &str) -> Option<&'c Scalar> {
+        if slot < SLOTS && slot < self.keys_len {
+            self.values[slot]
+        } else {
+            self.context.facts.get(key)
+        }
+    }
 }
 
 impl<'p> CompiledCondition<'p> {
@@ -53,9 +113,22 @@ impl<'p> CompiledCondition<'p> {
         roles: &'p [Role],
         cues: &Cues,
     ) -> Result<Self, PatternError> {
+        Self::with_keys(source, owner, pos, roles, cues, &mut FactKeys::default())
+    }
+
+    /// [`Self::new`], the facts it names given slots in `keys` (shared by
+    /// the conditions judged together: [`Self::holds_with`]).
+    pub fn with_keys(
+        source: &'p Condition,
+        owner: &str,
+        pos: Pos,
+        roles: &'p [Role],
+        cues: &Cues,
+        keys: &mut FactKeys<'p>,
+    ) -> Result<Self, PatternError> {
         Ok(CompiledCondition {
             source,
-            node: Node::new(source, owner, pos, roles)?,
+            node: Node::new(source, owner, pos, roles, keys)?,
             roles,
             cues: cues.clone(),
         })
@@ -75,9 +148,26 @@ impl<'p> CompiledCondition<'p> {
     /// Whether every clause holds. `message` is the customer's last message,
     /// normalised; `proposal` is what the reply does (for `action`, `amount`).
     pub fn holds(&self, context: &Context, message: &Said, proposal: Option<&Proposal>) -> bool {
+        self.holds_with(
+            &FactValues::new(&FactKeys::default(), context),
+            message,
+            proposal,
+        )
+    }
+
+    /// [`Self::holds`], with the facts looked up already (`facts`, of the
+    /// [`FactKeys`] this condition was compiled with).
+    pub fn holds_with(
+        &self,
+        facts: &FactValues<'_>,
+        message: &Said,
+        proposal: Option<&Proposal>,
+    ) -> bool {
+        let context = facts.context;
         let at = Here {
             condition: self,
             context,
+            facts,
             message,
             proposal,
             escalated: context
@@ -95,6 +185,7 @@ impl<'p> Node<'p> {
         owner: &str,
         pos: Pos,
         roles: &'p [Role],
+        keys: &mut FactKeys<'p>,
     ) -> Result<Self, PatternError> {
         let mut parts = Vec::with_capacity(source.clauses.len());
         for clause in &source.clauses {
@@ -108,10 +199,15 @@ impl<'p> Node<'p> {
                 Clause::CustomerSays(phrases) => Part::Says(compile_says(phrases, owner, here)?),
                 Clause::Any(list) => Part::Any(
                     list.iter()
-                        .map(|c| Node::new(c, owner, here, roles))
+                        .map(|c| Node::new(c, owner, here, roles, keys))
                         .collect::<Result<_, _>>()?,
                 ),
-                Clause::Not(inner) => Part::Not(Box::new(Node::new(inner, owner, here, roles)?)),
+                Clause::Not(inner) => {
+                    Part::Not(Box::new(Node::new(inner, owner, here, roles, keys)?))
+                }
+                Clause::Fact { key, .. }
+                | Clause::FactOneOf { key, .. }
+                | Clause::FactRange { key, .. } => Part::Fact(keys.slot(key)),
                 Clause::Escalated(role) => {
                     Part::Escalated(roles.iter().position(|r| r.id.as_str() == role.as_str()))
                 }
@@ -160,6 +256,7 @@ fn compile_says(
 struct Here<'a, 'p> {
     condition: &'a CompiledCondition<'p>,
     context: &'a Context,
+    facts: &'a FactValues<'a>,
     message: &'a Said,
     proposal: Option<&'a Proposal>,
     /// The rank of the role the case is with (context key `escalated`).
@@ -182,16 +279,17 @@ impl Here<'_, '_> {
                 (Clause::Waiting(bounds), _) => bounds.contains(&context.waiting),
                 (Clause::CustomerMood(moods), _) => one_of(context.customer_mood.as_deref(), moods),
                 (Clause::CustomerTier(tiers), _) => one_of(context.customer_tier.as_deref(), tiers),
-                (Clause::Fact { key, value }, _) => {
-                    context.facts.get(key).is_some_and(|v| v.same_as(value))
+                (Clause::Fact { key, value }, Part::Fact(slot)) => {
+                    self.facts.get(*slot, key).is_some_and(|v| v.same_as(value))
                 }
-                (Clause::FactOneOf { key, values }, _) => context
+                (Clause::FactOneOf { key, values }, Part::Fact(slot)) => self
                     .facts
-                    .get(key)
+                    .get(*slot, key)
                     .is_some_and(|v| values.iter().any(|a| v.same_as(a))),
-                (Clause::FactRange { key, bounds }, _) => {
-                    context.facts.get(key).is_some_and(|v| bounds.contains(v))
-                }
+                (Clause::FactRange { key, bounds }, Part::Fact(slot)) => self
+                    .facts
+                    .get(*slot, key)
+                    .is_some_and(|v| bounds.contains(v)),
                 (Clause::Any(_), Part::Any(nodes)) => nodes.iter().any(|n| self.holds(n)),
                 (Clause::Not(_), Part::Not(inner)) => !self.holds(inner),
                 (Clause::Escalated(_), Part::Escalated(want)) => {

@@ -5,7 +5,7 @@
 //! Finding the holding grant allocates nothing: conditions are compiled, the
 //! `per` fact is looked up by key, and the result is `Copy`.
 
-use super::condition::CompiledCondition;
+use super::condition::{CompiledCondition, FactKeys, FactValues};
 use super::context::{Context, Proposal};
 use super::matcher::PatternError;
 use super::negation::{Cues, Said};
@@ -33,14 +33,25 @@ pub struct CompiledGrants<'p> {
     /// By rank: the actions the role may grant, each with its grants in the
     /// order they are tried. A role grants few actions, so a list is faster
     /// than a map here.
-    roles: Vec<Vec<(&'p str, Vec<CompiledGrant<'p>>)>>,
+    roles: Vec<Vec<ActionGrants<'p>>>,
+}
+
+/// One role's grants of one action.
+#[derive(Debug)]
+struct ActionGrants<'p> {
+    action: &'p str,
+    list: Vec<CompiledGrant<'p>>,
+    /// The facts the grants' `when` name: they mostly ask about the same
+    /// few, so each is looked up once per ruling, not once per grant.
+    keys: FactKeys<'p>,
 }
 
 #[derive(Debug)]
 struct CompiledGrant<'p> {
     when: Option<CompiledCondition<'p>>,
     up_to: Limit,
-    per: Option<&'p str>,
+    /// The `per` fact and its slot in the action's keys.
+    per: Option<(&'p str, usize)>,
 }
 
 impl<'p> CompiledGrants<'p> {
@@ -55,6 +66,7 @@ impl<'p> CompiledGrants<'p> {
                     .iter()
                     .map(|(action, grants)| {
                         let owner = format!("{}/{}", role.id.as_str(), action.as_str());
+                        let mut keys = FactKeys::default();
                         let list = grants
                             .list
                             .iter()
@@ -64,21 +76,29 @@ impl<'p> CompiledGrants<'p> {
                                         .when
                                         .as_ref()
                                         .map(|w| {
-                                            CompiledCondition::new(
+                                            CompiledCondition::with_keys(
                                                 w,
                                                 &owner,
                                                 w.pos,
                                                 &playbook.roles,
                                                 cues,
+                                                &mut keys,
                                             )
                                         })
                                         .transpose()?,
                                     up_to: grant.up_to.value,
-                                    per: grant.per.as_ref().map(|p| p.value.as_str()),
+                                    per: grant.per.as_ref().map(|p| {
+                                        let key = p.value.as_str();
+                                        (key, keys.slot(key))
+                                    }),
                                 })
                             })
                             .collect::<Result<Vec<_>, PatternError>>()?;
-                        Ok((action.as_str(), list))
+                        Ok(ActionGrants {
+                            action: action.as_str(),
+                            list,
+                            keys,
+                        })
                     })
                     .collect::<Result<Vec<_>, PatternError>>()
             })
@@ -97,16 +117,17 @@ impl<'p> CompiledGrants<'p> {
         message: &Said,
         proposal: Option<&Proposal>,
     ) -> Option<GrantApplied> {
-        let (_, grants) = self.roles.get(rank)?.iter().find(|(a, _)| *a == action)?;
-        grants.iter().enumerate().find_map(|(index, grant)| {
+        let grants = self.roles.get(rank)?.iter().find(|g| g.action == action)?;
+        let facts = FactValues::new(&grants.keys, context);
+        grants.list.iter().enumerate().find_map(|(index, grant)| {
             if let Some(when) = &grant.when
-                && !when.holds(context, message, proposal)
+                && !when.holds_with(&facts, message, proposal)
             {
                 return None;
             }
             let per_value = match grant.per {
                 // An absent or non-number fact: the grant does not hold.
-                Some(key) => Some(context.facts.get(key)?.as_number()?),
+                Some((key, slot)) => Some(facts.get(slot, key)?.as_number()?),
                 None => None,
             };
             Some(GrantApplied {
@@ -199,6 +220,34 @@ mod tests {
         );
         assert_eq!(
             grants.holding(7, "certificate", &Context::default(), &said, None),
+            None
+        );
+    }
+
+    #[test]
+    fn a_grant_naming_more_facts_than_the_cache_holds_still_reads_every_one() {
+        // Twenty facts: the last four are past the slots kept on the stack.
+        let when: Vec<String> = (0..20).map(|i| format!("facts.f{i}: {i}")).collect();
+        let text = PLAYBOOK.replace(
+            "{ up_to: 10 }",
+            &format!("{{ when: {{ {} }}, up_to: 10 }}", when.join(", ")),
+        );
+        let pb = load::parse(&text).unwrap();
+        let grants = CompiledGrants::new(&pb, &Cues::new::<&str>(&[])).unwrap();
+        let mut context = Context::default();
+        for i in 0..20 {
+            context.facts.insert(format!("f{i}"), Scalar::Int(i));
+        }
+        let said = Said::default();
+        assert_eq!(
+            grants
+                .holding(0, "certificate", &context, &said, None)
+                .map(|g| g.index),
+            Some(2)
+        );
+        context.facts.insert("f19".into(), Scalar::Int(0));
+        assert_eq!(
+            grants.holding(0, "certificate", &context, &said, None),
             None
         );
     }
