@@ -269,7 +269,10 @@ fn flags_for(condition: &ethos::playbook::Condition) -> (Vec<String>, Option<(St
             }
             Clause::Escalated(role) => set(&mut flags, format!("escalated={}", role.value)),
             Clause::Any(list) => flags.extend(flags_for(&list[0]).0),
-            Clause::Not(_) => panic!("flags_for cannot yet make a `not` condition hold"),
+            // An absent fact makes an entry false, so setting nothing for
+            // the inner condition makes its `not` hold (unless another
+            // clause sets what it asks about, which no bundled rule does).
+            Clause::Not(_) => {}
             Clause::Action(id) => action = Some(id.value.clone()),
             Clause::Amount(b) => {
                 bound = [
