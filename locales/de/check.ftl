@@ -241,6 +241,7 @@ check-fact-type = {$type ->
 check-unknown-fact = {$place ->
     [placeholder] Die Regel `{$owner}` verwendet den Platzhalter `{"{"}facts.{$fact}{"}"}`, aber kein Szenario setzt den Fakt `{$fact}`, und `facts:` deklariert ihn nicht
     [per] Eine Befugnis der Rolle `{$owner}` gilt je Fakt `{$fact}` (`per`), den kein Szenario setzt und `facts:` nicht deklariert
+    [grant] Die Bedingung einer Befugnis der Rolle `{$owner}` nennt den Fakt `{$fact}`, den kein Szenario setzt und `facts:` nicht deklariert
    *[condition] Die Bedingung von `{$owner}` nennt den Fakt `{$fact}`, den kein Szenario setzt und `facts:` nicht deklariert
 }
 check-help-declare-fact = Deklarieren Sie ihn in `facts:`, z. B. `- {"{"} id: {$fact}, type: {$type} {"}"}`, oder setzen Sie ihn in den `facts` eines Szenarios

@@ -241,6 +241,7 @@ check-fact-type = {$type ->
 check-unknown-fact = {$place ->
     [placeholder] rule `{$owner}` uses the placeholder `{"{"}facts.{$fact}{"}"}`, but no scenario sets fact `{$fact}` and `facts:` does not declare it
     [per] a grant of role `{$owner}` is per fact `{$fact}`, which no scenario sets and `facts:` does not declare
+    [grant] the condition of a grant of role `{$owner}` names fact `{$fact}`, which no scenario sets and `facts:` does not declare
    *[condition] the condition of `{$owner}` names fact `{$fact}`, which no scenario sets and `facts:` does not declare
 }
 check-help-declare-fact = declare it in `facts:`, e.g. `- {"{"} id: {$fact}, type: {$type} {"}"}`, or set it in a scenario's `facts`

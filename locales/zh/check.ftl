@@ -240,6 +240,7 @@ check-fact-type = {$type ->
 check-unknown-fact = {$place ->
     [placeholder] 规则`{$owner}`使用了占位符`{"{"}facts.{$fact}{"}"}`，但没有任何情景设置事实`{$fact}`，`facts:`中也没有声明它
     [per] 岗位`{$owner}`的一项授权按事实`{$fact}`计算（`per`），但没有任何情景设置这个事实，`facts:`中也没有声明它
+    [grant] 岗位`{$owner}`的一项授权的条件提到事实`{$fact}`，但没有任何情景设置这个事实，`facts:`中也没有声明它
    *[condition] `{$owner}`的条件提到事实`{$fact}`，但没有任何情景设置这个事实，`facts:`中也没有声明它
 }
 check-help-declare-fact = 请在`facts:`中声明它，例如`- {"{"} id: {$fact}, type: {$type} {"}"}`，或在某个情景的`facts`中设置它

@@ -30,7 +30,7 @@ pub fn check(ctx: &mut CheckContext) {
         for (_, grants) in role.may.iter() {
             for grant in &grants.value.list {
                 if let Some(when) = &grant.when {
-                    known.check_condition(ctx, &role.id, when);
+                    known.check_condition_at(ctx, &role.id, when, FactPlace::GrantCondition);
                 }
                 if let Some(per) = &grant.per {
                     known.check_names(ctx, &role.id, FactPlace::Per, [(per.as_str(), per.pos)]);
@@ -80,7 +80,9 @@ impl<'a> KnownFacts<'a> {
         // fact is read out as text.
         let kind = match place {
             FactPlace::Per => FactType::Number,
-            FactPlace::Condition | FactPlace::Placeholder => FactType::Text,
+            FactPlace::Condition | FactPlace::GrantCondition | FactPlace::Placeholder => {
+                FactType::Text
+            }
         };
         for (fact, pos) in names {
             self.check_name(ctx, owner, place, fact, pos, kind);
@@ -124,11 +126,23 @@ impl<'a> KnownFacts<'a> {
     /// known (`unknown-fact`), and compared with values that fit its
     /// declaration (`schema`).
     pub(super) fn check_condition(&self, ctx: &mut CheckContext, owner: &str, when: &Condition) {
+        self.check_condition_at(ctx, owner, when, FactPlace::Condition);
+    }
+
+    /// [`Self::check_condition`] of a condition at `place` (a rule's or
+    /// escalation rule's `when`, or a grant's).
+    fn check_condition_at(
+        &self,
+        ctx: &mut CheckContext,
+        owner: &str,
+        when: &Condition,
+        place: FactPlace,
+    ) {
         let clauses = when.all_clauses();
         for clause in &clauses {
             if let Some(fact) = clause.value.fact() {
                 let kind = suggested_type(&clause.value);
-                self.check_name(ctx, owner, FactPlace::Condition, fact, clause.pos, kind);
+                self.check_name(ctx, owner, place, fact, clause.pos, kind);
             }
         }
         for clause in clauses {

@@ -103,6 +103,8 @@ pub enum FactPlace {
     Placeholder,
     /// A grant's `per: facts.KEY`.
     Per,
+    /// A `facts.KEY` entry of a grant's `when`.
+    GrantCondition,
 }
 
 impl FactPlace {
@@ -111,6 +113,7 @@ impl FactPlace {
             FactPlace::Condition => "condition",
             FactPlace::Placeholder => "placeholder",
             FactPlace::Per => "per",
+            FactPlace::GrantCondition => "grant",
         }
     }
 }
