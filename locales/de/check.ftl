@@ -14,6 +14,7 @@ check-duplicate-id = Es gibt bereits {$kind ->
     [escalation-rule] eine Eskalationsregel
     [scenario] ein Szenario
     [fact] einen Fakt
+    [procedure] eine Prozedur
    *[beat] eine Szene
 } mit der Kennung `{$id}`
 check-help-first-is-at = Die Kennung steht zuerst in Zeile {$line}; geben Sie {$kind ->
@@ -25,6 +26,7 @@ check-help-first-is-at = Die Kennung steht zuerst in Zeile {$line}; geben Sie {$
     [escalation-rule] jeder Eskalationsregel
     [scenario] jedem Szenario
     [fact] jedem Fakt
+    [procedure] jeder Prozedur
    *[beat] jeder Szene
 } eine eigene Kennung
 check-help-did-you-mean = Meinten Sie `{$id}`?
@@ -37,6 +39,7 @@ check-help-none-defined = Dieser Leitfaden legt {$kind ->
     [escalation-rule] keine Eskalationsregeln
     [scenario] keine Szenarien
     [fact] keine Fakten
+    [procedure] keine Prozeduren
    *[beat] keine Szenen
 } fest
 check-help-kinds-are = Festgelegt sind die {$kind ->
@@ -48,6 +51,7 @@ check-help-kinds-are = Festgelegt sind die {$kind ->
     [escalation-rule] Eskalationsregeln
     [scenario] Szenarien
     [fact] Fakten
+    [procedure] Prozeduren
    *[beat] Szenen
 } {$ids}
 
@@ -98,6 +102,9 @@ check-help-shorten-phrase = Eine Formulierung sind die Worte, die eine Antwort s
 check-help-shorten-phrases = Behalten Sie in jeder Formulierung die wenigen Worte, auf die es ankommt, oder teilen Sie lange Formulierungen in mehrere auf
 
 check-empty-rule = Die Regel `{$rule}` prüft nichts
+check-empty-procedure = Die Prozedur `{$procedure}` hat nichts zu prüfen
+check-help-fill-procedure = Geben Sie ihr `calls` mit `require`, `only_when`, `at_most` oder `then_says`, oder eine `turn`-Form, oder entfernen Sie sie
+check-unknown-action-of-procedure = Die Prozedur `{$procedure}` gilt bei `{$action}`, das weder eine Aktion noch das `tool` einer Aktion ist; es wird als Werkzeugname gelesen
 check-help-fill-rule = {$check ->
     [swap] Ergänzen Sie `swap: {"{"}discouraged: preferred{"}"}`
     [length] Ergänzen Sie `max_words` und/oder `min_words`

@@ -12,6 +12,7 @@ check-duplicate-id = there is already {$kind ->
     [escalation-rule] an escalation rule
     [scenario] a scenario
     [fact] a fact
+    [procedure] a procedure
    *[beat] a beat
 } with id `{$id}`
 check-help-first-is-at = the first is at line {$line}; give each {$kind ->
@@ -23,6 +24,7 @@ check-help-first-is-at = the first is at line {$line}; give each {$kind ->
     [escalation-rule] escalation rule
     [scenario] scenario
     [fact] fact
+    [procedure] procedure
    *[beat] beat
 } its own id
 check-help-did-you-mean = did you mean `{$id}`?
@@ -35,6 +37,7 @@ check-help-none-defined = this playbook defines no {$kind ->
     [escalation-rule] escalation rules
     [scenario] scenarios
     [fact] facts
+    [procedure] procedures
    *[beat] beats
 }
 check-help-kinds-are = the {$kind ->
@@ -46,6 +49,7 @@ check-help-kinds-are = the {$kind ->
     [escalation-rule] escalation rules
     [scenario] scenarios
     [fact] facts
+    [procedure] procedures
    *[beat] beats
 } are {$ids}
 
@@ -96,6 +100,9 @@ check-help-shorten-phrase = a phrase is words a reply says or avoids: keep the f
 check-help-shorten-phrases = keep the few words that matter in each phrase, or split long ones into several phrases
 
 check-empty-rule = rule `{$rule}` has nothing to check
+check-empty-procedure = procedure `{$procedure}` has nothing to judge
+check-help-fill-procedure = give it `calls` with `require`, `only_when`, `at_most` or `then_says`, or a `turn` shape, or remove it
+check-unknown-action-of-procedure = procedure `{$procedure}` is judged at `{$action}`, which is neither an action nor an action's `tool`, so it is taken as a tool name
 check-help-fill-rule = {$check ->
     [swap] add `swap: {"{"}discouraged: preferred{"}"}`
     [length] add `max_words` and/or `min_words`

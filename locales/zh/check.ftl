@@ -13,6 +13,7 @@ check-duplicate-id = 已有标识为`{$id}`的{$kind ->
     [escalation-rule] 升级规则
     [scenario] 情景
     [fact] 事实
+    [procedure] 流程
    *[beat] 环节
 }
 check-help-first-is-at = 第一个在第{$line}行；请给每个{$kind ->
@@ -24,6 +25,7 @@ check-help-first-is-at = 第一个在第{$line}行；请给每个{$kind ->
     [escalation-rule] 升级规则
     [scenario] 情景
     [fact] 事实
+    [procedure] 流程
    *[beat] 环节
 }起一个不同的标识
 check-help-did-you-mean = 您是不是想写`{$id}`？
@@ -36,6 +38,7 @@ check-help-none-defined = 本服务手册没有定义任何{$kind ->
     [escalation-rule] 升级规则
     [scenario] 情景
     [fact] 事实
+    [procedure] 流程
    *[beat] 环节
 }
 check-help-kinds-are = 已定义的{$kind ->
@@ -47,6 +50,7 @@ check-help-kinds-are = 已定义的{$kind ->
     [escalation-rule] 升级规则
     [scenario] 情景
     [fact] 事实
+    [procedure] 流程
    *[beat] 环节
 }有：{$ids}
 
@@ -97,6 +101,9 @@ check-help-shorten-phrase = 短语是回答要说或要避免的话：只保留�
 check-help-shorten-phrases = 每个短语只保留关键的几个词，或把过长的短语拆成几个
 
 check-empty-rule = 规则`{$rule}`没有任何可检查的内容
+check-empty-procedure = 流程`{$procedure}`没有任何要判断的内容
+check-help-fill-procedure = 请给它`calls`并配上`require`、`only_when`、`at_most`或`then_says`，或者给它`turn`格式，或者删除它
+check-unknown-action-of-procedure = 流程`{$procedure}`在`{$action}`处判断，但它既不是操作也不是操作的`tool`，因此被当作工具名
 check-help-fill-rule = {$check ->
     [swap] 添加`swap: {"{"}discouraged: preferred{"}"}`
     [length] 添加`max_words`和/或`min_words`

@@ -26,6 +26,14 @@ pub fn check(ctx: &mut CheckContext) {
     for escalation in &pb.escalation {
         known.check_condition(ctx, &escalation.id, &escalation.when);
     }
+    for procedure in &pb.procedures {
+        for when in [&procedure.when, &procedure.only_when]
+            .into_iter()
+            .flatten()
+        {
+            known.check_condition(ctx, &procedure.id, when);
+        }
+    }
     for role in pb.roles.iter() {
         for (_, grants) in role.may.iter() {
             for grant in &grants.value.list {

@@ -11,6 +11,7 @@ pub mod gate;
 mod grants;
 mod packs;
 mod policy;
+mod procedures;
 mod references;
 mod replies;
 mod review;
@@ -112,6 +113,7 @@ pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) ->
     policy::check(&mut ctx);
     scenarios::check(&mut ctx);
     packs::check(&mut ctx);
+    procedures::check(&mut ctx);
     // One engine for the rules' own examples and the scenarios' replies.
     let engine = crate::engine::Engine::new(playbook);
     let tested_by_examples = match &engine {

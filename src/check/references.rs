@@ -88,6 +88,14 @@ pub fn check(ctx: &mut CheckContext) {
             condition_roles(ctx, when, &roles, &rule.id);
         }
     }
+    for procedure in &pb.procedures {
+        for when in [&procedure.when, &procedure.only_when]
+            .into_iter()
+            .flatten()
+        {
+            condition_roles(ctx, when, &roles, &procedure.id);
+        }
+    }
     for scenario in &pb.scenarios {
         if let Some(role) = &scenario.role {
             unknown(ctx, Code::UnknownRole, Kind::Role, role, &roles, || {

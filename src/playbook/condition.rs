@@ -91,6 +91,13 @@ impl Clause {
             Clause::CustomerTier(_) => "customer.tier".into(),
             Clause::Fact { key, .. }
             | Clause::FactOneOf { key, .. }
+            | Clause::FactRange { key, .. }
+                if key.starts_with(ARGS) =>
+            {
+                key.clone()
+            }
+            Clause::Fact { key, .. }
+            | Clause::FactOneOf { key, .. }
             | Clause::FactRange { key, .. } => [FACTS, key].concat(),
             Clause::Action(_) => "action".into(),
             Clause::Amount(_) => "amount".into(),
@@ -100,12 +107,13 @@ impl Clause {
         }
     }
 
-    /// The fact this entry is about (`facts.KEY`), if it is one.
+    /// The fact this entry is about (`facts.KEY`), if it is one; a call's
+    /// argument (`args.KEY`) is none.
     pub fn fact(&self) -> Option<&str> {
         match self {
             Clause::Fact { key, .. }
             | Clause::FactOneOf { key, .. }
-            | Clause::FactRange { key, .. } => Some(key),
+            | Clause::FactRange { key, .. } => Some(key.as_str()).filter(|k| !k.starts_with(ARGS)),
             _ => None,
         }
     }
@@ -153,6 +161,7 @@ pub const CONDITION_KEYS: &[&str] = &[
     "customer.mood",
     "customer.tier",
     "facts.KEY",
+    "args.KEY",
     "action",
     "amount",
     "any",
@@ -162,6 +171,12 @@ pub const CONDITION_KEYS: &[&str] = &[
 
 /// The prefix of a fact's key in a condition: `facts.at_fault`.
 const FACTS: &str = "facts.";
+
+/// The prefix of a tool call's argument in a procedure's condition:
+/// `args.reservation_id`. It is read as a fact whose key keeps the prefix
+/// (`args.reservation_id`), which no fact id can be: the conversation judge
+/// sets the call's arguments under those keys at the call.
+pub const ARGS: &str = "args.";
 
 /// The list of an `any`, and whether it was written with no entry.
 ///
@@ -226,8 +241,11 @@ impl<'de> Deserialize<'de> for Condition {
                         }
                         "not" => map.next_value().map(|c| Clause::Not(Box::new(c)))?,
                         "escalated" => map.next_value().map(Clause::Escalated)?,
-                        other => match other.strip_prefix(FACTS) {
-                            Some(fact) if !fact.is_empty() => {
+                        other => match other
+                            .strip_prefix(FACTS)
+                            .or_else(|| other.strip_prefix(ARGS).map(|_| other))
+                        {
+                            Some(fact) if !fact.is_empty() && fact != ARGS => {
                                 let key = fact.to_owned();
                                 match map.next_value::<FactTest>()? {
                                     FactTest::Equals(value) => Clause::Fact { key, value },

@@ -72,6 +72,10 @@ pub struct Playbook {
     /// their types: a misspelt fact is then `unknown-fact`.
     #[serde(default, deserialize_with = "list")]
     pub facts: Vec<Fact>,
+    /// Rules over a conversation: what must come before and after a tool
+    /// call, how often it may happen, the shape of every agent message.
+    #[serde(default, deserialize_with = "list")]
+    pub procedures: Vec<super::procedure::Procedure>,
 }
 
 impl Playbook {
@@ -278,6 +282,13 @@ pub struct Action {
     pub title: Spanned<String>,
     #[serde(default)]
     pub unit: Option<Spanned<String>>,
+    /// The tool call that performs it, in a conversation.
+    #[serde(default)]
+    pub tool: Option<Spanned<String>>,
+    /// The dotted path of the call's argument that holds the amount
+    /// (`amount`, `refund.total`); absent: each call counts as 1.
+    #[serde(default)]
+    pub amount: Option<Spanned<String>>,
 }
 
 /// A step of the service sequence.

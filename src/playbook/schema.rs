@@ -164,6 +164,30 @@ impl JsonSchema for Texts {
     }
 }
 
+impl JsonSchema for crate::playbook::Says {
+    fn schema_name() -> Cow<'static, str> {
+        "Says".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let texts = generator.subschema_for::<Texts>();
+        json_schema!({
+            "description": "Phrases: a text, a list, or `{phrases, negation: ignore}` to count negated occurrences too.",
+            "anyOf": [
+                texts,
+                {
+                    "type": "object",
+                    "properties": {
+                        "phrases": texts,
+                        "negation": { "type": "string", "enum": ["respect", "ignore"] },
+                    },
+                    "required": ["phrases"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
 impl JsonSchema for Next {
     fn schema_name() -> Cow<'static, str> {
         "Next".into()
@@ -233,6 +257,10 @@ impl JsonSchema for Condition {
             "patternProperties": {
                 "^facts\\..+$": {
                     "description": "The fact equals the value, is one of a list, or is a number within `{min, max, over, under}`.",
+                    "anyOf": [scalar, { "type": "array", "items": scalar }, fact_bounds],
+                },
+                "^args\\..+$": {
+                    "description": "In a procedure: the tool call's argument equals the value, is one of a list, or is a number within `{min, max, over, under}`.",
                     "anyOf": [scalar, { "type": "array", "items": scalar }, fact_bounds],
                 },
             },

@@ -27,6 +27,8 @@ pub enum Kind {
     Beat,
     /// A declared fact (`facts:`).
     Fact,
+    /// A procedure (`procedures:`).
+    Procedure,
 }
 
 impl Kind {
@@ -42,6 +44,7 @@ impl Kind {
             Kind::Scenario => "scenario",
             Kind::Beat => "beat",
             Kind::Fact => "fact",
+            Kind::Procedure => "procedure",
         }
     }
 }
@@ -200,6 +203,16 @@ pub enum Message<'a> {
     },
     EmptyRule {
         rule: &'a str,
+    },
+    /// A procedure with nothing to judge.
+    EmptyProcedure {
+        procedure: &'a str,
+    },
+    /// A procedure's `calls` entry that is no action and no action's tool,
+    /// but close to an action's id.
+    UnknownActionOfProcedure {
+        procedure: &'a str,
+        action: &'a str,
     },
     LadderBelowJunior {
         senior: &'a str,
@@ -470,6 +483,7 @@ pub enum Help<'a> {
     FillRule {
         check: CheckKind,
     },
+    FillProcedure,
     GiveAtLeast {
         role: &'a str,
         limit: Limit,
@@ -684,6 +698,13 @@ impl Words {
                 self.fmt("check-phrases-do-not-compile", &[("reason", s(reason))])
             }
             M::EmptyRule { rule } => self.fmt("check-empty-rule", &[("rule", s(rule))]),
+            M::EmptyProcedure { procedure } => {
+                self.fmt("check-empty-procedure", &[("procedure", s(procedure))])
+            }
+            M::UnknownActionOfProcedure { procedure, action } => self.fmt(
+                "check-unknown-action-of-procedure",
+                &[("procedure", s(procedure)), ("action", s(action))],
+            ),
             M::LadderBelowJunior {
                 senior,
                 action,
@@ -1126,6 +1147,7 @@ impl Words {
             H::SimplifyPattern => self.text("check-help-simplify-pattern"),
             H::ShortenPhrase => self.text("check-help-shorten-phrase"),
             H::ShortenPhrases => self.text("check-help-shorten-phrases"),
+            H::FillProcedure => self.text("check-help-fill-procedure"),
             H::FillRule { check } => {
                 self.fmt("check-help-fill-rule", &[("check", check.as_str().into())])
             }
