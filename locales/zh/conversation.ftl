@@ -4,8 +4,8 @@
 ## 字段的内容与应有的类型
 
 conversation-found = {$found ->
-    [null] null
-    [bool] true 或 false
+    [null] 空值（null）
+    [bool] 布尔值
     [number] 数字
     [text] 文本
     [list] 列表
@@ -15,8 +15,8 @@ conversation-expected = {$expected ->
     [text] 文本
     [text-or-number] 文本或整数
     [text-or-parts] 文本，或文本片段的列表
-    [text-or-object] JSON 文本或对象
-    [bool] true 或 false
+    [text-or-object] 对象或 JSON 文本
+    [bool] 布尔值（true 或 false）
     [count] 不小于 0 的整数
     [object] 对象
     [list] 列表

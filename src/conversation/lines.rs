@@ -150,7 +150,8 @@ impl<R: BufRead> Iterator for Lines<R> {
 /// its top-level key `messages` (values before it are skipped, not built).
 pub fn looks_like_conversation(line: &str) -> bool {
     let trimmed = line.trim_start();
-    if !trimmed.starts_with('{') || memchr::memmem::find(trimmed.as_bytes(), b"\"messages\"").is_none()
+    if !trimmed.starts_with('{')
+        || memchr::memmem::find(trimmed.as_bytes(), b"\"messages\"").is_none()
     {
         return false;
     }

@@ -42,9 +42,10 @@ pub fn read_line(text: &str, line: u64) -> Result<(Conversation, Vec<Warning>), 
     .and_then(|()| de.end());
     let kind = match parsed {
         Err(e) => Some(json_error(text, &e)),
-        Ok(()) => state.fault.take().or_else(|| {
-            (!state.saw_messages).then_some(ErrorKind::NoMessages)
-        }),
+        Ok(()) => state
+            .fault
+            .take()
+            .or_else(|| (!state.saw_messages).then_some(ErrorKind::NoMessages)),
     };
     if let Some(kind) = kind {
         return Err(LineError { id: state.id, kind });
@@ -134,7 +135,13 @@ impl State {
         }
     }
 
-    fn wrong_type(&mut self, index: Option<usize>, field: String, expected: Expected, found: JsonType) {
+    fn wrong_type(
+        &mut self,
+        index: Option<usize>,
+        field: String,
+        expected: Expected,
+        found: JsonType,
+    ) {
         self.fail(ErrorKind::WrongType {
             index,
             field,
@@ -422,9 +429,7 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                     out.escalated = state.text(map.next_value()?, None, || top("escalated"));
                 }
                 "customer" => {
-                    out.customer = map.next_value_seed(CustomerSeed {
-                        state: &mut *state,
-                    })?;
+                    out.customer = map.next_value_seed(CustomerSeed { state: &mut *state })?;
                 }
                 "contacts" => out.contacts = contacts(state, map.next_value()?),
                 "waiting" => out.waiting = waiting(state, map.next_value()?),
@@ -434,9 +439,7 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                     out: &mut out.facts,
                 })?,
                 "key_facts" => {
-                    out.key_facts = map.next_value_seed(KeyFactsSeed {
-                        state: &mut *state,
-                    })?;
+                    out.key_facts = map.next_value_seed(KeyFactsSeed { state: &mut *state })?;
                 }
                 _ => {
                     let value: Box<RawValue> = map.next_value()?;
@@ -929,8 +932,12 @@ impl<'de> Visitor<'de> for PartSeed<'_> {
                     Loose::Null => {}
                     other => {
                         let field = self.path(Some("type"));
-                        self.state
-                            .wrong_type(Some(self.index), field, Expected::Text, other.kind());
+                        self.state.wrong_type(
+                            Some(self.index),
+                            field,
+                            Expected::Text,
+                            other.kind(),
+                        );
                     }
                 },
                 "text" => match map.next_value::<Loose>()? {
@@ -1274,8 +1281,7 @@ impl<'de> Visitor<'de> for AuthorSeed<'_> {
                         kind = AuthorKind::ALL.into_iter().find(|k| k.as_str() == text);
                         if kind.is_none() {
                             let field = "author.kind".to_owned();
-                            self.state
-                                .bad_value(at, field, Expected::AuthorKind, &text);
+                            self.state.bad_value(at, field, Expected::AuthorKind, &text);
                         }
                     }
                     Loose::Null => {}

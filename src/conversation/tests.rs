@@ -181,7 +181,10 @@ fn deep_json_is_an_error_not_a_crash() {
     // … and what is only read past, at any depth, without recursion.
     let (c, _) = read(&format!(r#"{{"messages": [], "x": {}}}"#, nest(100_000)));
     assert_eq!(c.meta.keys().collect::<Vec<_>>(), ["x"]);
-    let (c, _) = read(&format!(r#"{{"messages": [{{"role": "user", "x": {}}}]}}"#, nest(100_000)));
+    let (c, _) = read(&format!(
+        r#"{{"messages": [{{"role": "user", "x": {}}}]}}"#,
+        nest(100_000)
+    ));
     assert_eq!(c.messages.len(), 1);
 }
 
@@ -198,13 +201,18 @@ fn looks_like_conversation_wants_a_top_level_messages_key() {
     assert!(!looks_like_conversation(r#"{"text": "\"messages\""}"#));
     assert!(!looks_like_conversation(r#"{"context": {"messages": []}}"#));
     assert!(!looks_like_conversation(r#"["messages"]"#));
-    assert!(!looks_like_conversation(r#"{"step": "welcome", "text": "hi"}"#));
+    assert!(!looks_like_conversation(
+        r#"{"step": "welcome", "text": "hi"}"#
+    ));
 }
 
 #[test]
 fn meta_keeps_unknown_fields_in_order_as_written() {
     let (c, _) = read(r#"{"zeta": 1, "reward": 1.0, "messages": [], "alpha": {"b": [1, 2]}}"#);
-    assert_eq!(c.meta.keys().collect::<Vec<_>>(), ["zeta", "reward", "alpha"]);
+    assert_eq!(
+        c.meta.keys().collect::<Vec<_>>(),
+        ["zeta", "reward", "alpha"]
+    );
     assert_eq!(c.meta.get("reward").map(RawValue::get), Some("1.0"));
     assert_eq!(
         serde_json::to_string(&c.meta).unwrap(),
