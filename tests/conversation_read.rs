@@ -667,7 +667,10 @@ fn worded(locale: Locale) -> String {
         },
     ));
     for (what, kind) in errors {
-        out.push_str(&format!("{what}: {}\n", w.conversation_error(&kind)));
+        out.push_str(&what);
+        out.push_str(": ");
+        out.push_str(&w.conversation_error(&kind));
+        out.push('\n');
     }
     out.push_str("# warnings\n");
     for warning in warning_cases() {

@@ -27,6 +27,16 @@ pub struct Lines<R> {
     done: bool,
 }
 
+/// What [`Lines::next_raw`] read.
+enum Raw {
+    /// A line, in the buffer.
+    Line,
+    /// A line over the limit, of this many bytes, not kept.
+    TooLong(u64),
+    /// The end of the input.
+    End,
+}
+
 impl<R: BufRead> Lines<R> {
     /// The lines of `input`, at most [`MAX_LINE_BYTES`] each.
     pub fn new(input: R) -> Lines<R> {
@@ -44,9 +54,8 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    /// Read the next line into the buffer (without its `\n`): `None` at the
-    /// end of the input, else the line's length when it is over the limit.
-    fn next_raw(&mut self) -> io::Result<Option<Option<u64>>> {
+    /// Read the next line into the buffer (without its `\n`).
+    fn next_raw(&mut self) -> io::Result<Raw> {
         self.buffer.clear();
         let mut length: u64 = 0;
         let mut over = false;
@@ -59,7 +68,7 @@ impl<R: BufRead> Lines<R> {
             };
             if available.is_empty() {
                 if !any {
-                    return Ok(None);
+                    return Ok(Raw::End);
                 }
                 break;
             }
@@ -83,12 +92,12 @@ impl<R: BufRead> Lines<R> {
             }
         }
         if over {
-            return Ok(Some(Some(length)));
+            return Ok(Raw::TooLong(length));
         }
         if self.buffer.last() == Some(&b'\r') {
             self.buffer.pop();
         }
-        Ok(Some(None))
+        Ok(Raw::Line)
     }
 }
 
@@ -106,14 +115,11 @@ impl<R: BufRead> Iterator for Lines<R> {
             };
             self.line += 1;
             let line = self.line;
-            let too_long = match raw {
-                None => {
-                    self.done = true;
-                    return None;
-                }
-                Some(too_long) => too_long,
-            };
-            if let Some(bytes) = too_long {
+            if let Raw::End = raw {
+                self.done = true;
+                return None;
+            }
+            if let Raw::TooLong(bytes) = raw {
                 let kind = ErrorKind::TooLong {
                     bytes,
                     max: self.max_line_bytes,

@@ -1,5 +1,5 @@
 //! Conversation files: JSON Lines, one support conversation a line, its
-//! messages in the OpenAI chat-completions shape (`docs/conversations.md`).
+//! messages in the `OpenAI` chat-completions shape (`docs/conversations.md`).
 //!
 //! This module reads them: [`read_line`] turns one line into a
 //! [`Conversation`] and the [`Warning`]s about it, or a [`LineError`] that
@@ -83,7 +83,7 @@ pub struct Customer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
-    /// Instructions to an AI agent (OpenAI's `developer` too): not judged.
+    /// Instructions to an AI agent (`OpenAI`'s `developer` too): not judged.
     System,
     /// The customer.
     User,
@@ -112,7 +112,7 @@ impl Speaker {
         }
     }
 
-    /// The speaker of a message's `role`. OpenAI's `developer` (its newer
+    /// The speaker of a message's `role`. `OpenAI`'s `developer` (its newer
     /// name for the system message) is the system: it instructs the agent.
     pub fn from_role(role: &str) -> Option<Speaker> {
         match role {
@@ -179,7 +179,7 @@ pub struct ToolCall {
     pub id: Option<String>,
     /// The function called.
     pub name: String,
-    /// The arguments: the JSON text parsed (as OpenAI writes it), or the
+    /// The arguments: the JSON text parsed (as `OpenAI` writes it), or the
     /// object as given; `Null` when they were missing or could not be read.
     pub arguments: serde_json::Value,
 }
@@ -214,7 +214,7 @@ impl AuthorKind {
 /// `reward`), each as its JSON text, in the order of the line; grade copies
 /// them into its output line under `meta`.
 ///
-/// Raw text rather than a `serde_json::Map`: without serde_json's
+/// Raw text rather than a `serde_json::Map`: without `serde_json`'s
 /// `preserve_order` feature a `Map` sorts its keys, and turning that feature
 /// on would reorder every other JSON object the crate writes. Raw text also
 /// costs one copy, not a tree, and is written back exactly as it was read.

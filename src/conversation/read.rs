@@ -75,7 +75,7 @@ fn json_error(text: &str, e: &serde_json::Error) -> ErrorKind {
     }
 }
 
-/// serde_json's position (line and byte column, both from 1) as a column in
+/// `serde_json`'s position (line and byte column, both from 1) as a column in
 /// characters, as an editor shows it.
 pub(super) fn char_column(text: &str, line: usize, column: usize) -> usize {
     let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
@@ -455,20 +455,20 @@ fn contacts(state: &mut State, value: Loose<'_>) -> Option<u32> {
     let field = || "contacts".to_owned();
     match value {
         Loose::Null => None,
-        Loose::Int(n) => match u32::try_from(n) {
-            Ok(n) => Some(n),
-            Err(_) => {
+        Loose::Int(n) => {
+            let count = u32::try_from(n).ok();
+            if count.is_none() {
                 state.bad_value(None, field(), Expected::Count, &n.to_string());
-                None
             }
-        },
-        Loose::UInt(n) => match u32::try_from(n) {
-            Ok(n) => Some(n),
-            Err(_) => {
+            count
+        }
+        Loose::UInt(n) => {
+            let count = u32::try_from(n).ok();
+            if count.is_none() {
                 state.bad_value(None, field(), Expected::Count, &n.to_string());
-                None
             }
-        },
+            count
+        }
         Loose::Float(x) => {
             state.bad_value(None, field(), Expected::Count, &x.to_string());
             None
@@ -484,13 +484,13 @@ fn waiting(state: &mut State, value: Loose<'_>) -> Option<Duration> {
     let field = || "waiting".to_owned();
     match value {
         Loose::Null => None,
-        Loose::Text(text) => match text.parse::<Duration>() {
-            Ok(d) => Some(d),
-            Err(_) => {
+        Loose::Text(text) => {
+            let duration = text.parse::<Duration>().ok();
+            if duration.is_none() {
                 state.bad_value(None, field(), Expected::Duration, &text);
-                None
             }
-        },
+            duration
+        }
         other => {
             state.wrong_type(None, field(), Expected::Duration, other.kind());
             None
@@ -1137,6 +1137,8 @@ struct FunctionSeed<'s> {
 seed_by_any!(FunctionSeed);
 
 impl FunctionSeed<'_> {
+    /// A fault, and nothing read: the call is then not missing its function.
+    #[allow(clippy::unnecessary_wraps)] // the visitor's value, as `visit_map` gives it
     fn wrong(self, found: JsonType) -> Option<(Option<String>, Arguments)> {
         self.state
             .wrong_type(Some(self.index), self.path, Expected::Object, found);
@@ -1184,7 +1186,7 @@ impl<'de> Visitor<'de> for FunctionSeed<'_> {
     }
 }
 
-/// A call's `arguments`: JSON text (as OpenAI writes it) or an object.
+/// A call's `arguments`: JSON text (as `OpenAI` writes it) or an object.
 struct ArgumentsSeed<'s> {
     state: &'s mut State,
     index: usize,
@@ -1302,14 +1304,9 @@ impl<'de> Visitor<'de> for AuthorSeed<'_> {
                 }
             }
         }
-        match kind {
-            Some(kind) => Ok(Some(Author { kind, name })),
-            None => {
-                if !kind_given {
-                    self.state.missing(at, "author.kind".to_owned());
-                }
-                Ok(None)
-            }
+        if kind.is_none() && !kind_given {
+            self.state.missing(at, "author.kind".to_owned());
         }
+        Ok(kind.map(|kind| Author { kind, name }))
     }
 }
