@@ -703,6 +703,30 @@ fn errors_and_warnings_in_german_have_words_of_their_own() {
     }
 }
 
+#[test]
+fn the_example_messages_of_the_docs_are_the_words_ethos_uses() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conversations.md"),
+    )
+    .unwrap();
+    let words = worded(Locale::En);
+    let mut checked = 0;
+    for section in ["## Errors", "## Warnings"] {
+        let body = &doc[doc.find(section).unwrap()..];
+        let body = &body[..body[3..].find("\n## ").map_or(body.len(), |i| i + 3)];
+        for row in body.lines().filter(|l| l.starts_with("| ")).skip(1) {
+            let cells: Vec<&str> = row.trim_matches('|').split(" | ").collect();
+            let example = cells.last().unwrap().trim();
+            assert!(
+                words.contains(example),
+                "docs/conversations.md: `{example}` is not what ethos says"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 14 + 5);
+}
+
 // ---- the fuzz target's corpus --------------------------------------------------
 
 #[test]
