@@ -11,6 +11,7 @@ pub mod calibrate;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod conversation;
 pub mod drill;
 pub mod engine;
 #[doc(hidden)]

@@ -11,9 +11,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("util", &[]),
     ("io_error", &["util"]),
     ("playbook", &["util"]),
+    // The conversation file format: its values are the playbook's.
+    ("conversation", &["playbook", "util"]),
     ("engine", &["playbook", "util"]),
     // The wording layer turns the engine's and the playbook's data into words.
-    ("words", &["engine", "playbook", "util"]),
+    ("words", &["conversation", "engine", "playbook", "util"]),
     ("check", &["words", "engine", "playbook", "util"]),
     (
         "report",

@@ -107,7 +107,8 @@ replay_tests!(
     load_and_check,
     judge_reply,
     parse_grade_lines,
-    render_documents
+    render_documents,
+    read_conversation
 );
 
 #[test]
@@ -117,6 +118,7 @@ fn every_target_is_replayed_and_every_open_regression_exists() {
         "judge_reply",
         "parse_grade_lines",
         "render_documents",
+        "read_conversation",
     ];
     for (name, _) in TARGETS {
         assert!(replayed.contains(name), "add `{name}` to replay_tests!");

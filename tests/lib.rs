@@ -6,6 +6,7 @@ mod calibrate;
 mod cli;
 mod conditional_grants;
 mod contract;
+mod conversation_read;
 mod diagnostics;
 mod docs;
 mod drill;

@@ -20,7 +20,15 @@ use super::Locale;
 
 /// The areas each locale has a file for, in load order.
 pub const AREAS: &[&str] = &[
-    "common", "policy", "render", "drill", "report", "check", "errors", "tool",
+    "common",
+    "policy",
+    "render",
+    "drill",
+    "report",
+    "check",
+    "errors",
+    "tool",
+    "conversation",
 ];
 
 macro_rules! locale_files {
@@ -34,6 +42,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../locales/", $lang, "/check.ftl")),
             include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../locales/", $lang, "/tool.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/conversation.ftl")),
         ]
     };
 }

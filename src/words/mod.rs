@@ -13,6 +13,7 @@
 
 mod catalog;
 pub mod check;
+pub mod conversation;
 pub mod drill;
 pub mod engine;
 pub mod errors;
