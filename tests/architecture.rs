@@ -63,6 +63,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "fuzzing",
         &[
+            "conversation",
             "calibrate",
             "drill",
             "grade",
