@@ -36,7 +36,7 @@ pub fn check(ctx: &mut CheckContext) {
     let tools: Vec<&str> = pb
         .actions
         .iter()
-        .filter_map(|a| a.tool.as_ref().map(|t| t.as_str()))
+        .filter_map(|a| a.tool.as_ref().map(|t| t.value.as_str()))
         .collect();
     for procedure in &pb.procedures {
         if procedure.is_empty() {
