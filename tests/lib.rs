@@ -23,6 +23,7 @@ mod load_words;
 mod negation;
 mod packs;
 mod policy_agreement;
+mod procedures;
 mod pty;
 mod render;
 mod support;
