@@ -162,6 +162,20 @@ Examples:
         from: Option<String>,
     },
 
+    /// Turn another tool's conversation logs into conversation lines
+    #[command(after_help = "\
+Examples:
+  ethos import tau-bench gpt-4o-airline.json > runs.jsonl
+  ethos import tau-bench gpt-4o-airline.json --db tau-bench/airline > runs.jsonl
+
+Warnings (a run without messages, a tool call whose arguments are not JSON, a tool result
+the importer does not know) go to stderr, naming the run; the other runs are imported.
+Exit codes: 0 every run imported, 1 some runs skipped, 2 the file cannot be read.")]
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
+
     /// Print the JSON Schema of the playbook format, for editors
     #[command(after_help = "\
 Examples:
@@ -204,6 +218,20 @@ pub struct CheckArgs {
     /// The date `review-overdue` compares with, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+}
+
+/// What `ethos import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFrom {
+    /// A τ-bench result file: a JSON array of runs with `traj`
+    TauBench {
+        /// The result file
+        file: PathBuf,
+        /// The booking database (a folder with users.json, reservations.json,
+        /// flights.json), for facts the conversation never looked up
+        #[arg(long, value_name = "DIR")]
+        db: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -17,6 +17,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod grade;
+pub mod import;
 pub mod io_error;
 pub mod playbook;
 pub mod render;
@@ -68,6 +69,7 @@ where
         cli::Command::List { format, packs } => commands::list::run(*format, *packs),
         cli::Command::Show { playbook } => commands::show::run(playbook),
         cli::Command::Init { path, from } => commands::init::run(path.as_deref(), from.as_deref()),
+        cli::Command::Import { from } => commands::import::run(from),
         cli::Command::Schema => commands::schema::run(),
         cli::Command::Completions { shell } => commands::completions::run(*shell),
     };

@@ -14,8 +14,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The conversation file format: its values are the playbook's.
     ("conversation", &["playbook", "util"]),
     ("engine", &["playbook", "util"]),
+    // Importers write conversation lines from other tools' logs.
+    ("import", &["util", "io_error"]),
     // The wording layer turns the engine's and the playbook's data into words.
-    ("words", &["conversation", "engine", "playbook", "util"]),
+    (
+        "words",
+        &["conversation", "import", "engine", "playbook", "util"],
+    ),
     ("check", &["words", "engine", "playbook", "util"]),
     (
         "report",
@@ -45,6 +50,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "commands",
         &[
+            "import",
             "cli",
             "exit",
             "calibrate",

@@ -18,6 +18,7 @@ mod fuzz_corpus;
 mod grade;
 mod grants;
 mod handoff;
+mod import;
 mod labelled_set;
 mod load_words;
 mod negation;

@@ -176,3 +176,20 @@ tool-validate-set-escalated = `--set escalated={$role}`: Der Leitfaden hat keine
 tool-validate-set-fact-wrong-type = `--set {$setting}`: Laut `facts:` ist der Fakt `{$fact}` {$type}, und `{$value}` ist das nicht
 tool-validate-set-fact-not-a-value = `--set {$setting}`: `{$value}` gehört nicht zu den `values` des Fakts `{$fact}`: {$values}
 tool-validate-action-invalid = `--action {$given}`: {$why}; schreiben Sie etwa --action {$id}=50
+
+## `ethos import`: was beim Import eines Laufs nicht gelesen werden konnte.
+
+import-run = Lauf {$number}
+import-run-id = Lauf {$number} ({$id})
+import-not-an-object = {$run} ist kein JSON-Objekt: übersprungen
+import-no-traj = {$run} hat keine `traj`-Liste von Nachrichten: übersprungen
+import-bad-arguments = {$run}, Nachricht {$at}: Die Argumente von `{$tool}` sind kein JSON, die Fakten dieses Aufrufs werden nicht gelesen (der Aufruf bleibt, wie er ist)
+import-unknown-tool-result = {$run}, Nachricht {$at}: ein Ergebnis von `{$tool}`, einem Werkzeug, das der Import nicht kennt: behalten, nichts daraus gelesen
+import-unanswered-result = {$run}, Nachricht {$at}: ein Werkzeugergebnis ohne vorherigen Aufruf: behalten, nichts daraus gelesen
+import-file-not-json = {$path} ist kein JSON: {$why}
+import-file-not-an-array = {$path} ist keine τ-bench-Ergebnisdatei: erwartet wird ein JSON-Array von Läufen
+import-db-error = Die Buchungsdatenbank {$file} kann nicht gelesen werden: {$why}
+import-done = {$runs} {$runs ->
+    [one] Lauf
+   *[other] Läufe
+} importiert, {$skipped} übersprungen

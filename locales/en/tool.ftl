@@ -188,3 +188,20 @@ tool-validate-set-escalated = `--set escalated={$role}`: the playbook has no rol
 tool-validate-set-fact-wrong-type = `--set {$setting}`: `facts:` declares fact `{$fact}` {$type}, and `{$value}` is not one
 tool-validate-set-fact-not-a-value = `--set {$setting}`: `{$value}` is not one of the `values` of fact `{$fact}`: {$values}
 tool-validate-action-invalid = `--action {$given}`: {$why}; write e.g. --action {$id}=50
+
+## `ethos import`: what a run's import could not read.
+
+import-run = run {$number}
+import-run-id = run {$number} ({$id})
+import-not-an-object = {$run} is not a JSON object: skipped
+import-no-traj = {$run} has no `traj` list of messages: skipped
+import-bad-arguments = {$run}, message {$at}: the arguments of `{$tool}` are not JSON, so the facts of this call are not read (the call is kept as written)
+import-unknown-tool-result = {$run}, message {$at}: a result of `{$tool}`, a tool the importer does not know: kept, nothing is read from it
+import-unanswered-result = {$run}, message {$at}: a tool result that answers no earlier call: kept, nothing is read from it
+import-file-not-json = {$path} is not JSON: {$why}
+import-file-not-an-array = {$path} is not a τ-bench result file: expected a JSON array of runs
+import-db-error = cannot read the booking database {$file}: {$why}
+import-done = imported {$runs} {$runs ->
+    [one] run
+   *[other] runs
+}, skipped {$skipped}

@@ -157,3 +157,17 @@ tool-validate-set-escalated = `--set escalated={$role}`：本服务手册没有�
 tool-validate-set-fact-wrong-type = `--set {$setting}`：`facts:`声明事实`{$fact}`是{$type}，而`{$value}`不是
 tool-validate-set-fact-not-a-value = `--set {$setting}`：`{$value}`不在事实`{$fact}`的`values`之中：{$values}
 tool-validate-action-invalid = `--action {$given}`：{$why}；请写成例如 --action {$id}=50
+
+## `ethos import`：导入时无法读取的内容。
+
+import-run = 第{$number}条运行
+import-run-id = 第{$number}条运行（{$id}）
+import-not-an-object = {$run}不是JSON对象：已跳过
+import-no-traj = {$run}没有`traj`消息列表：已跳过
+import-bad-arguments = {$run}，第{$at}条消息：`{$tool}`的参数不是JSON，因此不读取这次调用的事实（调用按原样保留）
+import-unknown-tool-result = {$run}，第{$at}条消息：导入程序不认识的工具`{$tool}`的结果：已保留，不从中读取任何内容
+import-unanswered-result = {$run}，第{$at}条消息：这条工具结果不对应任何之前的调用：已保留，不从中读取任何内容
+import-file-not-json = {$path}不是JSON：{$why}
+import-file-not-an-array = {$path}不是τ-bench结果文件：应为运行记录的JSON数组
+import-db-error = 无法读取预订数据库{$file}：{$why}
+import-done = 已导入{$runs}条运行，跳过{$skipped}条

@@ -9,6 +9,7 @@ pub mod check;
 pub mod completions;
 pub mod drill;
 pub mod grade;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod render;

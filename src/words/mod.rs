@@ -17,6 +17,7 @@ pub mod conversation;
 pub mod drill;
 pub mod engine;
 pub mod errors;
+pub mod import;
 pub mod policy;
 pub mod render;
 pub mod report;
