@@ -57,8 +57,14 @@ def summarise(name, content, full):
             f"USER {v.get('name', {}).get('first_name')} {v.get('name', {}).get('last_name')} "
             f"membership={v.get('membership')} dob={v.get('dob')} reservations={v.get('reservations')}\n      payment: {pm}"
         )
-    if isinstance(v, dict) and name == "get_flight_status":
-        return content
+    if name in ("search_direct_flight", "search_onestop_flight") and isinstance(v, list):
+        def one(f):
+            pr = f.get("prices", {})
+            return (f"{f.get('flight_number')} {f.get('origin')}-{f.get('destination')} {f.get('date', '')} "
+                    f"{f.get('scheduled_departure_time_est', '')[:5]}-{f.get('scheduled_arrival_time_est', '')[:5]} "
+                    f"{f.get('status')} be{pr.get('basic_economy')}/e{pr.get('economy')}/b{pr.get('business')}")
+        rows = [" + ".join(one(f) for f in x) if isinstance(x, list) else one(x) for x in v]
+        return f"{len(rows)} options\n      " + "\n      ".join(rows) if rows else "[]"
     s = json.dumps(v)
     return s if len(s) < 700 else s[:700] + " …"
 
