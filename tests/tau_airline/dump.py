@@ -51,11 +51,13 @@ def summarise(name, content, full):
     if isinstance(v, dict) and "membership" in v:
         pm = ", ".join(
             f"{k}" + (f"(${p.get('amount')})" if "amount" in p else "")
+            + (f"(…{p.get('last_four')})" if "last_four" in p else "")
             for k, p in v.get("payment_methods", {}).items()
         )
         return (
             f"USER {v.get('name', {}).get('first_name')} {v.get('name', {}).get('last_name')} "
             f"membership={v.get('membership')} dob={v.get('dob')} reservations={v.get('reservations')}\n      payment: {pm}"
+            + (f"\n      saved passengers: {v.get('saved_passengers')}" if v.get("saved_passengers") else "")
         )
     if name in ("search_direct_flight", "search_onestop_flight") and isinstance(v, list):
         def one(f):
