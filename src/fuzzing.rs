@@ -29,7 +29,10 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("judge_reply", judge_reply),
     ("parse_grade_lines", parse_grade_lines),
     ("render_documents", render_documents),
-    ("read_conversation", crate::conversation::fuzz::read_conversation),
+    (
+        "read_conversation",
+        crate::conversation::fuzz::read_conversation,
+    ),
 ];
 
 /// The day checks and documents are made on: fixed, so that a crash the

@@ -25,6 +25,7 @@ mod packs;
 mod policy_agreement;
 mod pty;
 mod render;
+mod saas_support_examples;
 mod support;
 mod validate;
 mod wildcards;
