@@ -71,6 +71,22 @@ fn calls(conversation: &Conversation) -> impl Iterator<Item = &str> {
         .flat_map(|m| m.tool_calls.iter().map(|c| c.name.as_str()))
 }
 
+/// The tools a procedure is judged at: its `calls`, an action id read as
+/// the action's tool.
+fn tools_of<'p>(pb: &'p Playbook, procedure: &'p Procedure) -> Vec<&'p str> {
+    procedure
+        .calls
+        .iter()
+        .map(|call| {
+            pb.actions
+                .iter()
+                .find(|a| a.id.as_str() == call.as_str())
+                .and_then(|a| a.tool.as_ref())
+                .map_or(call.as_str(), |t| t.as_str())
+        })
+        .collect()
+}
+
 /// What a procedure may find, given its parts.
 fn reasons_of(procedure: &Procedure) -> BTreeSet<&'static str> {
     let mut reasons = BTreeSet::new();
@@ -244,18 +260,8 @@ fn saas_support_procedure_examples_read_as_conversations() {
                 let (conversation, warnings) = read_line(&line, 1)
                     .unwrap_or_else(|e| panic!("{id}: {kind} example {n}: {e:?}"));
                 assert!(warnings.is_empty(), "{id}: {kind} {n}: {warnings:?}");
-                if !procedure.calls.is_empty() {
-                    let tools: Vec<&str> = procedure
-                        .calls
-                        .iter()
-                        .map(|call| {
-                            pb.actions
-                                .iter()
-                                .find(|a| a.id.as_str() == call.as_str())
-                                .and_then(|a| a.tool.as_ref())
-                                .map_or(call.as_str(), |t| t.as_str())
-                        })
-                        .collect();
+                let tools = tools_of(&pb, procedure);
+                if !tools.is_empty() {
                     assert!(
                         calls(&conversation).any(|t| tools.contains(&t)),
                         "{id}: {kind} example {n} makes none of its calls"
@@ -269,7 +275,11 @@ fn saas_support_procedure_examples_read_as_conversations() {
 #[test]
 fn saas_support_expected_names_only_ids_that_exist() {
     let pb = playbook();
-    let conversations: BTreeSet<String> = conversations().into_iter().map(|c| c.id).collect();
+    let read: BTreeMap<String, Conversation> = conversations()
+        .into_iter()
+        .map(|c| (c.id.clone(), c))
+        .collect();
+    let conversations: BTreeSet<String> = read.keys().cloned().collect();
     let rules: BTreeSet<&str> = pb.rules.iter().map(|r| r.id.as_str()).collect();
     let procedures: BTreeMap<&str, &Procedure> =
         pb.procedures.iter().map(|p| (p.id.as_str(), p)).collect();
@@ -325,6 +335,33 @@ fn saas_support_expected_names_only_ids_that_exist() {
             assert!(
                 reasons_of(p).contains(reason),
                 "{id}: {procedure} cannot find {reason}"
+            );
+        }
+        // `at`: the message of each procedure finding, an agent's message
+        // that makes one of the procedure's calls (any, for a turn shape).
+        let at = line.get("at").and_then(Value::as_object);
+        for (procedure, index) in at.into_iter().flatten() {
+            let p = procedures
+                .get(procedure.as_str())
+                .unwrap_or_else(|| panic!("{id}: `at` of no procedure {procedure}"));
+            assert!(
+                failed.contains(&procedure.as_str()),
+                "{id}: {procedure} not failed"
+            );
+            let index = usize::try_from(index.as_u64().expect("a message index")).unwrap();
+            let message = read[&id]
+                .messages
+                .get(index)
+                .unwrap_or_else(|| panic!("{id}: no message {index}"));
+            assert_eq!(message.role, Speaker::Assistant, "{id}: at {index}");
+            let tools = tools_of(&pb, p);
+            assert!(
+                tools.is_empty()
+                    || message
+                        .tool_calls
+                        .iter()
+                        .any(|c| tools.contains(&c.name.as_str())),
+                "{id}: message {index} makes no call of {procedure}"
             );
         }
         assert!(
