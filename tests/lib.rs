@@ -27,6 +27,7 @@ mod policy_agreement;
 mod procedures;
 mod pty;
 mod render;
+mod saas_support_examples;
 mod support;
 mod validate;
 mod wildcards;
