@@ -12,7 +12,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("io_error", &["util"]),
     ("playbook", &["util"]),
     // The conversation file format: its values are the playbook's.
-    ("conversation", &["playbook", "util"]),
+    ("conversation", &["engine", "playbook", "util"]),
     ("engine", &["playbook", "util"]),
     // The wording layer turns the engine's and the playbook's data into words.
     ("words", &["conversation", "engine", "playbook", "util"]),
@@ -23,7 +23,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "grade",
-        &["report", "words", "engine", "playbook", "util", "io_error"],
+        &[
+            "report",
+            "words",
+            "conversation",
+            "engine",
+            "playbook",
+            "util",
+            "io_error",
+        ],
     ),
     (
         "render",

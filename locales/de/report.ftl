@@ -21,6 +21,7 @@ report-code-missed-escalation = versäumte Weitergabe
 report-code-over-limit = Betrag über der Befugnis
 report-code-forbidden-action = unzulässige Maßnahme
 report-code-unneeded-escalation = unnötige Weitergabe
+report-code-late-escalation = verspätete Weitergabe
 report-code-escalation-not-shown = Weitergabe nicht erkennbar
 report-severity-error = Fehler
 report-severity-warning = Warnung

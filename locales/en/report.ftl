@@ -26,6 +26,7 @@ report-code-missed-escalation = missed-escalation
 report-code-over-limit = over-limit
 report-code-forbidden-action = forbidden-action
 report-code-unneeded-escalation = unneeded-escalation
+report-code-late-escalation = late-escalation
 report-code-escalation-not-shown = escalation-not-shown
 report-severity-error = error
 report-severity-warning = warning

@@ -20,6 +20,7 @@ report-code-missed-escalation = 应升级而未升级
 report-code-over-limit = 超出额度
 report-code-forbidden-action = 禁止的操作
 report-code-unneeded-escalation = 不必要的升级
+report-code-late-escalation = 升级过迟
 report-code-escalation-not-shown = 未表明升级
 report-severity-error = 错误
 report-severity-warning = 警告

@@ -13,6 +13,8 @@
 //! call's `arguments` become one), and the fields ethos does not know are
 //! kept as their raw JSON text ([`Meta`]).
 
+mod judge;
+mod judgement;
 mod lines;
 mod problem;
 mod read;
@@ -28,6 +30,8 @@ use serde_json::value::RawValue;
 
 use crate::playbook::{Duration, Scalar};
 
+pub use judge::ConversationJudge;
+pub use judgement::{ConversationJudgement, EscalationOutcome, Finding, Metrics, Reason};
 pub use lines::{Lines, looks_like_conversation};
 pub use problem::{ErrorKind, Expected, JsonType, LineError, Warning};
 pub use read::read_line;

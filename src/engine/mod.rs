@@ -17,6 +17,7 @@ pub(crate) mod plan;
 pub mod policy;
 pub mod replay;
 pub mod rules;
+pub mod says;
 pub mod wildcard;
 
 pub use context::{Context, Proposal};
