@@ -402,6 +402,10 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header naming the columns (id, step, text, and context keys)
     Csv,
+    /// JSON Lines of whole conversations (`messages`): the default when the first line has them
+    Conversations,
+    /// JSON Lines of replies, even where a line has `messages`
+    Replies,
 }
 
 /// `--format` of `ethos report`.

@@ -210,3 +210,13 @@ report-list-packs-hint = In einen Leitfaden aufnehmen: `uses: [KENNUNG]`; eine s
 report-show-grant-per = {$limit} × {$per}
 report-show-otherwise = sonst {$grant}
 report-show-grant-note = {$mark} wenn {$condition}
+
+## Gespräche bewerten
+report-conversations-summary = {$passed} von {$conversations} Gesprächen bestanden ({$rate} %); mittlere Punktzahl {$score}.
+report-conversations-escalation = Das Playbook verlangte in {$required} % der Gespräche eine Weitergabe; weitergegeben wurden {$escalated} %.
+report-conversations-first-reply = Median der ersten Antwort: {$time}.
+report-conversations-handling = Median der Bearbeitungszeit: {$time}.
+report-conversations-failures = Nicht bestanden (Anzahl, Gespräche):
+report-conversations-failure = {"  "}{$id} ({$kind}): {$failed}-mal, in {$conversations} Gesprächen
+report-conversations-ungraded = {$count} Zeilen konnten nicht bewertet werden ({$judged} Gespräche schon).
+report-conversations-ungraded-line = Zeile {$line}: {$why}

@@ -227,3 +227,13 @@ report-list-packs-hint = Add one to a playbook: `uses: [ID]`; drop one of its ru
 report-show-grant-per = {$limit} × {$per}
 report-show-otherwise = otherwise {$grant}
 report-show-grant-note = {$mark} when {$condition}
+
+## Grading conversations
+report-conversations-summary = {$passed} of {$conversations} conversations passed ({$rate}%); mean score {$score}.
+report-conversations-escalation = The playbook required an escalation in {$required}% of conversations; {$escalated}% were escalated.
+report-conversations-first-reply = Median first reply: {$time}.
+report-conversations-handling = Median handling time: {$time}.
+report-conversations-failures = Failed (times, conversations):
+report-conversations-failure = {"  "}{$id} ({$kind}): {$failed} times, in {$conversations} conversations
+report-conversations-ungraded = {$count} lines could not be judged ({$judged} conversations were).
+report-conversations-ungraded-line = line {$line}: {$why}

@@ -196,3 +196,13 @@ report-list-packs-hint = 在服务手册中加入规则包：`uses: [编号]`；
 report-show-grant-per = {$limit} × {$per}
 report-show-otherwise = 否则，{$grant}
 report-show-grant-note = {$mark}当{$condition}时
+
+## 对话评分
+report-conversations-summary = {$conversations}段对话中有{$passed}段通过（{$rate}%）；平均分{$score}。
+report-conversations-escalation = 按手册有{$required}%的对话需要升级；实际升级的有{$escalated}%。
+report-conversations-first-reply = 首次回复时间中位数：{$time}。
+report-conversations-handling = 处理时长中位数：{$time}。
+report-conversations-failures = 未通过（次数，对话数）：
+report-conversations-failure = {"  "}{$id}（{$kind}）：{$failed}次，涉及{$conversations}段对话
+report-conversations-ungraded = 有{$count}行无法评判（已评判{$judged}段对话）。
+report-conversations-ungraded-line = 第{$line}行：{$why}
