@@ -43,6 +43,14 @@ pub struct ConversationJudge<'e, 'p> {
     handoffs: HashMap<&'p str, usize>,
     /// Whether any procedure names a call (else calls cost nothing more).
     any_calls: bool,
+    /// Whether anything reads the agent's turns as said (`agent_says`,
+    /// `agent_said`, `then_says`): else a turn is normalised once, for its
+    /// rules, and not again.
+    hears_agent: bool,
+    /// Whether each customer message must be normalised as it comes (an
+    /// escalation rule's or a procedure's `customer_says` over the messages
+    /// so far, `customer_said`); else only at a call that asks.
+    hears_customer: bool,
 }
 
 struct CompiledProcedure<'p> {
@@ -160,9 +168,19 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
                     .map(|m| m.value),
             });
         }
+        let hears_agent = procedures
+            .iter()
+            .any(|p| p.agent_says.is_some() || p.agent_said.is_some() || p.then_says.is_some());
+        let hears_customer = engine
+            .escalation_conditions()
+            .iter()
+            .any(|c| c.says_count() > 0)
+            || procedures.iter().any(|p| p.customer_said.is_some());
         Ok(ConversationJudge {
             engine,
             playbook,
+            hears_agent,
+            hears_customer,
             any_calls: procedures.iter().any(|p| !p.calls.is_empty()),
             procedures,
             at_first,
@@ -230,7 +248,10 @@ struct Run<'j, 'e, 'p> {
     total_turns: usize,
     turn: usize,
     scratch: TurnScratch,
+    /// The customer's last message, normalised once it is asked for
+    /// (`heard_last` says whether `last_customer` holds it already).
     last_customer: Said,
+    heard_last: bool,
     /// The customer's messages and the agent's turns so far, normalised,
     /// kept only where a procedure's phrases have placeholders.
     customer_saids: Vec<Said>,
@@ -299,6 +320,7 @@ where
             turn: 0,
             scratch: TurnScratch::default(),
             last_customer: Said::default(),
+            heard_last: true,
             customer_saids: Vec::new(),
             agent_saids: Vec::new(),
             keep_saids: judge.procedures.iter().any(|p| {
@@ -365,8 +387,18 @@ where
         if self.first_customer_at.is_none() {
             self.first_customer_at = m.timestamp;
         }
-        self.last_customer.refill(text);
-        self.context.message = Some(text.to_owned());
+        match &mut self.context.message {
+            Some(last) => {
+                last.clear();
+                last.push_str(text);
+            }
+            None => self.context.message = Some(text.to_owned()),
+        }
+        self.heard_last = false;
+        if !self.judge.hears_customer {
+            return;
+        }
+        self.hear_last();
         for (condition, heard) in self
             .judge
             .engine
@@ -385,6 +417,15 @@ where
         }
         if self.keep_saids {
             self.customer_saids.push(self.last_customer.clone());
+        }
+    }
+
+    /// Normalise the customer's last message, if it is not yet.
+    fn hear_last(&mut self) {
+        if !self.heard_last {
+            let text = self.context.message.as_deref().unwrap_or_default();
+            self.last_customer.refill(text);
+            self.heard_last = true;
         }
     }
 
@@ -445,6 +486,9 @@ where
         }
         if let Some(rank) = judged.worded {
             self.escalate(rank, m.index);
+        }
+        if !self.judge.hears_agent {
+            return;
         }
         let said = Said::new(text);
         // The calls that wait for this turn's words.
@@ -584,6 +628,7 @@ where
         self.context.escalated = self
             .escalated
             .map(|r| self.judge.playbook.roles[r].id.value.clone());
+        self.hear_last();
         let outcome = self
             .judge
             .engine
@@ -625,6 +670,7 @@ where
         if named.is_empty() {
             return;
         }
+        self.hear_last();
         let args = args_facts(&call.arguments);
         for (k, v) in &args {
             self.context.facts.insert(k.clone(), v.clone());
