@@ -14,7 +14,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ethos::conversation::{ConversationJudge, read_line};
+use ethos::conversation::{ConversationJudge, read_line, read_line_to_judge};
 use ethos::engine::Engine;
 use ethos::playbook::load;
 
@@ -65,7 +65,7 @@ fn judge(c: &mut Criterion) {
     group.bench_function("read+judge", |b| {
         b.iter(|| {
             for (i, line) in lines.iter().enumerate() {
-                if let Ok((conversation, _)) = read_line(line, i as u64 + 1) {
+                if let Ok((conversation, _)) = read_line_to_judge(line, i as u64 + 1) {
                     black_box(judge.judge(&conversation).score);
                 }
             }

@@ -34,7 +34,7 @@ pub use judge::ConversationJudge;
 pub use judgement::{ConversationJudgement, EscalationOutcome, Finding, Metrics, Reason};
 pub use lines::{Lines, looks_like_conversation};
 pub use problem::{ErrorKind, Expected, JsonType, LineError, Warning};
-pub use read::read_line;
+pub use read::{read_line, read_line_to_judge};
 
 /// The most text of one message that is judged, in bytes (1 MiB): a
 /// message's `content` past it is cut at a character boundary, with a

@@ -11,7 +11,7 @@ use serde::ser::SerializeMap;
 use super::line::LineError as ReplyLineError;
 use super::{Batch, Error, Graded, Options, Progress, lines, write_in_order};
 use crate::conversation::{
-    ConversationJudge, ConversationJudgement, Finding, Meta, Warning, read_line,
+    ConversationJudge, ConversationJudgement, Finding, Meta, Warning, read_line_to_judge,
 };
 use crate::engine::{Match, PolicyFinding, Status, Verdict};
 use crate::playbook::{Limit, Playbook, Severity};
@@ -415,7 +415,7 @@ fn judge_line(
     options: Options,
     out: &mut Vec<u8>,
 ) {
-    let (conversation, warnings) = match read_line(text, number) {
+    let (conversation, warnings) = match read_line_to_judge(text, number) {
         Ok(read) => read,
         Err(e) => {
             let why = crate::words::conversation::english(&e);
