@@ -52,6 +52,12 @@ pub fn run(args: &GradeArgs) -> anyhow::Result<Outcome> {
         InputFormat::Csv | InputFormat::Replies => (input, false),
     };
     if conversations {
+        // A conversation line is a whole ticket: the replies' 1 MiB default
+        // becomes the conversation reader's, unless another was given.
+        let mut options = options;
+        if args.max_line_bytes == grade::MAX_LINE_BYTES {
+            options.max_line_bytes = crate::conversation::MAX_LINE_BYTES;
+        }
         return conversations::run(args, &playbook, &engine, input, size, options, w);
     }
     let format = match args.input_format {
