@@ -56,6 +56,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "cli",
             "exit",
             "calibrate",
+            "conversation",
             "drill",
             "grade",
             "render",
@@ -72,6 +73,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "fuzzing",
         &[
             "calibrate",
+            "conversation",
             "drill",
             "grade",
             "render",

@@ -1022,7 +1022,7 @@ fn args_facts(arguments: &serde_json::Value) -> Vec<(String, Scalar)> {
             serde_json::Value::String(s) => Some(Scalar::Text(s.clone())),
             serde_json::Value::Object(map) if depth < 8 => {
                 for (k, v) in map {
-                    walk(&format!("{prefix}.{k}"), v, out, depth + 1);
+                    walk(&[prefix, ".", k].concat(), v, out, depth + 1);
                 }
                 None
             }
@@ -1035,7 +1035,7 @@ fn args_facts(arguments: &serde_json::Value) -> Vec<(String, Scalar)> {
     let mut out = Vec::new();
     if let serde_json::Value::Object(map) = arguments {
         for (k, v) in map {
-            walk(&format!("args.{k}"), v, &mut out, 0);
+            walk(&["args.", k].concat(), v, &mut out, 0);
         }
     }
     out
