@@ -28,7 +28,8 @@ fn fixture(path: &str) -> String {
 /// A conversation of `n` messages: the customer asks, the agent looks the
 /// booking up, confirms and changes it, in turn.
 fn long_conversation(n: usize) -> String {
-    let mut messages = vec![r#"{"role":"system","content":"You are an airline agent."}"#.to_owned()];
+    let mut messages =
+        vec![r#"{"role":"system","content":"You are an airline agent."}"#.to_owned()];
     let exchange = [
         r#"{"role":"user","content":"Hi, I need to move my flight on reservation ABC123 to Friday."}"#,
         r#"{"role":"assistant","content":"Of course. Let me look at reservation ABC123 for you."}"#,

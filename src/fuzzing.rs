@@ -29,7 +29,10 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("judge_reply", judge_reply),
     ("parse_grade_lines", parse_grade_lines),
     ("render_documents", render_documents),
-    ("read_conversation", crate::conversation::fuzz::read_conversation),
+    (
+        "read_conversation",
+        crate::conversation::fuzz::read_conversation,
+    ),
     ("judge_conversation", judge_conversation),
 ];
 
@@ -361,13 +364,22 @@ pub fn judge_conversation(bytes: &[u8]) {
             continue;
         };
         let judgement = judge.judge(&conversation);
-        assert!((0.0..=100.0).contains(&judgement.score), "score out of range");
+        assert!(
+            (0.0..=100.0).contains(&judgement.score),
+            "score out of range"
+        );
         for finding in &judgement.findings {
             let at = finding.at();
             assert!(at < conversation.messages.len(), "a finding at no message");
             if let Finding::Rule { finding, turn, .. } = finding {
-                assert!(*turn >= 1 && *turn <= judgement.turns, "a finding at no turn");
-                let content = conversation.messages[at].content.as_deref().unwrap_or_default();
+                assert!(
+                    *turn >= 1 && *turn <= judgement.turns,
+                    "a finding at no turn"
+                );
+                let content = conversation.messages[at]
+                    .content
+                    .as_deref()
+                    .unwrap_or_default();
                 for m in &finding.matches {
                     assert_eq!(content.get(m.start..m.end), Some(m.text.as_str()), "span");
                 }
@@ -381,6 +393,9 @@ pub fn judge_conversation(bytes: &[u8]) {
             warnings: &warnings,
             explain: true,
         };
-        assert!(serde_json::to_string(&line).is_ok(), "the grade line serialises");
+        assert!(
+            serde_json::to_string(&line).is_ok(),
+            "the grade line serialises"
+        );
     }
 }

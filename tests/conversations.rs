@@ -151,7 +151,8 @@ fn a_turn_that_names_its_step_is_judged_at_that_step() {
     // The first turn says it is at `resolve`: the welcome rule does not
     // apply there, and no other turn is at `welcome`, so it is skipped.
     let mut messages = good();
-    messages[2] = json!({"role": "assistant", "content": "Sorry, let me sort that out.", "step": "resolve"});
+    messages[2] =
+        json!({"role": "assistant", "content": "Sorry, let me sort that out.", "step": "resolve"});
     let line = judge_with(POOL, &dana(&messages).to_string(), true);
     assert_eq!(line["verdict"], "pass", "{line:#}");
     let greet = finding(&line, "greet-by-name");
@@ -160,9 +161,15 @@ fn a_turn_that_names_its_step_is_judged_at_that_step() {
 
 #[test]
 fn a_one_turn_conversation_is_at_every_step() {
-    let line = judge(&dana(&[user("Coffee on the towels!"), agent("Sorry, Dana!")]));
+    let line = judge(&dana(&[
+        user("Coffee on the towels!"),
+        agent("Sorry, Dana!"),
+    ]));
     assert_eq!(line["verdict"], "pass", "{line:#}");
-    let line = judge(&dana(&[user("Coffee on the towels!"), agent("Hello Dana!")]));
+    let line = judge(&dana(&[
+        user("Coffee on the towels!"),
+        agent("Hello Dana!"),
+    ]));
     assert_eq!(found(&line), [("apologise".to_owned(), 1)]);
 }
 
@@ -307,10 +314,16 @@ fn escalation_is_met_by_the_handoff_tool_a_handoff_phrase_or_an_escalate_field()
     ]));
     for line in [by_tool, by_words, by_field] {
         assert_eq!(line["escalation"]["done"], "duty-manager", "{line:#}");
-        assert!(!ids(&line).contains(&"missed-escalation".to_owned()), "{line:#}");
+        assert!(
+            !ids(&line).contains(&"missed-escalation".to_owned()),
+            "{line:#}"
+        );
     }
     // A negated handoff phrase hands nothing on.
-    let line = judge(&dana(&[hurt, agent("Sorry, Dana, I can't get the duty manager.")]));
+    let line = judge(&dana(&[
+        hurt,
+        agent("Sorry, Dana, I can't get the duty manager."),
+    ]));
     assert_eq!(ids(&line), ["missed-escalation"]);
 }
 
@@ -324,7 +337,10 @@ fn an_escalation_later_than_within_is_late_escalation_a_warning() {
                  "function": {"name": "call_duty_manager", "arguments": "{}"}}]}),
     ]));
     let f = finding(&line, "late-escalation");
-    assert_eq!((f["at"].as_u64(), f["severity"].as_str()), (Some(2), Some("warning")));
+    assert_eq!(
+        (f["at"].as_u64(), f["severity"].as_str()),
+        (Some(2), Some("warning"))
+    );
     assert_eq!(f["took_s"], 300);
     assert_eq!(f["within_s"], 120);
     assert_eq!(line["verdict"], "pass");
@@ -348,7 +364,10 @@ fn escalating_what_the_attendant_may_handle_is_unneeded_escalation() {
         agent("Sorry, Dana, I'm calling the duty manager."),
     ]));
     let f = finding(&line, "unneeded-escalation");
-    assert_eq!((f["at"].as_u64(), f["severity"].as_str()), (Some(1), Some("warning")));
+    assert_eq!(
+        (f["at"].as_u64(), f["severity"].as_str()),
+        (Some(1), Some("warning"))
+    );
     assert_eq!(line["verdict"], "pass");
 }
 
@@ -389,7 +408,10 @@ fn an_action_no_role_may_grant_is_forbidden_and_one_above_needs_that_role() {
         ]))
     };
     assert_eq!(finding(&refund(100.0), "over-limit")["to"], "duty-manager");
-    assert_eq!(finding(&refund(1000.0), "forbidden-action")["action"], "refund");
+    assert_eq!(
+        finding(&refund(1000.0), "forbidden-action")["action"],
+        "refund"
+    );
 }
 
 #[test]
@@ -427,7 +449,10 @@ fn a_procedures_requirements_are_each_one_finding_at_the_call() {
     let f = finding(&line, "confirm-refund");
     assert_eq!(f["at"], 5);
     assert_eq!(f["tool"], "issue_refund");
-    assert_eq!(f["message"], "Say the amount and get a yes before you refund.");
+    assert_eq!(
+        f["message"],
+        "Say the amount and get a yes before you refund."
+    );
 }
 
 #[test]
@@ -471,14 +496,20 @@ fn then_says_wants_the_next_agent_turn_passing_over_tool_only_messages() {
         call("log_it", &json!({})),
         agent("Fresh towels are on their way."),
     ]));
-    assert!(!ids(&line).contains(&"say-when-it-arrives".to_owned()), "{line:#}");
+    assert!(
+        !ids(&line).contains(&"say-when-it-arrives".to_owned()),
+        "{line:#}"
+    );
     let line = judge(&dana(&[
         user("Coffee on the towels."),
         agent("Sorry, Dana!"),
         call("replace_item", &json!({"amount": 10})),
         agent("Done."),
     ]));
-    assert_eq!(finding(&line, "say-when-it-arrives")["reason"], "not-said-after");
+    assert_eq!(
+        finding(&line, "say-when-it-arrives")["reason"],
+        "not-said-after"
+    );
     assert_eq!(finding(&line, "say-when-it-arrives")["at"], 2);
     // No agent turn after the call at all: not said either.
     let line = judge(&dana(&[
@@ -486,7 +517,10 @@ fn then_says_wants_the_next_agent_turn_passing_over_tool_only_messages() {
         agent("Sorry, Dana!"),
         call("replace_item", &json!({"amount": 10})),
     ]));
-    assert_eq!(finding(&line, "say-when-it-arrives")["reason"], "not-said-after");
+    assert_eq!(
+        finding(&line, "say-when-it-arrives")["reason"],
+        "not-said-after"
+    );
 }
 
 #[test]
@@ -500,7 +534,10 @@ fn at_most_counts_calls_per_conversation() {
         agent("Another is on its way."),
     ]));
     let f = finding(&line, "one-replacement");
-    assert_eq!((f["reason"].as_str(), f["at"].as_u64()), (Some("too-many"), Some(4)));
+    assert_eq!(
+        (f["reason"].as_str(), f["at"].as_u64()),
+        (Some("too-many"), Some(4))
+    );
 }
 
 #[test]
@@ -563,7 +600,10 @@ fn the_score_weighs_rules_and_procedures_once_each() {
             ("no-money-talk".to_owned(), 3)
         ]
     );
-    assert_eq!(line["failed"], json!(["no-money-talk", "say-when-it-arrives"]));
+    assert_eq!(
+        line["failed"],
+        json!(["no-money-talk", "say-when-it-arrives"])
+    );
 }
 
 #[test]
@@ -723,15 +763,28 @@ fn summary_and_fail_under_count_conversations() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((s["conversations"].as_u64(), s["passed"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (s["conversations"].as_u64(), s["passed"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert_eq!(s["pass_rate"], 50.0);
     assert_eq!(s["escalation_rate"], 50.0);
     let policy = &s["policy"][0];
     assert_eq!(policy["id"], "missed-escalation");
-    assert_eq!((policy["failed"].as_u64(), policy["conversations"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (policy["failed"].as_u64(), policy["conversations"].as_u64()),
+        (Some(1), Some(1))
+    );
     let out = cargo_bin_cmd!("ethos")
         .env("NO_COLOR", "1")
-        .args(["grade", "--playbook", POOL, "--summary", "--fail-under", "50"])
+        .args([
+            "grade",
+            "--playbook",
+            POOL,
+            "--summary",
+            "--fail-under",
+            "50",
+        ])
         .write_stdin(input)
         .output()
         .unwrap();
@@ -741,7 +794,10 @@ fn summary_and_fail_under_count_conversations() {
         text.starts_with("1 of 2 conversations passed (50.0%)"),
         "{text}"
     );
-    assert!(text.contains("missed-escalation (policy): 1 times, in 1 conversations"), "{text}");
+    assert!(
+        text.contains("missed-escalation (policy): 1 times, in 1 conversations"),
+        "{text}"
+    );
 }
 
 // ---- τ-bench ----------------------------------------------------------------
@@ -764,7 +820,10 @@ fn tau_bench_runs_give_the_findings_read_in_them() {
     // answers with a payment wish and a bag (39), not a yes, and the agent
     // calls update_reservation_flights (40).
     let f = finding(run(&lines, "3/0"), "confirm-before-change");
-    assert_eq!((f["at"].as_u64(), f["tool"].as_str()), (Some(40), Some("update_reservation_flights")));
+    assert_eq!(
+        (f["at"].as_u64(), f["tool"].as_str()),
+        (Some(40), Some("update_reservation_flights"))
+    );
     assert_eq!(f["reason"], "not-confirmed");
     // 1/0: "I recommend ..." at message 8, the agent's fourth turn.
     let f = finding(run(&lines, "1/0"), "no-subjective-advice");
@@ -772,12 +831,18 @@ fn tau_bench_runs_give_the_findings_read_in_them() {
     assert_eq!(f["matches"][0]["text"], "I recommend");
     // 37/0: a 200 USD certificate, over the agent's 150.
     let f = finding(run(&lines, "37/0"), "over-limit");
-    assert_eq!((f["at"].as_u64(), f["amount"].as_f64()), (Some(16), Some(200.0)));
+    assert_eq!(
+        (f["at"].as_u64(), f["amount"].as_f64()),
+        (Some(16), Some(200.0))
+    );
     // 16/3: exactly 150 is within the limit (limits are inclusive).
     assert!(!ids(run(&lines, "16/3")).contains(&"over-limit".to_owned()));
     // 15/0: a cancellation with no fact that allows it.
     let f = finding(run(&lines, "15/0"), "cancel-only-when-allowed");
-    assert_eq!((f["at"].as_u64(), f["reason"].as_str()), (Some(26), Some("not-allowed")));
+    assert_eq!(
+        (f["at"].as_u64(), f["reason"].as_str()),
+        (Some(26), Some("not-allowed"))
+    );
     // 4/0 hands the case to a human agent, which no rule asked for.
     assert_eq!(run(&lines, "4/0")["escalation"]["done"], "human-agent");
     // τ-bench's reward comes back under meta.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::code::Code;
 use super::context::CheckContext;
-use crate::playbook::Pos;
+use crate::playbook::{Pos, Spanned};
 use crate::util::suggest::closest;
 use crate::words::check::{Help, Kind, Message};
 
@@ -36,7 +36,7 @@ pub fn check(ctx: &mut CheckContext) {
     let tools: Vec<&str> = pb
         .actions
         .iter()
-        .filter_map(|a| a.tool.as_ref().map(|t| t.as_str()))
+        .filter_map(|a| a.tool.as_ref().map(Spanned::as_str))
         .collect();
     for procedure in &pb.procedures {
         if procedure.is_empty() {

@@ -130,7 +130,9 @@ fn peek_first_line(
             end < seen.len()
         });
         if n == 0 || complete || seen.len() >= PEEK {
-            break line.map(|l| String::from_utf8_lossy(l).into_owned()).unwrap_or_default();
+            break line
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .unwrap_or_default();
         }
     };
     let input: Box<dyn std::io::Read + Send> = Box::new(std::io::Cursor::new(seen).chain(input));
@@ -233,8 +235,8 @@ mod conversations {
     use super::{Bar, Outcome};
     use crate::cli::{GradeArgs, OutputFormat};
     use crate::engine::Engine;
-    use crate::grade::conversations::{self as judged, ConversationTally, Summary};
     use crate::grade::Options;
+    use crate::grade::conversations::{self as judged, ConversationTally, Summary};
     use crate::playbook::{Duration, Playbook};
     use crate::words::Words;
     use crate::words::report::fixed;
@@ -298,7 +300,10 @@ mod conversations {
             "{}",
             w.error_line(&w.fmt(
                 "report-conversations-ungraded",
-                &[("count", count.into()), ("judged", tally.conversations.into())]
+                &[
+                    ("count", count.into()),
+                    ("judged", tally.conversations.into())
+                ]
             ))
         );
         for (line, why) in &tally.first_errors {

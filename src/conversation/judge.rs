@@ -20,7 +20,7 @@ use crate::engine::{
     Context, Engine, PatternError, PolicyCode, PolicyFinding, Proposal, RuleFinding, Status,
     TurnScratch, Verdict,
 };
-use crate::playbook::{CheckKind, Negation, Playbook, Procedure, Scalar, Severity};
+use crate::playbook::{CheckKind, Negation, Playbook, Procedure, Scalar, Severity, Spanned};
 
 /// A playbook compiled for judging conversations.
 pub struct ConversationJudge<'e, 'p> {
@@ -107,7 +107,10 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
             .iter()
             .filter_map(|a| {
                 let tool = a.tool.as_ref()?.as_str();
-                Some((tool, (a.id.as_str(), a.amount.as_ref().map(|p| p.as_str()))))
+                Some((
+                    tool,
+                    (a.id.as_str(), a.amount.as_ref().map(Spanned::as_str)),
+                ))
             })
             .collect();
         let handoffs = playbook
@@ -125,14 +128,15 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
             let says = |s: Option<&crate::playbook::Says>, pos| {
                 s.map(|s| SaysSet::new(s, id, pos, cues)).transpose()
             };
-            let condition = |c: Option<&'p crate::playbook::Spanned<crate::playbook::Condition>>| {
-                c.map(|c| CompiledCondition::new(c, id, c.pos, &playbook.roles, cues))
-                    .transpose()
-            };
+            let condition =
+                |c: Option<&'p crate::playbook::Spanned<crate::playbook::Condition>>| {
+                    c.map(|c| CompiledCondition::new(c, id, c.pos, &playbook.roles, cues))
+                        .transpose()
+                };
             let require = p.require.as_ref();
             let pos = require.map_or(p.id.pos, |r| r.pos);
             let texts = |t: Option<&'p crate::playbook::Texts>| -> Vec<&'p str> {
-                t.map(|t| t.iter().map(|s| s.as_str()).collect())
+                t.map(|t| t.iter().map(Spanned::as_str).collect())
                     .unwrap_or_default()
             };
             procedures.push(CompiledProcedure {
@@ -221,6 +225,7 @@ struct RuleState<'p> {
 }
 
 #[derive(Clone, Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // four independent facts of one procedure's run
 struct ProcedureState {
     applied: bool,
     failed: bool,
@@ -476,10 +481,10 @@ where
         if let Some(step) = &m.step {
             self.context.step.clone_from(step);
         }
-        let judged = self
-            .judge
-            .engine
-            .judge_turn(text, &self.context, candidates, &mut self.scratch);
+        let judged =
+            self.judge
+                .engine
+                .judge_turn(text, &self.context, candidates, &mut self.scratch);
         self.last_facts = judged.facts;
         for finding in judged.findings {
             self.rule_outcome(finding, m.index);
@@ -567,7 +572,10 @@ where
             state.status = Status::Fail; // until some turn meets it
         }
         if rule.check.value == CheckKind::Echo {
-            let respect = rule.negation.as_ref().is_none_or(|n| n.value != Negation::Ignore);
+            let respect = rule
+                .negation
+                .as_ref()
+                .is_none_or(|n| n.value != Negation::Ignore);
             // The scratch's facts are the context's, in order.
             for (seen, now) in state.echoed.iter_mut().zip(&self.last_facts) {
                 *seen = *seen || now[usize::from(respect)];
@@ -610,15 +618,12 @@ where
     /// A call of an action's tool: its total so far against the acting
     /// role's holding grant, with the escalation so far.
     fn action(&mut self, action: &'p str, amount: f64, at: usize, proposal: &mut Proposal) {
-        let total = match self.totals.iter_mut().find(|(a, _)| *a == action) {
-            Some((_, total)) => {
-                *total += amount;
-                *total
-            }
-            None => {
-                self.totals.push((action, amount));
-                amount
-            }
+        let total = if let Some((_, total)) = self.totals.iter_mut().find(|(a, _)| *a == action) {
+            *total += amount;
+            *total
+        } else {
+            self.totals.push((action, amount));
+            amount
         };
         proposal.actions.push((action.to_owned(), total));
         let one = Proposal {
@@ -688,7 +693,11 @@ where
             let state = &mut self.procedures[index];
             state.applied = true;
             state.calls += 1;
-            if p.source.at_most.as_ref().is_some_and(|n| state.calls > n.value) {
+            if p.source
+                .at_most
+                .as_ref()
+                .is_some_and(|n| state.calls > n.value)
+            {
                 unmet.push(Reason::TooMany);
             }
             if let Some(only) = &p.only_when
@@ -728,7 +737,10 @@ where
             if !p.done.is_empty() && !p.done.iter().all(|t| self.called.iter().any(|c| c == t)) {
                 unmet.push(Reason::NotDoneFirst);
             }
-            if p.not_done.iter().any(|t| self.called.iter().any(|c| c == t)) {
+            if p.not_done
+                .iter()
+                .any(|t| self.called.iter().any(|c| c == t))
+            {
                 unmet.push(Reason::DoneBefore);
             }
             if p.then_says.is_some() {
@@ -768,7 +780,7 @@ where
             id: p.id.as_str(),
             reason,
             severity: p.severity(),
-            message: p.message.as_ref().map(|m| m.as_str()),
+            message: p.message.as_ref().map(Spanned::as_str),
             at,
             tool,
         });
@@ -805,7 +817,12 @@ where
         let playbook = self.judge.playbook;
         // Calls whose next agent turn never came.
         for wait in std::mem::take(&mut self.pending) {
-            self.procedure_finding(wait.procedure, Reason::NotSaidAfter, wait.at, Some(wait.tool));
+            self.procedure_finding(
+                wait.procedure,
+                Reason::NotSaidAfter,
+                wait.at,
+                Some(wait.tool),
+            );
         }
         // Obligations unmet over the conversation.
         for state in &mut self.rules {
@@ -1004,7 +1021,11 @@ fn amount_at(arguments: &serde_json::Value, path: &str) -> Option<f64> {
     }
     match value {
         serde_json::Value::Number(n) => n.as_f64().filter(|x| x.is_finite() && *x >= 0.0),
-        serde_json::Value::String(s) => s.trim().parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0),
+        serde_json::Value::String(s) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0),
         _ => None,
     }
 }

@@ -85,9 +85,9 @@ impl Finding<'_> {
     /// The index of the message it is at.
     pub fn at(&self) -> usize {
         match self {
-            Finding::Rule { at, .. } | Finding::Procedure { at, .. } | Finding::Policy { at, .. } => {
-                *at
-            }
+            Finding::Rule { at, .. }
+            | Finding::Procedure { at, .. }
+            | Finding::Policy { at, .. } => *at,
         }
     }
 

@@ -254,9 +254,9 @@ impl<'p> Node<'p> {
                         .map(|c| Node::new(c, owner, here, roles, keys, says))
                         .collect::<Result<_, _>>()?,
                 ),
-                Clause::Not(inner) => Part::Not(Box::new(Node::new(
-                    inner, owner, here, roles, keys, says,
-                )?)),
+                Clause::Not(inner) => {
+                    Part::Not(Box::new(Node::new(inner, owner, here, roles, keys, says)?))
+                }
                 Clause::Fact { key, .. }
                 | Clause::FactOneOf { key, .. }
                 | Clause::FactRange { key, .. } => Part::Fact(keys.slot(key)),

@@ -243,7 +243,12 @@ impl<'p> Engine<'p> {
 
     /// What the policy decides for a proposal in a context, the customer's
     /// last message normalised already.
-    pub fn decide_said(&self, context: &Context, message: &Said, proposal: &Proposal) -> PolicyOutcome {
+    pub fn decide_said(
+        &self,
+        context: &Context,
+        message: &Said,
+        proposal: &Proposal,
+    ) -> PolicyOutcome {
         self.decide_with(context, message, proposal)
     }
 

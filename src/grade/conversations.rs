@@ -212,8 +212,8 @@ fn median(values: &[i64]) -> Option<f64> {
     sorted.sort_unstable();
     let mid = sorted.len() / 2;
     #[allow(clippy::cast_precision_loss)]
-    Some(if sorted.len() % 2 == 0 {
-        (sorted[mid - 1] as f64 + sorted[mid] as f64) / 2.0
+    Some(if sorted.len().is_multiple_of(2) {
+        f64::midpoint(sorted[mid - 1] as f64, sorted[mid] as f64)
     } else {
         sorted[mid] as f64
     })
@@ -276,9 +276,9 @@ pub fn run(
         let mut started = Ok(());
         for _ in 0..jobs {
             let (work_rx, done_tx, stop_rx) = (work_rx.clone(), done_tx.clone(), stop_rx.clone());
-            match std::thread::Builder::new()
-                .spawn_scoped(scope, move || work(judge, &work_rx, &done_tx, &stop_rx, options))
-            {
+            match std::thread::Builder::new().spawn_scoped(scope, move || {
+                work(judge, &work_rx, &done_tx, &stop_rx, options)
+            }) {
                 Ok(worker) => workers.push(worker),
                 Err(e) => {
                     started = Err(Error::Thread(e));
