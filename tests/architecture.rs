@@ -19,7 +19,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("check", &["words", "engine", "playbook", "util"]),
     (
         "report",
-        &["check", "words", "engine", "playbook", "util", "io_error"],
+        &[
+            "check",
+            "words",
+            "conversation",
+            "engine",
+            "playbook",
+            "util",
+            "io_error",
+        ],
     ),
     (
         "grade",

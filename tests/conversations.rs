@@ -848,3 +848,61 @@ fn tau_bench_runs_give_the_findings_read_in_them() {
     // τ-bench's reward comes back under meta.
     assert!(run(&lines, "0/0")["meta"]["reward"].is_f64());
 }
+
+// ---- ethos validate --conversation -------------------------------------------
+
+fn validate_conversation(args: &[&str]) -> (i32, String) {
+    let out = cargo_bin_cmd!("ethos")
+        .env("NO_COLOR", "1")
+        .args(["validate", "--playbook", AIRLINE, "--conversation", TAU])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), text)
+}
+
+#[test]
+fn validate_shows_a_conversation_as_a_transcript_with_findings_at_their_messages() {
+    let (code, text) = validate_conversation(&["--id", "37/0"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.starts_with("[0] system\n  (instructions to the agent, not judged)\n[1] customer\n"),
+        "{text}"
+    );
+    // The certificate call and its finding, under message 16.
+    let at = text
+        .find("[16] agent\n  → calls `send_certificate`\n  ✗ over-limit:")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text[at..].contains("[17] tool result"), "{text}");
+    assert!(text.trim_end().ends_with("agent turns"), "{text}");
+}
+
+#[test]
+fn validate_underlines_the_words_that_broke_a_rule() {
+    let (_, text) = validate_conversation(&["--id", "1/0"]);
+    let at = text
+        .find("[8] agent, turn 4\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    let after = &text[at..];
+    assert!(
+        after.contains("^^^^^^^^^^^ no-subjective-advice"),
+        "{after}"
+    );
+    assert!(
+        after.contains("✗ no-subjective-advice (turn 4): Give the facts the tools return"),
+        "{after}"
+    );
+}
+
+#[test]
+fn validate_json_is_the_grade_line_and_an_unknown_id_is_an_error() {
+    let (code, text) = validate_conversation(&["--id", "3/0", "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let graded = tau_bench();
+    assert_eq!(&json, run(&graded, "3/0"));
+    let (code, text) = validate_conversation(&["--id", "nope"]);
+    assert_eq!(code, 2);
+    assert!(text.contains("has no conversation with id nope"), "{text}");
+}
