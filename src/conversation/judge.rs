@@ -8,8 +8,6 @@
 //! most once, and what "so far" means (the customer's messages, the agent's
 //! turns, the tools called) is kept as state that grows, never rescanned.
 
-use std::collections::HashMap;
-
 use super::judgement::{ConversationJudgement, EscalationOutcome, Finding, Metrics, Reason};
 use super::{Conversation, Message, Speaker, ToolCall};
 use crate::engine::condition::{CompiledCondition, FactKeys, FactValues};
@@ -34,13 +32,16 @@ pub struct ConversationJudge<'e, 'p> {
     at_middle: Vec<usize>,
     at_every: Vec<usize>,
     /// The rules that may apply at a turn that names its step.
-    at_step: HashMap<&'p str, Vec<usize>>,
+    at_step: Vec<(&'p str, Vec<usize>)>,
     /// Rules without `at`: for a turn at a step the playbook does not have.
     anywhere: Vec<usize>,
     /// Each tool that performs an action: the action and its amount's path.
-    actions: HashMap<&'p str, (&'p str, Option<&'p str>)>,
+    /// A playbook names a handful of tools: a list is faster than a map.
+    actions: Vec<(&'p str, (&'p str, Option<&'p str>))>,
     /// Each role's handoff tool, with the role's rank.
-    handoffs: HashMap<&'p str, usize>,
+    handoffs: Vec<(&'p str, usize)>,
+    /// Every tool some procedure's `calls` names.
+    procedure_tools: Vec<&'p str>,
     /// Whether any procedure names a call (else calls cost nothing more).
     any_calls: bool,
     /// Whether anything reads the agent's turns as said (`agent_says`,
@@ -102,7 +103,7 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
         };
         let at_step = steps.iter().map(|&s| (s, applying(&[s]))).collect();
         let anywhere = applying(&[]);
-        let actions: HashMap<&str, (&str, Option<&str>)> = playbook
+        let actions: Vec<(&str, (&str, Option<&str>))> = playbook
             .actions
             .iter()
             .filter_map(|a| {
@@ -180,7 +181,12 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
             .iter()
             .any(|c| c.says_count() > 0)
             || procedures.iter().any(|p| p.customer_said.is_some());
+        let mut procedure_tools: Vec<&str> =
+            procedures.iter().flat_map(|p| p.calls.iter().copied()).collect();
+        procedure_tools.sort_unstable();
+        procedure_tools.dedup();
         Ok(ConversationJudge {
+            procedure_tools,
             engine,
             playbook,
             hears_agent,
@@ -530,8 +536,9 @@ where
         if let Some(step) = &m.step {
             return judge
                 .at_step
-                .get(step.as_str())
-                .map_or(judge.anywhere.as_slice(), Vec::as_slice);
+                .iter()
+                .find(|(s, _)| *s == step.as_str())
+                .map_or(judge.anywhere.as_slice(), |(_, rules)| rules.as_slice());
         }
         if self.total_turns <= 1 {
             &judge.at_every
@@ -600,16 +607,17 @@ where
     fn call(&mut self, m: &Message, call: &ToolCall, proposal: &mut Proposal) {
         self.tool_calls += 1;
         let judge = self.judge;
-        if let Some(&rank) = judge.handoffs.get(call.name.as_str()) {
+        let name = call.name.as_str();
+        if let Some(&(_, rank)) = judge.handoffs.iter().find(|(tool, _)| *tool == name) {
             self.escalate(rank, m.index);
         }
-        if let Some(&(action, path)) = judge.actions.get(call.name.as_str()) {
+        if let Some(&(_, (action, path))) = judge.actions.iter().find(|(tool, _)| *tool == name) {
             let amount = path.map_or(Some(1.0), |p| amount_at(&call.arguments, p));
             if let Some(amount) = amount {
                 self.action(action, amount, m.index, proposal);
             }
         }
-        if judge.any_calls {
+        if judge.any_calls && judge.procedure_tools.contains(&name) {
             self.procedures_at(m, call);
         }
         self.called.push(call.name.clone());
