@@ -181,8 +181,10 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
             .iter()
             .any(|c| c.says_count() > 0)
             || procedures.iter().any(|p| p.customer_said.is_some());
-        let mut procedure_tools: Vec<&str> =
-            procedures.iter().flat_map(|p| p.calls.iter().copied()).collect();
+        let mut procedure_tools: Vec<&str> = procedures
+            .iter()
+            .flat_map(|p| p.calls.iter().copied())
+            .collect();
         procedure_tools.sort_unstable();
         procedure_tools.dedup();
         Ok(ConversationJudge {
