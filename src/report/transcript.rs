@@ -139,7 +139,7 @@ fn finding_line(finding: &Finding<'_>, playbook: &Playbook, w: Words) -> String 
     match finding {
         Finding::Rule { finding, turn, .. } => {
             let says = w.rule_message(finding);
-            let status = if finding.status == Status::Fail {
+            if finding.status == Status::Fail {
                 w.fmt(
                     "report-conversation-rule",
                     &[
@@ -150,8 +150,7 @@ fn finding_line(finding: &Finding<'_>, playbook: &Playbook, w: Words) -> String 
                 )
             } else {
                 says.into_owned()
-            };
-            status
+            }
         }
         Finding::Procedure {
             id,
