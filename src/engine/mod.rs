@@ -192,8 +192,17 @@ impl<'p> Engine<'p> {
         candidates: &[usize],
         scratch: &mut TurnScratch,
     ) -> TurnJudged<'_> {
-        let normalized = Normalized::new(reply);
-        let judged = rules::Reply::new(reply, &normalized, &self.cues);
+        // The last turn's buffers, refilled: a conversation's turns cost no
+        // allocation for their normalised text or negation scope past the first.
+        let normalized = match scratch.0.normalized.take() {
+            Some(mut last) => {
+                last.refill(reply);
+                last
+            }
+            None => Normalized::new(reply),
+        };
+        let buffers = std::mem::take(&mut scratch.0.scope);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues).reusing(buffers);
         let mut findings = Vec::new();
         self.each_applicable(
             &judged,
@@ -224,9 +233,12 @@ impl<'p> Engine<'p> {
                 })
                 .collect()
         };
+        let worded = self.handoffs.worded(&judged.scope);
+        scratch.0.scope = judged.scope.into_buffers();
+        scratch.0.normalized = Some(normalized);
         TurnJudged {
             findings,
-            worded: self.handoffs.worded(&judged.scope),
+            worded,
             facts,
         }
     }
