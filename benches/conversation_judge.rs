@@ -14,7 +14,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ethos::conversation::{ConversationJudge, read_line, read_line_to_judge};
+use ethos::conversation::{ConversationJudge, Scratch, read_line, read_line_to_judge};
 use ethos::engine::Engine;
 use ethos::playbook::load;
 
@@ -63,11 +63,13 @@ fn judge(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("conversation_judge");
     group.throughput(Throughput::Elements(lines.len() as u64));
+    // As a worker of `ethos grade` does: one scratch for all its conversations.
+    let mut scratch = Scratch::default();
     group.bench_function("read+judge", |b| {
         b.iter(|| {
             for (i, line) in lines.iter().enumerate() {
                 if let Ok((conversation, _)) = read_line_to_judge(line, i as u64 + 1) {
-                    black_box(judge.judge(&conversation).score);
+                    black_box(judge.judge_with(&conversation, &mut scratch).score);
                 }
             }
         });
@@ -75,7 +77,7 @@ fn judge(c: &mut Criterion) {
     group.bench_function("judge", |b| {
         b.iter(|| {
             for conversation in &read {
-                black_box(judge.judge(conversation).score);
+                black_box(judge.judge_with(conversation, &mut scratch).score);
             }
         });
     });

@@ -212,13 +212,30 @@ impl<'e, 'p> ConversationJudge<'e, 'p> {
 
     /// Judge one conversation.
     pub fn judge(&self, conversation: &Conversation) -> ConversationJudgement<'e> {
-        let mut run = Run::new(self, conversation);
+        self.judge_with(conversation, &mut Scratch::default())
+    }
+
+    /// [`Self::judge`], reusing `scratch`'s buffers (a worker judging many
+    /// conversations keeps one).
+    pub fn judge_with(
+        &self,
+        conversation: &Conversation,
+        scratch: &mut Scratch,
+    ) -> ConversationJudgement<'e> {
+        let mut run = Run::new(self, conversation, std::mem::take(&mut scratch.0));
         for message in &conversation.messages {
             run.message(message);
         }
-        run.finish()
+        let (judgement, turn_scratch) = run.finish();
+        scratch.0 = turn_scratch;
+        judgement
     }
 }
+
+/// Buffers one conversation's judging leaves for the next
+/// ([`ConversationJudge::judge_with`]).
+#[derive(Debug, Default)]
+pub struct Scratch(TurnScratch);
 
 /// What a rule has come to so far over the turns.
 #[derive(Clone, Debug)]
@@ -299,7 +316,7 @@ impl<'j, 'e, 'p> Run<'j, 'e, 'p>
 where
     'p: 'e,
 {
-    fn new(judge: &'j ConversationJudge<'e, 'p>, c: &Conversation) -> Self {
+    fn new(judge: &'j ConversationJudge<'e, 'p>, c: &Conversation, scratch: TurnScratch) -> Self {
         let playbook = judge.playbook;
         let role = c
             .role
@@ -331,7 +348,7 @@ where
             acting,
             total_turns,
             turn: 0,
-            scratch: TurnScratch::default(),
+            scratch,
             last_customer: Said::default(),
             heard_last: true,
             customer_saids: Vec::new(),
@@ -366,7 +383,7 @@ where
             procedures: vec![ProcedureState::default(); judge.procedures.len()],
             pending: Vec::new(),
             findings: Vec::new(),
-            timestamps: Vec::new(),
+            timestamps: Vec::with_capacity(c.messages.len()),
             first_customer_at: None,
             first_reply_s: None,
             tool_calls: 0,
@@ -823,7 +840,7 @@ where
         }
     }
 
-    fn finish(mut self) -> ConversationJudgement<'e> {
+    fn finish(mut self) -> (ConversationJudgement<'e>, TurnScratch) {
         let playbook = self.judge.playbook;
         // Calls whose next agent turn never came.
         for wait in std::mem::take(&mut self.pending) {
@@ -883,7 +900,7 @@ where
             (Some(&from), Some(&to)) if timed.len() > 1 => Some(seconds(from, to)),
             _ => None,
         };
-        ConversationJudgement {
+        let judgement = ConversationJudgement {
             verdict: if failed { Verdict::Fail } else { Verdict::Pass },
             score: crate::engine::judgement::score_of(passed, counted),
             turns: self.total_turns,
@@ -896,7 +913,8 @@ where
                 handling_s,
                 tool_calls: self.tool_calls,
             },
-        }
+        };
+        (judgement, std::mem::take(&mut self.scratch))
     }
 
     /// `missed-escalation`, `late-escalation` and `unneeded-escalation`.

@@ -30,7 +30,7 @@ use serde_json::value::RawValue;
 
 use crate::playbook::{Duration, Scalar};
 
-pub use judge::ConversationJudge;
+pub use judge::{ConversationJudge, Scratch};
 pub use judgement::{ConversationJudgement, EscalationOutcome, Finding, Metrics, Reason};
 pub use lines::{Lines, looks_like_conversation};
 pub use problem::{ErrorKind, Expected, JsonType, LineError, Warning};

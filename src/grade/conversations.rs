@@ -11,7 +11,7 @@ use serde::ser::SerializeMap;
 use super::line::LineError as ReplyLineError;
 use super::{Batch, Error, Graded, Options, Progress, lines, write_in_order};
 use crate::conversation::{
-    ConversationJudge, ConversationJudgement, Finding, Meta, Warning, read_line_to_judge,
+    ConversationJudge, ConversationJudgement, Finding, Meta, Scratch, Warning, read_line_to_judge,
 };
 use crate::engine::{Match, PolicyFinding, Status, Verdict};
 use crate::playbook::{Limit, Playbook, Severity};
@@ -321,6 +321,7 @@ fn work(
     options: Options,
 ) -> ConversationTally {
     let mut tally = ConversationTally::new(judge.playbook());
+    let mut scratch = Scratch::default();
     loop {
         let batch = select! {
             recv(batches) -> batch => match batch {
@@ -329,7 +330,7 @@ fn work(
             },
             recv(stop) -> _ => break,
         };
-        let result = judge_batch(judge, &mut tally, &batch, options);
+        let result = judge_batch(judge, &mut scratch, &mut tally, &batch, options);
         if done.send(result).is_err() {
             break;
         }
@@ -339,6 +340,7 @@ fn work(
 
 fn judge_batch(
     judge: &ConversationJudge<'_, '_>,
+    scratch: &mut Scratch,
     tally: &mut ConversationTally,
     batch: &Batch,
     options: Options,
@@ -367,7 +369,7 @@ fn judge_batch(
             reply_line_error(tally, number, &LineProblem::NotUtf8, options, &mut out);
             continue;
         };
-        judge_line(judge, tally, text, number, options, &mut out);
+        judge_line(judge, scratch, tally, text, number, options, &mut out);
     }
     Graded {
         seq: batch.seq,
@@ -409,6 +411,7 @@ struct ErrorLine<'a> {
 
 fn judge_line(
     judge: &ConversationJudge<'_, '_>,
+    scratch: &mut Scratch,
     tally: &mut ConversationTally,
     text: &str,
     number: u64,
@@ -434,7 +437,7 @@ fn judge_line(
             return;
         }
     };
-    let judgement = judge.judge(&conversation);
+    let judgement = judge.judge_with(&conversation, scratch);
     tally.add(&judgement);
     if options.quiet {
         return;
