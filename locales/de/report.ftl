@@ -245,3 +245,7 @@ report-reason-not-said-after = Der nächste Zug nach dem Aufruf sagt nicht, was 
 report-reason-turn-shape = Diese Nachricht hat nicht die Form, die jede Nachricht der Mitarbeitenden haben muss.
 report-conversation-not-found = { $file } enthält kein Gespräch mit der ID { $id }.
 report-conversation-empty = { $file } enthält kein Gespräch.
+report-reason-and-message = {$why} {$message}
+report-kind-rule = Regel
+report-kind-procedure = Verfahren
+report-kind-policy = Richtlinie

@@ -262,3 +262,7 @@ report-reason-not-said-after = The agent's next turn after the call does not say
 report-reason-turn-shape = This message does not have the shape every agent message must have.
 report-conversation-not-found = { $file } has no conversation with id { $id }.
 report-conversation-empty = { $file } has no conversation.
+report-reason-and-message = {$why} {$message}
+report-kind-rule = rule
+report-kind-procedure = procedure
+report-kind-policy = policy

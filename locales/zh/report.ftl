@@ -231,3 +231,7 @@ report-reason-not-said-after = 调用后客服的下一轮没有说明必须说�
 report-reason-turn-shape = 这条消息不符合每条客服消息应有的形式。
 report-conversation-not-found = { $file }中没有id为{ $id }的对话。
 report-conversation-empty = { $file }中没有对话。
+report-reason-and-message = {$why}{$message}
+report-kind-rule = 规则
+report-kind-procedure = 流程
+report-kind-policy = 政策

@@ -389,7 +389,7 @@ mod conversations {
                         "report-conversations-failure",
                         &[
                             ("id", f.id.into()),
-                            ("kind", f.kind.into()),
+                            ("kind", w.text(&["report-kind-", f.kind].concat()).into()),
                             ("failed", f.failed.into()),
                             ("conversations", f.conversations.into()),
                         ],

@@ -160,7 +160,12 @@ fn finding_line(finding: &Finding<'_>, playbook: &Playbook, w: Words) -> String 
             ..
         } => {
             let why = reason_words(*reason, w);
-            let says = message.map_or(why.clone(), |m| format!("{why} {m}"));
+            let says = message.map_or(why.clone(), |m| {
+                w.fmt(
+                    "report-reason-and-message",
+                    &[("why", why.as_str().into()), ("message", m.into())],
+                )
+            });
             w.fmt(
                 "report-conversation-procedure",
                 &[
