@@ -273,6 +273,14 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "ROLE")]
     pub escalate: Option<String>,
 
+    /// Judge a conversation of this conversation file (JSON Lines) instead of a reply
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "step", "scenario", "set", "actions", "escalate"])]
+    pub conversation: Option<String>,
+
+    /// The conversation's id in --conversation's file [default: its first conversation]
+    #[arg(long, value_name = "ID", requires = "conversation")]
+    pub id: Option<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
@@ -430,6 +438,10 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header naming the columns (id, step, text, and context keys)
     Csv,
+    /// JSON Lines of whole conversations (`messages`): the default when the first line has them
+    Conversations,
+    /// JSON Lines of replies, even where a line has `messages`
+    Replies,
 }
 
 /// `--format` of `ethos report`.

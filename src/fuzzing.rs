@@ -33,6 +33,7 @@ pub const TARGETS: &[(&str, Target)] = &[
         "read_conversation",
         crate::conversation::fuzz::read_conversation,
     ),
+    ("judge_conversation", judge_conversation),
 ];
 
 /// The day checks and documents are made on: fixed, so that a crash the
@@ -293,5 +294,108 @@ pub fn render_documents(bytes: &[u8]) {
         }
         let files = rendered.expect(TEMPLATES_FAIL);
         assert_eq!(files.len(), kinds.len(), "a document is missing");
+    }
+}
+
+/// The playbook `judge_conversation` judges with: every kind of rule, an
+/// escalation rule with a deadline, actions done by tool calls (one amount
+/// nested in the arguments), a handoff tool and phrase, and a procedure of
+/// every part, `{args.KEY}` placeholders included.
+const CONVERSATION_PLAYBOOK: &str = "playbook: fuzz-conversations
+title: T
+company: C
+philosophy: {statement: S}
+roles:
+  - {id: agent, title: Agent, may: {replace: 30}}
+  - id: lead
+    title: Lead
+    may: {replace: 300, refund: yes}
+    handoff: {phrases: [get my lead], tool: call_lead}
+actions:
+  - {id: replace, title: R, tool: replace_item, amount: amount}
+  - {id: refund, title: F, tool: refund, amount: refund.total}
+steps:
+  - {id: a, title: A, goal: G}
+  - {id: b, title: B, goal: G}
+  - {id: c, title: C, goal: G}
+rules:
+  - {id: hi, check: mention, at: [a], phrases: ['{customer.name}', hello]}
+  - {id: money, check: avoid, phrases: [who pays, 'pay*'], patterns: ['\\$\\d+']}
+  - {id: swap, check: swap, swap: {comp: on the house}}
+  - {id: short, check: length, max_words: 30}
+  - {id: echo, check: echo, min: 2}
+  - {id: thanks, check: mention, every_turn: true, phrases: [thank*], when: {facts.vip: true}}
+escalation:
+  - {id: hurt, when: {customer_says: [hurt, 'bleed*']}, to: lead, within: 1m}
+  - {id: big, when: {action: refund, amount: {over: 100}}, to: lead}
+procedures:
+  - id: confirm
+    calls: [refund, replace_item]
+    when: {not: {facts.args.skip: true}}
+    require:
+      customer_says: [yes]
+      customer_said: [refund]
+      agent_says: ['{args.amount}']
+      agent_said: ['{args.refund.total}', sorry]
+      done: [look_up]
+      not_done: [cancel]
+    only_when: {any: [{facts.ok: true}, {customer_says: [please]}]}
+    at_most: 1
+    then_says: [on its way]
+  - {id: shape, turn: {max_tool_calls: 1, text_with_tool_calls: false}, severity: warning}
+";
+
+/// Target `judge_conversation`: any bytes as a conversation file, each
+/// line read for judging and judged: nothing panics, every finding is at a
+/// message of the conversation (and a rule's at an agent turn, its spans
+/// slices of that turn's text), the score is a percentage, and the grade
+/// line is JSON.
+pub fn judge_conversation(bytes: &[u8]) {
+    use crate::conversation::{ConversationJudge, Finding, read_line_to_judge};
+    use crate::grade::conversations::GradeLine;
+    static PLAYBOOK: OnceLock<Playbook> = OnceLock::new();
+    let playbook = PLAYBOOK
+        .get_or_init(|| load::parse(CONVERSATION_PLAYBOOK).expect("the fuzz playbook loads"));
+    let engine = Engine::new(playbook).expect("the fuzz playbook compiles");
+    let judge = ConversationJudge::new(&engine).expect("its procedures compile");
+    let text = text_of(bytes);
+    for (number, line) in text.lines().enumerate() {
+        let Ok((conversation, warnings)) = read_line_to_judge(line, number as u64 + 1) else {
+            continue;
+        };
+        let judgement = judge.judge(&conversation);
+        assert!(
+            (0.0..=100.0).contains(&judgement.score),
+            "score out of range"
+        );
+        for finding in &judgement.findings {
+            let at = finding.at();
+            assert!(at < conversation.messages.len(), "a finding at no message");
+            if let Finding::Rule { finding, turn, .. } = finding {
+                assert!(
+                    *turn >= 1 && *turn <= judgement.turns,
+                    "a finding at no turn"
+                );
+                let content = conversation.messages[at]
+                    .content
+                    .as_deref()
+                    .unwrap_or_default();
+                for m in &finding.matches {
+                    assert_eq!(content.get(m.start..m.end), Some(m.text.as_str()), "span");
+                }
+            }
+        }
+        let line = GradeLine {
+            id: &conversation.id,
+            judgement: &judgement,
+            playbook,
+            meta: &conversation.meta,
+            warnings: &warnings,
+            explain: true,
+        };
+        assert!(
+            serde_json::to_string(&line).is_ok(),
+            "the grade line serialises"
+        );
     }
 }

@@ -12,7 +12,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("io_error", &["util"]),
     ("playbook", &["util"]),
     // The conversation file format: its values are the playbook's.
-    ("conversation", &["playbook", "util"]),
+    ("conversation", &["engine", "playbook", "util"]),
     ("engine", &["playbook", "util"]),
     // Importers write conversation lines from other tools' logs.
     ("import", &["util", "io_error"]),
@@ -24,11 +24,27 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("check", &["words", "engine", "playbook", "util"]),
     (
         "report",
-        &["check", "words", "engine", "playbook", "util", "io_error"],
+        &[
+            "check",
+            "words",
+            "conversation",
+            "engine",
+            "playbook",
+            "util",
+            "io_error",
+        ],
     ),
     (
         "grade",
-        &["report", "words", "engine", "playbook", "util", "io_error"],
+        &[
+            "report",
+            "words",
+            "conversation",
+            "engine",
+            "playbook",
+            "util",
+            "io_error",
+        ],
     ),
     (
         "render",
@@ -54,6 +70,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "cli",
             "exit",
             "calibrate",
+            "conversation",
             "drill",
             "grade",
             "render",
@@ -71,6 +88,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "conversation",
             "calibrate",
+            "conversation",
             "drill",
             "grade",
             "render",

@@ -108,7 +108,8 @@ replay_tests!(
     judge_reply,
     parse_grade_lines,
     render_documents,
-    read_conversation
+    read_conversation,
+    judge_conversation
 );
 
 #[test]
@@ -119,6 +120,7 @@ fn every_target_is_replayed_and_every_open_regression_exists() {
         "parse_grade_lines",
         "render_documents",
         "read_conversation",
+        "judge_conversation",
     ];
     for (name, _) in TARGETS {
         assert!(replayed.contains(name), "add `{name}` to replay_tests!");

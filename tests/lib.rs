@@ -7,6 +7,7 @@ mod cli;
 mod conditional_grants;
 mod contract;
 mod conversation_read;
+mod conversations;
 mod diagnostics;
 mod docs;
 mod drill;

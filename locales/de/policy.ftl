@@ -34,6 +34,7 @@ policy-on-the-spot-all = Sofort möglich ({$acting}): Jede Maßnahme liegt im ei
 policy-unneeded-not-above = Übergabe an {$to} bringt nichts: Diese Rolle steht in der Rangfolge nicht über {$acting}, die Kundschaft wartet nur länger.
 policy-unneeded-alone = Kein Grund für eine Übergabe an {$to}: Keine Eskalationsregel greift, und jede Maßnahme liegt im eigenen Rahmen ({$acting}). Die Kundschaft wartet sonst nur länger.
 policy-not-shown = Die Antwort zeigt keine Übergabe an {$to}, obwohl die Richtlinie sie verlangt; bewertet wird das nicht.
+policy-late = Der Fall kam später bei {$to} an, als das Playbook nach der auslösenden Nachricht erlaubt ({$within}).
 
 ## Was eine Regel ohne eigene `message` sagt
 

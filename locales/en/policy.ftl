@@ -37,6 +37,7 @@ policy-on-the-spot-all = {$acting} may do this on the spot: every action is with
 policy-unneeded-not-above = {$to} is not above {$acting} on the ladder: handing the case there only makes the customer wait.
 policy-unneeded-alone = {$acting} may handle this alone: no escalation rule applies and every action is within their limits, so sending it to {$to} only makes the customer wait.
 policy-not-shown = The reply does not show the case going to {$to}, as the policy requires; it is not judged on that.
+policy-late = The case reached {$to} later than the {$within} the playbook allows after the message that required it.
 
 ## What a rule without a `message` says
 

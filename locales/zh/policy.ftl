@@ -31,6 +31,7 @@ policy-on-the-spot-all = {$acting}可以当场决定：各项操作都在其额�
 policy-unneeded-not-above = {$to}的级别并不高于{$acting}：把此事交过去只会让客人多等。
 policy-unneeded-alone = {$acting}可以独自处理：没有适用的升级规则，各项操作也都在其额度以内，交给{$to}只会让客人多等。
 policy-not-shown = 回复没有表明已把此事交给{$to}（政策要求如此），因此不按此判定。
+policy-late = 此事交给{$to}的时间晚于规定：要求升级的消息之后应在{$within}内完成。
 
 ## 没有写 `message` 的规则
 

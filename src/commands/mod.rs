@@ -120,6 +120,25 @@ pub fn compile<'p>(playbook: &'p Playbook, name: &str) -> anyhow::Result<Engine<
     })
 }
 
+/// The conversation judge of a compiled playbook (its procedures'
+/// phrases compiled), failing as [`compile`] does.
+pub fn compile_conversations<'e, 'p>(
+    engine: &'e Engine<'p>,
+    name: &str,
+    w: Words,
+) -> anyhow::Result<crate::conversation::ConversationJudge<'e, 'p>> {
+    crate::conversation::ConversationJudge::new(engine).map_err(|e| {
+        let why = crate::words::engine::pattern_error(w, &e);
+        fail(
+            w,
+            &Message::EngineFailed {
+                playbook: name,
+                why,
+            },
+        )
+    })
+}
+
 /// "x.yaml has 2 errors, so it cannot be used; run `ethos check x.yaml`", then
 /// the first errors, one a line, in the words `check` said them in.
 fn refusal(name: &str, errors: &[crate::check::Diagnostic], w: Words) -> anyhow::Error {

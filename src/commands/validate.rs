@@ -17,6 +17,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     let playbook = super::load_playbook(&args.playbook)?;
     let w = Words::of(&playbook);
     let engine = super::compile(&playbook, &args.playbook)?;
+    if let Some(file) = &args.conversation {
+        return conversation(args, file, &playbook, &engine, w);
+    }
     let reply = read_reply(args.text.as_deref(), w)?;
     let context = build_context(&playbook, args)?;
     let proposal = build_proposal(&playbook, args)?;
@@ -210,4 +213,84 @@ fn unknown<'a>(
     known: impl IntoIterator<Item = &'a str>,
 ) -> anyhow::Error {
     fail(w, &Message::NoSuchId(&UnknownId::new(kind, id, known)))
+}
+
+/// `validate --conversation FILE [--id ID]`: one conversation of a file,
+/// judged, as a transcript or as its grade line.
+fn conversation(
+    args: &ValidateArgs,
+    file: &str,
+    playbook: &Playbook,
+    engine: &crate::engine::Engine,
+    w: Words,
+) -> anyhow::Result<Outcome> {
+    use crate::conversation::Lines;
+    let judge = super::compile_conversations(engine, &args.playbook, w)?;
+    let cannot_read = |e: &std::io::Error| {
+        let why = crate::io_error::describe(e);
+        fail(w, &Message::CannotRead { path: file, why })
+    };
+    let input = std::fs::File::open(file).map_err(|e| cannot_read(&e))?;
+    let mut found = None;
+    for item in Lines::new(std::io::BufReader::new(input)) {
+        let (number, outcome) = item.map_err(|e| cannot_read(&e))?;
+        let id = match &outcome {
+            Ok((c, _)) => Some(c.id.clone()),
+            Err(e) => e.id.clone(),
+        };
+        if args
+            .id
+            .as_deref()
+            .is_none_or(|want| id.as_deref() == Some(want))
+        {
+            found = Some((number, outcome));
+            break;
+        }
+    }
+    let Some((number, outcome)) = found else {
+        let text = match &args.id {
+            Some(id) => w.fmt(
+                "report-conversation-not-found",
+                &[("file", file.into()), ("id", id.as_str().into())],
+            ),
+            None => w.fmt("report-conversation-empty", &[("file", file.into())]),
+        };
+        return Err(anyhow::Error::new(super::Failure { words: w, text }));
+    };
+    let (conversation, warnings) = match outcome {
+        Ok(read) => read,
+        Err(e) => {
+            let why = w.conversation_error(&e.kind);
+            let text = w.fmt(
+                "report-conversations-ungraded-line",
+                &[("line", number.into()), ("why", why.into())],
+            );
+            return Err(anyhow::Error::new(super::Failure { words: w, text }));
+        }
+    };
+    let judgement = judge.judge(&conversation);
+    let text = match args.format {
+        OutputFormat::Json => {
+            let line = crate::grade::conversations::GradeLine {
+                id: &conversation.id,
+                judgement: &judgement,
+                playbook,
+                meta: &conversation.meta,
+                warnings: &warnings,
+                explain: false,
+            };
+            let mut json = serde_json::to_string_pretty(&line).expect("plain data serialises");
+            json.push('\n');
+            json
+        }
+        OutputFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            report::transcript::render(&conversation, &judgement, &warnings, playbook, w, color)
+        }
+    };
+    super::print_stdout(&text, w)?;
+    Ok(match judgement.verdict {
+        Verdict::Pass => Outcome::Clean,
+        Verdict::Fail => Outcome::Findings,
+    })
 }

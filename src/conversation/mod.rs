@@ -13,6 +13,8 @@
 //! call's `arguments` become one), and the fields ethos does not know are
 //! kept as their raw JSON text ([`Meta`]).
 
+mod judge;
+mod judgement;
 mod lines;
 mod problem;
 mod read;
@@ -28,9 +30,11 @@ use serde_json::value::RawValue;
 
 use crate::playbook::{Duration, Scalar};
 
+pub use judge::{ConversationJudge, Scratch};
+pub use judgement::{ConversationJudgement, EscalationOutcome, Finding, Metrics, Reason};
 pub use lines::{Lines, looks_like_conversation};
 pub use problem::{ErrorKind, Expected, JsonType, LineError, Warning};
-pub use read::read_line;
+pub use read::{read_line, read_line_to_judge};
 
 /// The most text of one message that is judged, in bytes (1 MiB): a
 /// message's `content` past it is cut at a character boundary, with a

@@ -28,7 +28,33 @@ use crate::util::suggest;
 /// `id` of a line without one): the conversation and the warnings about it,
 /// in message order, or why it cannot be judged.
 pub fn read_line(text: &str, line: u64) -> Result<(Conversation, Vec<Warning>), LineError> {
-    let mut state = State::default();
+    read_with(text, line, State::default())
+}
+
+/// [`read_line`] for judging: what no playbook judges is read past, not
+/// kept. A tool result's `content` (where its `role` comes first) is left
+/// `None`: it is a third of an AI agent's log and the most escaped part of
+/// it (τ-bench's results are JSON in a JSON string), and only what the
+/// agent and the customer say, and which tools were called, is judged.
+pub fn read_line_to_judge(
+    text: &str,
+    line: u64,
+) -> Result<(Conversation, Vec<Warning>), LineError> {
+    read_with(
+        text,
+        line,
+        State {
+            skip_tool_content: true,
+            ..State::default()
+        },
+    )
+}
+
+fn read_with(
+    text: &str,
+    line: u64,
+    mut state: State,
+) -> Result<(Conversation, Vec<Warning>), LineError> {
     let mut conversation = Conversation {
         line,
         ..Conversation::default()
@@ -125,6 +151,8 @@ struct State {
     warnings: Vec<Warning>,
     id: Option<String>,
     saw_messages: bool,
+    /// Skip the content of tool results ([`read_line_to_judge`]).
+    skip_tool_content: bool,
 }
 
 impl State {
@@ -748,6 +776,16 @@ impl<'de> Visitor<'de> for MessageSeed<'_> {
                         Loose::Null => role_given = false,
                         other => state.wrong_type(at, field(), Expected::Text, other.kind()),
                     }
+                }
+                // A system message's content is never judged, and is most of
+                // an AI agent's log (τ-bench's policy prompt is 6 kB of a
+                // 16 kB line): where the role came first, it is skipped
+                // unread rather than unescaped and copied.
+                "content"
+                    if role == Some(Speaker::System)
+                        || role == Some(Speaker::Tool) && state.skip_tool_content =>
+                {
+                    map.next_value::<IgnoredAny>()?;
                 }
                 "content" => {
                     message.content = map.next_value_seed(ContentSeed {

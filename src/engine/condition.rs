@@ -18,6 +18,18 @@ pub struct CompiledCondition<'p> {
     /// The playbook's negation cues (shared, not copied: an automaton is
     /// reference-counted).
     cues: Cues,
+    /// How many `customer_says` clauses it has, nested ones included: the
+    /// length of the flags [`Self::mark_said`] and [`Self::holds_seen`] take.
+    says: usize,
+}
+
+/// What `customer_says` is judged against: the customer's last message, or
+/// (in a conversation) flags of which clauses any customer message so far
+/// has met, kept as the messages come so that none is scanned twice.
+#[derive(Clone, Copy)]
+enum Heard<'a> {
+    Last(&'a Said),
+    Seen(&'a [bool]),
 }
 
 /// One condition (the whole one, or one nested in `any` or `not`).
@@ -34,7 +46,9 @@ struct Node<'p> {
 #[derive(Debug)]
 enum Part<'p> {
     Plain,
-    Says(PhraseSet<()>),
+    /// The phrases, and the clause's place among the condition's
+    /// `customer_says` clauses (its flag in [`Heard::Seen`]).
+    Says(PhraseSet<()>, usize),
     Any(Vec<Node<'p>>),
     Not(Box<Node<'p>>),
     /// `escalated: ROLE`: the role's place on the ladder (none for a role
@@ -126,23 +140,48 @@ impl<'p> CompiledCondition<'p> {
         cues: &Cues,
         keys: &mut FactKeys<'p>,
     ) -> Result<Self, PatternError> {
+        let mut says = 0;
         Ok(CompiledCondition {
             source,
-            node: Node::new(source, owner, pos, roles, keys)?,
+            node: Node::new(source, owner, pos, roles, keys, &mut says)?,
             roles,
             cues: cues.clone(),
+            says,
         })
+    }
+
+    /// How many `customer_says` clauses it has (nested ones included).
+    pub fn says_count(&self) -> usize {
+        self.says
+    }
+
+    /// Set the flag (in `seen`, [`Self::says_count`] long) of every
+    /// `customer_says` clause that `message` meets; flags already set stay.
+    pub fn mark_said(&self, message: &Said, seen: &mut [bool]) {
+        if self.says == 0 {
+            return;
+        }
+        let scope = Scope::new(&message.text, &message.line_breaks, &self.cues);
+        mark_node(&self.node, &scope, seen);
+    }
+
+    /// [`Self::holds_with`], each `customer_says` clause holding where its
+    /// flag in `seen` is set: "the customer's messages so far" of a
+    /// conversation, each scanned once ([`Self::mark_said`]).
+    pub fn holds_seen(
+        &self,
+        facts: &FactValues<'_>,
+        seen: &[bool],
+        proposal: Option<&Proposal>,
+    ) -> bool {
+        self.holds_heard(facts, Heard::Seen(seen), proposal)
     }
 
     /// Whether the message says one of the phrases; unless `negation: ignore`,
     /// a negated occurrence does not count ("I'm not hurt").
     fn says_any(&self, phrases: &PhraseSet<()>, message: &Said, ignore_negation: bool) -> bool {
         let scope = Scope::new(&message.text, &message.line_breaks, &self.cues);
-        let mut said = false;
-        phrases.find(&scope, |_, start, end| {
-            said = said || ignore_negation || !scope.negated(start, end);
-        });
-        said
+        says_in(phrases, &scope, ignore_negation)
     }
 
     /// Whether every clause holds. `message` is the customer's last message,
@@ -163,12 +202,21 @@ impl<'p> CompiledCondition<'p> {
         message: &Said,
         proposal: Option<&Proposal>,
     ) -> bool {
+        self.holds_heard(facts, Heard::Last(message), proposal)
+    }
+
+    fn holds_heard(
+        &self,
+        facts: &FactValues<'_>,
+        heard: Heard<'_>,
+        proposal: Option<&Proposal>,
+    ) -> bool {
         let context = facts.context;
         let at = Here {
             condition: self,
             context,
             facts,
-            message,
+            heard,
             proposal,
             escalated: context
                 .escalated
@@ -186,6 +234,7 @@ impl<'p> Node<'p> {
         pos: Pos,
         roles: &'p [Role],
         keys: &mut FactKeys<'p>,
+        says: &mut usize,
     ) -> Result<Self, PatternError> {
         let mut parts = Vec::with_capacity(source.clauses.len());
         for clause in &source.clauses {
@@ -196,14 +245,17 @@ impl<'p> Node<'p> {
                 pos
             };
             let part = match &clause.value {
-                Clause::CustomerSays(phrases) => Part::Says(compile_says(phrases, owner, here)?),
+                Clause::CustomerSays(phrases) => {
+                    *says += 1;
+                    Part::Says(compile_says(phrases, owner, here)?, *says - 1)
+                }
                 Clause::Any(list) => Part::Any(
                     list.iter()
-                        .map(|c| Node::new(c, owner, here, roles, keys))
+                        .map(|c| Node::new(c, owner, here, roles, keys, says))
                         .collect::<Result<_, _>>()?,
                 ),
                 Clause::Not(inner) => {
-                    Part::Not(Box::new(Node::new(inner, owner, here, roles, keys)?))
+                    Part::Not(Box::new(Node::new(inner, owner, here, roles, keys, says)?))
                 }
                 Clause::Fact { key, .. }
                 | Clause::FactOneOf { key, .. }
@@ -219,8 +271,37 @@ impl<'p> Node<'p> {
     }
 }
 
+/// Whether the phrases occur in `scope`; unless `ignore_negation`, only an
+/// occurrence that is not negated counts.
+fn says_in(phrases: &PhraseSet<()>, scope: &Scope, ignore_negation: bool) -> bool {
+    let mut said = false;
+    phrases.find(scope, |_, start, end| {
+        said = said || ignore_negation || !scope.negated(start, end);
+    });
+    said
+}
+
+/// Set the flags of `node`'s `customer_says` clauses (nested ones too) that
+/// the message (its `scope`) meets.
+fn mark_node(node: &Node<'_>, scope: &Scope, seen: &mut [bool]) {
+    for (clause, part) in node.source.clauses.iter().zip(&node.parts) {
+        match (&clause.value, part) {
+            (Clause::CustomerSays(phrases), Part::Says(set, slot)) => {
+                if let Some(flag) = seen.get_mut(*slot)
+                    && !*flag
+                {
+                    *flag = says_in(set, scope, phrases.ignores_negation());
+                }
+            }
+            (_, Part::Any(nodes)) => nodes.iter().for_each(|n| mark_node(n, scope, seen)),
+            (_, Part::Not(inner)) => mark_node(inner, scope, seen),
+            _ => {}
+        }
+    }
+}
+
 /// A `customer_says` clause's phrases, normalised, as one set.
-fn compile_says(
+pub(crate) fn compile_says(
     phrases: &crate::playbook::Says,
     owner: &str,
     pos: Pos,
@@ -257,7 +338,7 @@ struct Here<'a, 'p> {
     condition: &'a CompiledCondition<'p>,
     context: &'a Context,
     facts: &'a FactValues<'a>,
-    message: &'a Said,
+    heard: Heard<'a>,
     proposal: Option<&'a Proposal>,
     /// The rank of the role the case is with (context key `escalated`).
     escalated: Option<usize>,
@@ -271,10 +352,13 @@ impl Here<'_, '_> {
         let mut actions_checked = false;
         for (clause, part) in node.source.clauses.iter().zip(&node.parts) {
             let holds = match (&clause.value, part) {
-                (Clause::CustomerSays(phrases), Part::Says(set)) => {
-                    self.condition
-                        .says_any(set, self.message, phrases.ignores_negation())
-                }
+                (Clause::CustomerSays(phrases), Part::Says(set, slot)) => match self.heard {
+                    Heard::Last(message) => {
+                        self.condition
+                            .says_any(set, message, phrases.ignores_negation())
+                    }
+                    Heard::Seen(seen) => seen.get(*slot).copied().unwrap_or(false),
+                },
                 (Clause::Contacts(bounds), _) => bounds.contains(&context.contacts),
                 (Clause::Waiting(bounds), _) => bounds.contains(&context.waiting),
                 (Clause::CustomerMood(moods), _) => one_of(context.customer_mood.as_deref(), moods),

@@ -155,6 +155,9 @@ pub enum PolicyCode {
     /// A free reply that declares nothing it did, where the policy requires
     /// an escalation: reported (`info`), not held against the reply.
     EscalationNotShown,
+    /// In a conversation: the escalation came later than the escalation
+    /// rule's `within` after the message that required it (`warning`).
+    LateEscalation,
 }
 
 impl PolicyCode {
@@ -165,12 +168,13 @@ impl PolicyCode {
             PolicyCode::ForbiddenAction => "forbidden-action",
             PolicyCode::UnneededEscalation => "unneeded-escalation",
             PolicyCode::EscalationNotShown => "escalation-not-shown",
+            PolicyCode::LateEscalation => "late-escalation",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            PolicyCode::UnneededEscalation => Severity::Warning,
+            PolicyCode::UnneededEscalation | PolicyCode::LateEscalation => Severity::Warning,
             PolicyCode::EscalationNotShown => Severity::Info,
             _ => Severity::Error,
         }

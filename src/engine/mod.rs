@@ -17,6 +17,7 @@ pub(crate) mod plan;
 pub mod policy;
 pub mod replay;
 pub mod rules;
+pub mod says;
 pub mod wildcard;
 
 pub use context::{Context, Proposal};
@@ -44,6 +45,23 @@ fn normalized_message(context: &Context) -> Said {
         .as_deref()
         .map(Said::new)
         .unwrap_or_default()
+}
+
+/// Buffers [`Engine::judge_turn`] reuses from one turn to the next.
+#[derive(Debug, Default)]
+pub struct TurnScratch(Scratch);
+
+/// One agent turn judged by its rules ([`Engine::judge_turn`]).
+#[derive(Debug)]
+pub struct TurnJudged<'p> {
+    /// Every rule that applied, in the playbook's order.
+    pub findings: Vec<RuleFinding<'p>>,
+    /// The rank of the most senior role whose handoff phrase the turn says,
+    /// not negated.
+    pub worded: Option<usize>,
+    /// For each of the context's key facts: whether it occurs at all, and
+    /// whether it occurs not negated.
+    pub facts: Vec<[bool; 2]>,
 }
 
 /// A playbook compiled for judging replies: the plan, built once.
@@ -135,7 +153,7 @@ impl<'p> Engine<'p> {
         let judged = rules::Reply::new(reply, &normalized, &self.cues);
         let mut scratch = Scratch::default();
         let mut findings = Vec::new();
-        self.each_applicable(&judged, context, &mut scratch, |index, hits| {
+        self.each_applicable(&judged, context, None, &mut scratch, |index, hits| {
             findings.push(rules::judge(
                 index,
                 &self.rules[index],
@@ -160,6 +178,90 @@ impl<'p> Engine<'p> {
             policy,
             decision,
         )
+    }
+
+    /// Judge one agent turn of a conversation by the rules `candidates`
+    /// (indices in the playbook's order: the turn's steps decide them), in
+    /// its context: the rule findings, the role it hands the case to in
+    /// words, and which of the context's key facts it mentions (for `echo`
+    /// rules counted over turns), each once normalised.
+    pub fn judge_turn(
+        &self,
+        reply: &str,
+        context: &Context,
+        candidates: &[usize],
+        scratch: &mut TurnScratch,
+    ) -> TurnJudged<'_> {
+        // The last turn's buffers, refilled: a conversation's turns cost no
+        // allocation for their normalised text or negation scope past the first.
+        let normalized = match scratch.0.normalized.take() {
+            Some(mut last) => {
+                last.refill(reply);
+                last
+            }
+            None => Normalized::new(reply),
+        };
+        let buffers = std::mem::take(&mut scratch.0.scope);
+        let judged = rules::Reply::new(reply, &normalized, &self.cues).reusing(buffers);
+        let mut findings = Vec::new();
+        self.each_applicable(
+            &judged,
+            context,
+            Some(candidates),
+            &mut scratch.0,
+            |index, hits| {
+                findings.push(rules::judge(
+                    index,
+                    &self.rules[index],
+                    hits,
+                    &judged,
+                    context,
+                ));
+            },
+        );
+        let facts = if context.key_facts.is_empty() {
+            Vec::new()
+        } else {
+            judged
+                .key_facts_each(context)
+                .iter()
+                .map(|found| {
+                    [
+                        !found.is_empty(),
+                        found.iter().any(|&(_, _, negated)| !negated),
+                    ]
+                })
+                .collect()
+        };
+        let worded = self.handoffs.worded(&judged.scope);
+        scratch.0.scope = judged.scope.into_buffers();
+        scratch.0.normalized = Some(normalized);
+        TurnJudged {
+            findings,
+            worded,
+            facts,
+        }
+    }
+
+    /// The compiled conditions of the playbook's escalation rules, in order.
+    pub fn escalation_conditions(&self) -> &[CompiledCondition<'p>] {
+        &self.escalations
+    }
+
+    /// The negation cues replies and conditions are judged with.
+    pub fn cues(&self) -> &Cues {
+        &self.cues
+    }
+
+    /// What the policy decides for a proposal in a context, the customer's
+    /// last message normalised already.
+    pub fn decide_said(
+        &self,
+        context: &Context,
+        message: &Said,
+        proposal: &Proposal,
+    ) -> PolicyOutcome {
+        self.decide_with(context, message, proposal)
     }
 
     /// The verdict, score and failed rules of a reply's words, without the
@@ -256,7 +358,7 @@ impl<'p> Engine<'p> {
             scratch,
             ..
         } = assessment;
-        self.each_applicable(judged, context, scratch, |index, hits| {
+        self.each_applicable(judged, context, None, scratch, |index, hits| {
             let plan = &self.rules[index].plan;
             match rules::status(plan, hits, judged, context) {
                 Status::Pass => {
@@ -286,6 +388,7 @@ impl<'p> Engine<'p> {
         &self,
         reply: &rules::Reply,
         context: &Context,
+        only: Option<&[usize]>,
         scratch: &mut Scratch,
         mut visit: impl FnMut(usize, Option<&[Hit]>),
     ) {
@@ -298,11 +401,13 @@ impl<'p> Engine<'p> {
         hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.item));
         // Candidates are the step's rules, already filtered by `at`; a step the
         // playbook does not define gets every rule, filtered here.
-        let (candidates, filtered): (&[usize], bool) =
-            match self.rules_by_step.get(context.step.as_str()) {
+        let (candidates, filtered): (&[usize], bool) = match only {
+            Some(only) => (only, true),
+            None => match self.rules_by_step.get(context.step.as_str()) {
                 Some(at_step) => (at_step, true),
                 None => (&self.rules_anywhere, false),
-            };
+            },
+        };
         // Both candidates and hits are in rule order: one walk through the hits.
         let mut cursor = 0;
         for &index in candidates {

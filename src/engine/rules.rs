@@ -62,6 +62,11 @@ impl<'a> Reply<'a> {
         self
     }
 
+    /// Where each of the context's key facts occurs, and whether negated there.
+    pub(crate) fn key_facts_each(&self, context: &Context) -> &[Vec<(usize, usize, bool)>] {
+        self.key_facts(context)
+    }
+
     fn key_facts(&self, context: &Context) -> &[Vec<(usize, usize, bool)>] {
         self.key_facts.get_or_init(|| match self.compiled_facts {
             Some(facts) => self.occurrences_of(facts),

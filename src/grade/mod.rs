@@ -11,6 +11,7 @@
 //! stops (`ethos grade … | head -1`), the workers are told to stop and `run`
 //! returns without waiting for the reader, which the process exit then ends.
 
+pub mod conversations;
 pub mod csv_rows;
 pub mod line;
 pub mod lines;

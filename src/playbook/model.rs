@@ -398,6 +398,10 @@ pub struct Rule {
     /// `ignore`: a negated occurrence counts as any other (version 1 matching).
     #[serde(default)]
     pub negation: Option<Spanned<Negation>>,
+    /// In a conversation, a `mention` or `echo` rule is an obligation met by
+    /// any one turn; `true` judges it on every turn where it applies instead.
+    #[serde(default)]
+    pub every_turn: Option<Spanned<bool>>,
     /// Replies this rule alone must pass, and must fail (`check` runs them).
     #[serde(default)]
     pub examples: Option<Spanned<RuleExamples>>,
@@ -441,6 +445,11 @@ impl Rule {
             None if self.check.value == CheckKind::Swap => Severity::Warning,
             None => Severity::Error,
         }
+    }
+
+    /// Whether a conversation judges it on every turn (`every_turn: true`).
+    pub fn every_turn(&self) -> bool {
+        self.every_turn.as_ref().is_some_and(|e| e.value)
     }
 
     pub fn weight(&self) -> f64 {

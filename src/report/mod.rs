@@ -11,6 +11,7 @@ pub mod reply;
 pub mod sarif;
 pub mod show;
 pub mod tables;
+pub mod transcript;
 
 use crate::check::{Counts, Diagnostic};
 use crate::playbook::{Severity, Source};

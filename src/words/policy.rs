@@ -365,6 +365,16 @@ impl Words {
                 "policy-not-shown",
                 &[("to", self.role_at(playbook, to).into())],
             ),
+            PolicyCode::LateEscalation => self.fmt(
+                "policy-late",
+                &[
+                    ("to", self.role_at(playbook, to).into()),
+                    (
+                        "within",
+                        self.duration(finding.within.unwrap_or_default()).into(),
+                    ),
+                ],
+            ),
         }
     }
 

@@ -105,6 +105,7 @@ pub fn policy_code(w: Words, code: PolicyCode) -> String {
         PolicyCode::ForbiddenAction => w.text("report-code-forbidden-action"),
         PolicyCode::UnneededEscalation => w.text("report-code-unneeded-escalation"),
         PolicyCode::EscalationNotShown => w.text("report-code-escalation-not-shown"),
+        PolicyCode::LateEscalation => w.text("report-code-late-escalation"),
     }
 }
 
