@@ -373,3 +373,57 @@ fn saas_support_expected_names_only_ids_that_exist() {
     let all: BTreeSet<String> = procedures.keys().map(|p| (*p).to_owned()).collect();
     assert_eq!(broken, all, "every procedure is broken by some example");
 }
+
+/// The judge agrees with what was decided for each example before any tool
+/// judged it: the verdict, the failed ids, and each failed procedure's
+/// reason and message.
+#[test]
+fn saas_support_examples_are_judged_as_expected() {
+    let out = crate::support::ethos()
+        .args(["grade", "--playbook", "saas-support", CONVERSATIONS])
+        .output()
+        .unwrap();
+    let graded: BTreeMap<String, Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (v["id"].as_str().unwrap().to_owned(), v)
+        })
+        .collect();
+    let mut disagreements = Vec::new();
+    for want in expected() {
+        let id = want["id"].as_str().unwrap();
+        let got = &graded[id];
+        let ids = |v: &Value| -> BTreeSet<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        };
+        if got["verdict"] != want["verdict"] || ids(&got["failed"]) != ids(&want["failed"]) {
+            disagreements.push(format!(
+                "{id}: expected {} {:?}, got {} {:?}",
+                want["verdict"],
+                ids(&want["failed"]),
+                got["verdict"],
+                ids(&got["failed"])
+            ));
+        }
+        for (procedure, reason) in want["reasons"].as_object().into_iter().flatten() {
+            let found = got["findings"].as_array().unwrap().iter().find(|f| {
+                f["kind"] == "procedure" && f["rule"] == procedure.as_str() && f["reason"] == *reason
+            });
+            match found {
+                Some(f) if f["at"] == want["at"][procedure] => {}
+                _ => disagreements.push(format!(
+                    "{id}: expected {procedure} {reason} at {}, got {:?}",
+                    want["at"][procedure],
+                    found.map(|f| &f["at"])
+                )),
+            }
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
