@@ -417,3 +417,42 @@ fn one_of(value: Option<&str>, allowed: &crate::playbook::Texts) -> bool {
             .any(|a| a.trim().eq_ignore_ascii_case(v.trim()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playbook::load;
+
+    /// The escalation rule's condition of a small playbook.
+    fn condition_of(when: &str) -> (crate::playbook::Playbook, Cues) {
+        let text = format!(
+            "playbook: t\ntitle: T\ncompany: C\nphilosophy: {{statement: S}}\n\
+             roles:\n  - {{id: a, title: A}}\n  - {{id: b, title: B}}\n\
+             steps:\n  - {{id: s, title: S, goal: G}}\n\
+             escalation:\n  - {{id: e, to: b, when: {when}}}\n"
+        );
+        (load::parse(&text).unwrap(), Cues::new::<&str>(&[]))
+    }
+
+    #[test]
+    fn seen_flags_hold_what_any_message_so_far_said_nested_clauses_included() {
+        let (pb, cues) =
+            condition_of("{any: [{customer_says: [hurt]}, {not: {customer_says: [fine]}}]}");
+        let rule = &pb.escalation[0];
+        let c = CompiledCondition::new(&rule.when, "e", rule.when.pos, &pb.roles, &cues).unwrap();
+        assert_eq!(c.says_count(), 2);
+        let mut seen = vec![false; c.says_count()];
+        let context = Context::default();
+        let facts = FactValues::new(&FactKeys::default(), &context);
+        c.mark_said(&Said::new("I'm fine"), &mut seen);
+        assert_eq!(seen, [false, true]);
+        assert!(!c.holds_seen(&facts, &seen, None));
+        // Said once, a phrase stays said; negated, it is not said.
+        c.mark_said(&Said::new("I'm not hurt"), &mut seen);
+        assert!(!c.holds_seen(&facts, &seen, None));
+        c.mark_said(&Said::new("now I am hurt"), &mut seen);
+        c.mark_said(&Said::new("ok"), &mut seen);
+        assert_eq!(seen, [true, true]);
+        assert!(c.holds_seen(&facts, &seen, None));
+    }
+}
