@@ -21,7 +21,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "words",
         &["conversation", "import", "engine", "playbook", "util"],
     ),
-    ("check", &["words", "engine", "playbook", "util"]),
+    (
+        "check",
+        &["conversation", "words", "engine", "playbook", "util"],
+    ),
     (
         "report",
         &[

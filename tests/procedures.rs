@@ -139,3 +139,64 @@ fn an_unknown_field_of_a_procedure_is_a_schema_error_where_it_stands() {
     .expect_err("rejected");
     assert_eq!(err.pos.line, 19, "{err:?}");
 }
+
+/// A procedure asking for a yes before a refund, with these examples.
+fn confirm_with(examples: &str) -> Vec<ethos::check::Diagnostic> {
+    check_text(&with(&format!(
+        "  - id: confirm-refund\n    calls: [issue_refund]\n    require: {{ customer_says: [\"yes\", go ahead] }}\n    examples:\n{examples}"
+    )))
+}
+
+const ASKED_THEN_YES: &str = "{messages: [{role: user, content: Refund me}, {role: assistant, content: I can refund 20 USD. Shall I?}, {role: user, content: Yes please}, {role: assistant, content: null, tool_calls: [{id: c1, type: function, function: {name: issue_refund, arguments: '{\"amount\": 20}'}}]}]}";
+const NO_YES: &str = "{messages: [{role: user, content: Refund me}, {role: assistant, content: null, tool_calls: [{id: c1, type: function, function: {name: issue_refund, arguments: '{\"amount\": 20}'}}]}]}";
+const NO_CALL: &str =
+    "{messages: [{role: user, content: Hello}, {role: assistant, content: Hi there}]}";
+
+fn example_codes(d: &[ethos::check::Diagnostic]) -> Vec<(&'static str, u32)> {
+    d.iter()
+        .filter(|d| d.code.as_str().starts_with("example") || d.code.as_str() == "schema")
+        .map(|d| (d.code.as_str(), d.pos.line))
+        .collect()
+}
+
+#[test]
+fn check_runs_a_procedure_s_examples_and_says_which_part_is_unmet() {
+    // Right examples: nothing to say.
+    let d = confirm_with(&format!(
+        "      pass:\n        - {ASKED_THEN_YES}\n      fail:\n        - {NO_YES}\n"
+    ));
+    assert!(example_codes(&d).is_empty(), "{d:#?}");
+    // Swapped: the pass example fails (saying why and where), the fail one passes.
+    let d = confirm_with(&format!(
+        "      pass:\n        - {NO_YES}\n      fail:\n        - {ASKED_THEN_YES}\n"
+    ));
+    assert_eq!(
+        example_codes(&d),
+        [("example-fails", 22), ("example-passes", 24)],
+        "{d:#?}"
+    );
+    let fails = d
+        .iter()
+        .find(|d| d.code.as_str() == "example-fails")
+        .unwrap();
+    assert!(
+        fails.message.contains("(`not-confirmed` at message 1)"),
+        "{}",
+        fails.message
+    );
+}
+
+#[test]
+fn an_example_where_the_procedure_is_not_judged_is_skipped_and_one_that_is_no_conversation_is_schema()
+ {
+    let d = confirm_with(&format!("      pass:\n        - {NO_CALL}\n"));
+    assert_eq!(example_codes(&d), [("example-skipped", 22)], "{d:#?}");
+    let d = confirm_with("      fail:\n        - {messages: 3}\n");
+    assert_eq!(example_codes(&d), [("schema", 22)], "{d:#?}");
+    let schema = d.iter().find(|d| d.code.as_str() == "schema").unwrap();
+    assert!(
+        schema.message.contains("is not a conversation"),
+        "{}",
+        schema.message
+    );
+}

@@ -413,7 +413,9 @@ fn saas_support_examples_are_judged_as_expected() {
         }
         for (procedure, reason) in want["reasons"].as_object().into_iter().flatten() {
             let found = got["findings"].as_array().unwrap().iter().find(|f| {
-                f["kind"] == "procedure" && f["rule"] == procedure.as_str() && f["reason"] == *reason
+                f["kind"] == "procedure"
+                    && f["rule"] == procedure.as_str()
+                    && f["reason"] == *reason
             });
             match found {
                 Some(f) if f["at"] == want["at"][procedure] => {}

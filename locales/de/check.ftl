@@ -102,6 +102,13 @@ check-help-shorten-phrase = Eine Formulierung sind die Worte, die eine Antwort s
 check-help-shorten-phrases = Behalten Sie in jeder Formulierung die wenigen Worte, auf die es ankommt, oder teilen Sie lange Formulierungen in mehrere auf
 
 check-empty-rule = Die Regel `{$rule}` prüft nichts
+check-procedure-example-fails = Ein `pass`-Beispiel der Prozedur `{$procedure}` verletzt sie ({$unmet})
+check-procedure-unmet = `{$reason}` bei Nachricht {$at}
+check-procedure-example-passes = Ein `fail`-Beispiel der Prozedur `{$procedure}` erfüllt sie
+check-help-change-procedure-or-move-to-pass = Ändern Sie die Prozedur, bis das Beispiel sie verletzt, oder verschieben Sie das Beispiel nach `pass`
+check-procedure-example-skipped = Die Prozedur `{$procedure}` wird in diesem Beispiel nicht geprüft: kein Aufruf, den sie nennt, oder ihr `when` gilt nie
+check-help-call-what-the-procedure-names = Lassen Sie das Beispiel ein Werkzeug aufrufen, das die Prozedur nennt, wo ihr `when` gilt
+check-procedure-example-unreadable = Ein Beispiel der Prozedur `{$procedure}` ist kein Gespräch: {$why}
 check-empty-procedure = Die Prozedur `{$procedure}` hat nichts zu prüfen
 check-help-fill-procedure = Geben Sie ihr `calls` mit `require`, `only_when`, `at_most` oder `then_says`, oder eine `turn`-Form, oder entfernen Sie sie
 check-unknown-action-of-procedure = Die Prozedur `{$procedure}` gilt bei `{$action}`, das weder eine Aktion noch das `tool` einer Aktion ist; es wird als Werkzeugname gelesen

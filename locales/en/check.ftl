@@ -100,6 +100,13 @@ check-help-shorten-phrase = a phrase is words a reply says or avoids: keep the f
 check-help-shorten-phrases = keep the few words that matter in each phrase, or split long ones into several phrases
 
 check-empty-rule = rule `{$rule}` has nothing to check
+check-procedure-example-fails = a `pass` example of procedure `{$procedure}` fails it ({$unmet})
+check-procedure-unmet = `{$reason}` at message {$at}
+check-procedure-example-passes = a `fail` example of procedure `{$procedure}` passes it
+check-help-change-procedure-or-move-to-pass = change the procedure until the example breaks it, or move the example to `pass`
+check-procedure-example-skipped = procedure `{$procedure}` is not judged in this example: no call it names happens, or its `when` never holds
+check-help-call-what-the-procedure-names = make the example call a tool the procedure names, where its `when` holds
+check-procedure-example-unreadable = an example of procedure `{$procedure}` is not a conversation: {$why}
 check-empty-procedure = procedure `{$procedure}` has nothing to judge
 check-help-fill-procedure = give it `calls` with `require`, `only_when`, `at_most` or `then_says`, or a `turn` shape, or remove it
 check-unknown-action-of-procedure = procedure `{$procedure}` is judged at `{$action}`, which is neither an action nor an action's `tool`, so it is taken as a tool name

@@ -101,6 +101,13 @@ check-help-shorten-phrase = 短语是回答要说或要避免的话：只保留�
 check-help-shorten-phrases = 每个短语只保留关键的几个词，或把过长的短语拆成几个
 
 check-empty-rule = 规则`{$rule}`没有任何可检查的内容
+check-procedure-example-fails = 流程`{$procedure}`的`pass`示例未通过它（{$unmet}）
+check-procedure-unmet = 第{$at}条消息处`{$reason}`
+check-procedure-example-passes = 流程`{$procedure}`的`fail`示例通过了它
+check-help-change-procedure-or-move-to-pass = 请修改流程直到示例违反它，或把示例移到`pass`
+check-procedure-example-skipped = 流程`{$procedure}`在这个示例中没有被判断：没有它列出的调用，或它的`when`从不成立
+check-help-call-what-the-procedure-names = 让示例在`when`成立时调用流程列出的工具
+check-procedure-example-unreadable = 流程`{$procedure}`的一个示例不是对话：{$why}
 check-empty-procedure = 流程`{$procedure}`没有任何要判断的内容
 check-help-fill-procedure = 请给它`calls`并配上`require`、`only_when`、`at_most`或`then_says`，或者给它`turn`格式，或者删除它
 check-unknown-action-of-procedure = 流程`{$procedure}`在`{$action}`处判断，但它既不是操作也不是操作的`tool`，因此被当作工具名

@@ -11,6 +11,7 @@ pub mod gate;
 mod grants;
 mod packs;
 mod policy;
+mod procedure_examples;
 mod procedures;
 mod references;
 mod replies;
@@ -117,7 +118,10 @@ pub fn check_playbook(playbook: &Playbook, file: &str, options: CheckOptions) ->
     // One engine for the rules' own examples and the scenarios' replies.
     let engine = crate::engine::Engine::new(playbook);
     let tested_by_examples = match &engine {
-        Ok(engine) => examples::check(&mut ctx, engine),
+        Ok(engine) => {
+            procedure_examples::check(&mut ctx, engine);
+            examples::check(&mut ctx, engine)
+        }
         Err(_) => Vec::new(),
     };
     replies::check(&mut ctx, engine.as_ref(), &tested_by_examples);

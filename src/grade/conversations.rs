@@ -665,7 +665,7 @@ fn policy_entries<M: SerializeMap>(
     }
     match f.limit {
         Some(Limit::Amount(limit)) => map.serialize_entry("limit", &limit)?,
-        Some(Limit::Unlimited) => map.serialize_entry("limit", "yes")?,
+        Some(Limit::Unlimited) => map.serialize_entry("limit", "unlimited")?,
         None => {}
     }
     if let Some(within) = f.within {

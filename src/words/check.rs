@@ -204,6 +204,24 @@ pub enum Message<'a> {
     EmptyRule {
         rule: &'a str,
     },
+    /// A procedure's `pass` example that it fails: each unmet part's reason
+    /// code and the message it is at.
+    ProcedureExampleFails {
+        procedure: &'a str,
+        unmet: &'a [(&'a str, usize)],
+    },
+    ProcedureExamplePasses {
+        procedure: &'a str,
+    },
+    /// An example in which the procedure is not judged at all.
+    ProcedureExampleSkipped {
+        procedure: &'a str,
+    },
+    /// An example that does not read as a conversation (the reader's words).
+    ProcedureExampleUnreadable {
+        procedure: &'a str,
+        why: &'a str,
+    },
     /// A procedure with nothing to judge.
     EmptyProcedure {
         procedure: &'a str,
@@ -484,6 +502,8 @@ pub enum Help<'a> {
         check: CheckKind,
     },
     FillProcedure,
+    ChangeProcedureOrMoveToPass,
+    CallWhatTheProcedureNames,
     GiveAtLeast {
         role: &'a str,
         limit: Limit,
@@ -698,6 +718,36 @@ impl Words {
                 self.fmt("check-phrases-do-not-compile", &[("reason", s(reason))])
             }
             M::EmptyRule { rule } => self.fmt("check-empty-rule", &[("rule", s(rule))]),
+            M::ProcedureExampleFails { procedure, unmet } => {
+                let unmet: Vec<String> = unmet
+                    .iter()
+                    .map(|(reason, at)| {
+                        self.fmt(
+                            "check-procedure-unmet",
+                            &[("reason", s(reason)), ("at", (*at).into())],
+                        )
+                    })
+                    .collect();
+                self.fmt(
+                    "check-procedure-example-fails",
+                    &[
+                        ("procedure", s(procedure)),
+                        ("unmet", self.listed(unmet.into_iter()).into()),
+                    ],
+                )
+            }
+            M::ProcedureExamplePasses { procedure } => self.fmt(
+                "check-procedure-example-passes",
+                &[("procedure", s(procedure))],
+            ),
+            M::ProcedureExampleSkipped { procedure } => self.fmt(
+                "check-procedure-example-skipped",
+                &[("procedure", s(procedure))],
+            ),
+            M::ProcedureExampleUnreadable { procedure, why } => self.fmt(
+                "check-procedure-example-unreadable",
+                &[("procedure", s(procedure)), ("why", s(why))],
+            ),
             M::EmptyProcedure { procedure } => {
                 self.fmt("check-empty-procedure", &[("procedure", s(procedure))])
             }
@@ -1148,6 +1198,10 @@ impl Words {
             H::ShortenPhrase => self.text("check-help-shorten-phrase"),
             H::ShortenPhrases => self.text("check-help-shorten-phrases"),
             H::FillProcedure => self.text("check-help-fill-procedure"),
+            H::ChangeProcedureOrMoveToPass => {
+                self.text("check-help-change-procedure-or-move-to-pass")
+            }
+            H::CallWhatTheProcedureNames => self.text("check-help-call-what-the-procedure-names"),
             H::FillRule { check } => {
                 self.fmt("check-help-fill-rule", &[("check", check.as_str().into())])
             }
