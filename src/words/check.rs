@@ -732,7 +732,7 @@ impl Words {
                     "check-procedure-example-fails",
                     &[
                         ("procedure", s(procedure)),
-                        ("unmet", self.listed(unmet.into_iter()).into()),
+                        ("unmet", self.listed(unmet).into()),
                     ],
                 )
             }
