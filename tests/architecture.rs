@@ -55,7 +55,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "drill",
-        &["report", "words", "engine", "playbook", "util", "io_error"],
+        &[
+            "conversation",
+            "report",
+            "words",
+            "engine",
+            "playbook",
+            "util",
+            "io_error",
+        ],
     ),
     (
         "calibrate",

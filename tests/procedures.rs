@@ -200,3 +200,106 @@ fn an_example_where_the_procedure_is_not_judged_is_skipped_and_one_that_is_no_co
         schema.message
     );
 }
+
+/// A refund drill: the customer asks, the trainee offers or acts; then the
+/// customer says yes and the trainee acts.
+fn drill_playbook(best_first: &str) -> String {
+    let rest = r#"procedures:
+  - id: confirm-refund
+    calls: [refund]
+    require: { customer_says: ["yes"], agent_says: ["{args.amount}"] }
+    message: Say the amount and get a yes first.
+scenarios:
+  - id: refund-ask
+    title: A refund
+    situation: A customer wants money back.
+    beats:
+      - id: ask
+        step: s
+        customer: I want my 20 back.
+        decide:
+          prompt: What do you do?
+          choices:
+            - { say: "I can refund 20 USD right now. Shall I?"BEST }
+            - { say: "Refunding 20 USD now.", action: { refund: 20 } }
+        next: "yes"
+      - id: "yes"
+        step: s
+        customer: Yes please.
+        decide:
+          prompt: What now?
+          choices:
+            - { say: "Done, 20 USD is on its way.", action: { refund: 20 }, best: true }
+            - { say: "Let me think about it." }
+"#;
+    format!("{HEAD}{}", rest.replace("BEST", best_first))
+}
+
+#[test]
+fn a_drill_decision_that_acts_without_the_customer_s_yes_breaks_the_procedure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("refund.yaml");
+    std::fs::write(&path, drill_playbook(", best: true")).unwrap();
+    let record = dir.path().join("run.json");
+    // Acting at once: the procedure is broken, and said so.
+    let out = crate::support::ethos()
+        .arg("drill")
+        .arg(&path)
+        .args(["--scenario", "refund-ask", "--record"])
+        .arg(&record)
+        .write_stdin("2\n1\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "✗ confirm-refund: The customer's last message before the call does not say yes."
+        ),
+        "{text}"
+    );
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    assert_eq!(
+        t["turns"][0]["failed"],
+        serde_json::json!(["confirm-refund"])
+    );
+    // Offering, then acting on the yes: the second decision keeps the procedure.
+    let out = crate::support::ethos()
+        .arg("drill")
+        .arg(&path)
+        .args(["--scenario", "refund-ask"])
+        .write_stdin("1\n1\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("confirm-refund"), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
+}
+
+#[test]
+fn a_best_choice_that_breaks_a_procedure_is_decision_contradicts_policy() {
+    // The clean drill: check says nothing of the decisions.
+    let d = check_text(&drill_playbook(", best: true"));
+    assert!(
+        !codes(&d).contains(&"decision-contradicts-policy"),
+        "{d:#?}"
+    );
+    // Acting at once marked best: the procedure says no.
+    let text = drill_playbook("").replace(
+        "action: { refund: 20 } }\n        next: \"yes\"",
+        "action: { refund: 20 }, best: true }\n        next: \"yes\"",
+    );
+    let d = check_text(&text);
+    let found: Vec<_> = d
+        .iter()
+        .filter(|d| d.code.as_str() == "decision-contradicts-policy")
+        .collect();
+    assert_eq!(found.len(), 1, "{d:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("Say the amount and get a yes first (confirm-refund)"),
+        "{}",
+        found[0].message
+    );
+}

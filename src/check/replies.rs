@@ -5,12 +5,14 @@
 
 use super::code::Code;
 use super::context::CheckContext;
+use crate::conversation::exchange::{self, Exchange};
+use crate::conversation::{ConversationJudge, Reason};
 use crate::engine::context::{CUSTOMER_PLACEHOLDERS, is_known_placeholder};
 use crate::engine::matcher::abbreviated;
 use crate::engine::normalize::normalize;
 use crate::engine::replay::Replay;
 use crate::engine::{Context, Engine, Problem, Proposal, placeholder};
-use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Spanned};
+use crate::playbook::{Beat, CheckKind, Clause, Condition, Rule, Scenario, Severity, Spanned};
 use crate::util::suggest::closest;
 use crate::words::check::{Help, Message};
 
@@ -34,6 +36,10 @@ pub fn check(
     // once (see `engine::replay`), so this grows with the playbook, not with
     // examples × rules.
     let mut replay = engine.replay();
+    // Decisions whose actions are tool calls are judged by the procedures too.
+    let procedures = (!ctx.playbook.procedures.is_empty())
+        .then(|| ConversationJudge::new(engine).ok())
+        .flatten();
     for scenario in &ctx.playbook.scenarios {
         // Free replies are judged by the rules alone; only decisions need the
         // role the trainee plays.
@@ -51,7 +57,11 @@ pub fn check(
             context.enter_beat(beat);
             if beat.is_decision() {
                 if role_known {
-                    decision(ctx, engine, &context, beat);
+                    let exchanges = procedures
+                        .as_ref()
+                        .map(|_| exchanges_to(scenario, beat))
+                        .unwrap_or_default();
+                    decision(ctx, engine, procedures.as_ref(), &exchanges, &context, beat);
                 }
             } else {
                 examples(ctx, engine, &mut replay, &context, scenario, beat);
@@ -193,8 +203,75 @@ fn examples(
     }
 }
 
-/// The best choice must be what the policy decides.
-fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &Beat) {
+/// What was said and done at the beats before `target` on a path to it
+/// from the first beat (pass branches first): each free beat's `model`, each
+/// decision's best choice. Empty when no path reaches it.
+fn exchanges_to<'s>(scenario: &'s Scenario, target: &Beat) -> Vec<Exchange<'s>> {
+    let Some(first) = scenario.beats.first() else {
+        return Vec::new();
+    };
+    let mut path: Vec<&Beat> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    if !walk(scenario, first, target, &mut path, &mut seen) {
+        return Vec::new();
+    }
+    path.iter()
+        .map(|beat| {
+            let best = beat
+                .decide
+                .as_ref()
+                .and_then(|d| d.choices.iter().find(|c| c.is_best()));
+            Exchange {
+                customer: &beat.customer,
+                agent: best
+                    .map(|c| c.say.as_str())
+                    .or(beat.model.as_ref().map(|m| m.as_str())),
+                action: best
+                    .and_then(|c| c.action.as_ref())
+                    .and_then(|a| a.iter().next())
+                    .map(|(id, amount)| (id.as_str(), amount.value)),
+            }
+        })
+        .collect()
+}
+
+/// Depth first from `at` to `target`, collecting the beats before it.
+fn walk<'s>(
+    scenario: &'s Scenario,
+    at: &'s Beat,
+    target: &Beat,
+    path: &mut Vec<&'s Beat>,
+    seen: &mut Vec<&'s str>,
+) -> bool {
+    if at.id.as_str() == target.id.as_str() {
+        return true;
+    }
+    if seen.contains(&at.id.as_str()) {
+        return false;
+    }
+    seen.push(at.id.as_str());
+    path.push(at);
+    for (next, _) in at.next_targets() {
+        if let Some(beat) = scenario.beat(next)
+            && walk(scenario, beat, target, path, seen)
+        {
+            return true;
+        }
+    }
+    path.pop();
+    false
+}
+
+/// The best choice must be what the policy decides, and break no procedure
+/// of severity `error` (judged on the path to it as a conversation).
+fn decision(
+    ctx: &mut CheckContext,
+    engine: &Engine,
+    procedures: Option<&ConversationJudge<'_, '_>>,
+    before: &[Exchange<'_>],
+    context: &Context,
+    beat: &Beat,
+) {
     let Some(decide) = &beat.decide else { return };
     let marked: Vec<_> = decide.choices.iter().filter(|c| c.is_best()).collect();
     let [choice] = marked.as_slice() else {
@@ -214,14 +291,38 @@ fn decision(ctx: &mut CheckContext, engine: &Engine, context: &Context, beat: &B
         return; // `unknown-action`, `unknown-role`
     }
     let outcome = engine.decide(context, &proposal);
-    if outcome.findings.is_empty() {
+    let broken = procedures.map_or_else(Vec::new, |judge| {
+        let mut exchanges = before.to_vec();
+        exchanges.push(Exchange {
+            customer: &beat.customer,
+            agent: Some(&choice.say),
+            action: proposal
+                .actions
+                .first()
+                .map(|(id, amount)| (id.as_str(), *amount)),
+        });
+        let conversation = exchange::conversation_of(pb, context, &exchanges);
+        exchange::broken_by_last(judge, &conversation, exchanges.len())
+            .into_iter()
+            .filter(|b| b.severity == Severity::Error && b.reason != Reason::NotSaidAfter)
+            .collect()
+    });
+    if outcome.findings.is_empty() && broken.is_empty() {
         return;
     }
-    let messages: Vec<(String, &str)> = outcome
+    let mut messages: Vec<(String, &str)> = outcome
         .findings
         .iter()
         .map(|f| (ctx.words.policy_finding(pb, f), f.code.as_str()))
         .collect();
+    for b in &broken {
+        // One problem a procedure, in its author's words where it has them.
+        if messages.iter().any(|(_, id)| *id == b.procedure) {
+            continue;
+        }
+        let why = ctx.words.procedure_reason(b.reason);
+        messages.push((b.message.map_or(why, str::to_owned), b.procedure));
+    }
     let problems: Vec<(&str, &str)> = messages
         .iter()
         .map(|(message, code)| (message.trim_end_matches(['.', '。']), *code))

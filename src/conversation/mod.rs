@@ -13,6 +13,7 @@
 //! call's `arguments` become one), and the fields ethos does not know are
 //! kept as their raw JSON text ([`Meta`]).
 
+pub mod exchange;
 mod judge;
 mod judgement;
 mod lines;

@@ -20,6 +20,8 @@ use std::time::Instant;
 pub use prompter::{BadAnswer, ChoiceItem, Prompter, Stop};
 pub use transcript::{ChoiceMade, Totals, Transcript, Turn};
 
+use crate::conversation::exchange::{self, Broken, Exchange};
+use crate::conversation::{ConversationJudge, Reason};
 use crate::engine::{Context, Engine, Proposal, Verdict};
 use crate::playbook::{Beat, CheckKind, Next, Playbook, Scenario, Severity};
 use crate::report::judgement::{JudgementView, RuleView};
@@ -36,6 +38,9 @@ pub fn max_turns(scenario: &Scenario) -> usize {
 
 pub struct Session<'e, 'p> {
     engine: &'e Engine<'p>,
+    /// The procedures, for decisions whose actions are tool calls; `None`
+    /// for a playbook without procedures.
+    procedures: Option<ConversationJudge<'e, 'p>>,
     playbook: &'p Playbook,
     scenario: &'p Scenario,
     exam: bool,
@@ -69,6 +74,9 @@ impl<'e, 'p> Session<'e, 'p> {
         };
         Session {
             engine,
+            procedures: (!playbook.procedures.is_empty())
+                .then(|| ConversationJudge::new(engine).ok())
+                .flatten(),
             playbook,
             scenario,
             exam,
@@ -319,9 +327,26 @@ impl<'e, 'p> Session<'e, 'p> {
         let choice = &decide.choices[index];
         let action = choice.action.as_ref().and_then(|a| a.iter().next());
         let outcome = self.engine.decide(context, &Proposal::of_choice(choice));
-        let passed = choice.is_best();
+        let broken = self.procedures_broken(beat, choice, context);
+        let passed = choice.is_best() && !broken.iter().any(|b| b.severity == Severity::Error);
         let w = self.words;
         let mut feedback = format!("{}\n", verdict_word(passed, w, color));
+        // One line a procedure: what each unmet part means, then the
+        // author's message once.
+        let mut shown: Vec<&str> = Vec::new();
+        for b in &broken {
+            if shown.contains(&b.procedure) {
+                continue;
+            }
+            shown.push(b.procedure);
+            let mut why: Vec<String> = broken
+                .iter()
+                .filter(|x| x.procedure == b.procedure)
+                .map(|x| w.procedure_reason(x.reason))
+                .collect();
+            why.extend(b.message.map(str::to_owned));
+            let _ = writeln!(feedback, "  ✗ {}", w.labelled(b.procedure, &why.join(" ")));
+        }
         if !passed {
             if let Some(best) = decide.choices.iter().find(|c| c.is_best()) {
                 let line = w.labelled(&w.text("drill-best-choice"), best.say.trim());
@@ -351,6 +376,11 @@ impl<'e, 'p> Session<'e, 'p> {
             .iter()
             .map(|f| f.code.as_str().to_owned())
             .collect();
+        for b in &broken {
+            if !failed.iter().any(|f| f == b.procedure) {
+                failed.push(b.procedure.to_owned());
+            }
+        }
         if !passed && failed.is_empty() {
             failed.push("not-best-choice".to_owned());
         }
@@ -373,6 +403,54 @@ impl<'e, 'p> Session<'e, 'p> {
             seconds: 0.0,
         };
         Ok((turn, feedback.trim_end().to_owned()))
+    }
+
+    /// The procedure parts a choice breaks, judged on the drill so far as a
+    /// conversation: each beat's customer line, the trainee's words, and a
+    /// choice's action as its tool call. A `then_says` cannot be judged
+    /// before the next beat, so it is not held against the choice.
+    fn procedures_broken(
+        &self,
+        beat: &Beat,
+        choice: &crate::playbook::Choice,
+        context: &Context,
+    ) -> Vec<Broken<'e>> {
+        let Some(judge) = &self.procedures else {
+            return Vec::new();
+        };
+        let t = self
+            .transcript
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut exchanges: Vec<Exchange<'_>> = t
+            .turns
+            .iter()
+            .map(|turn| Exchange {
+                customer: &turn.customer,
+                agent: turn
+                    .reply
+                    .as_deref()
+                    .or(turn.choice.as_ref().map(|c| c.say.as_str())),
+                action: turn
+                    .choice
+                    .as_ref()
+                    .and_then(|c| Some((c.action.as_deref()?, c.amount.unwrap_or(1.0)))),
+            })
+            .collect();
+        exchanges.push(Exchange {
+            customer: &beat.customer,
+            agent: Some(&choice.say),
+            action: choice
+                .action
+                .as_ref()
+                .and_then(|a| a.iter().next())
+                .map(|(id, amount)| (id.as_str(), amount.value)),
+        });
+        let conversation = exchange::conversation_of(self.playbook, context, &exchanges);
+        exchange::broken_by_last(judge, &conversation, exchanges.len())
+            .into_iter()
+            .filter(|b| b.reason != Reason::NotSaidAfter)
+            .collect()
     }
 
     /// The role a turn handed the case to: a choice's `escalate`, or a free

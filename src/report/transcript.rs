@@ -8,7 +8,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::reply::{Mark, paint, underlined};
-use crate::conversation::{Conversation, ConversationJudgement, Finding, Reason, Speaker, Warning};
+use crate::conversation::{Conversation, ConversationJudgement, Finding, Speaker, Warning};
 use crate::engine::{Status, Verdict};
 use crate::playbook::{CheckKind, Playbook, Severity};
 use crate::words::Words;
@@ -159,7 +159,7 @@ fn finding_line(finding: &Finding<'_>, playbook: &Playbook, w: Words) -> String 
             tool,
             ..
         } => {
-            let why = reason_words(*reason, w);
+            let why = w.procedure_reason(*reason);
             let says = message.map_or(why.clone(), |m| {
                 w.fmt(
                     "report-reason-and-message",
@@ -184,19 +184,4 @@ fn finding_line(finding: &Finding<'_>, playbook: &Playbook, w: Words) -> String 
             ],
         ),
     }
-}
-
-/// What a procedure's reason code means, in a sentence.
-pub fn reason_words(reason: Reason, w: Words) -> String {
-    w.text(match reason {
-        Reason::NotConfirmed => "report-reason-not-confirmed",
-        Reason::NotAsked => "report-reason-not-asked",
-        Reason::NotSaid => "report-reason-not-said",
-        Reason::NotDoneFirst => "report-reason-not-done-first",
-        Reason::DoneBefore => "report-reason-done-before",
-        Reason::NotAllowed => "report-reason-not-allowed",
-        Reason::TooMany => "report-reason-too-many",
-        Reason::NotSaidAfter => "report-reason-not-said-after",
-        Reason::TurnShape => "report-reason-turn-shape",
-    })
 }

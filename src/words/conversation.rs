@@ -32,6 +32,22 @@ fn field_path(index: Option<usize>, field: &str) -> String {
 }
 
 impl Words {
+    /// What a procedure's reason code means, in a sentence.
+    pub fn procedure_reason(self, reason: crate::conversation::Reason) -> String {
+        use crate::conversation::Reason;
+        self.text(match reason {
+            Reason::NotConfirmed => "report-reason-not-confirmed",
+            Reason::NotAsked => "report-reason-not-asked",
+            Reason::NotSaid => "report-reason-not-said",
+            Reason::NotDoneFirst => "report-reason-not-done-first",
+            Reason::DoneBefore => "report-reason-done-before",
+            Reason::NotAllowed => "report-reason-not-allowed",
+            Reason::TooMany => "report-reason-too-many",
+            Reason::NotSaidAfter => "report-reason-not-said-after",
+            Reason::TurnShape => "report-reason-turn-shape",
+        })
+    }
+
     fn found(self, found: JsonType) -> String {
         self.fmt("conversation-found", &[("found", found.key().into())])
     }
