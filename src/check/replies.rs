@@ -225,7 +225,7 @@ fn exchanges_to<'s>(scenario: &'s Scenario, target: &Beat) -> Vec<Exchange<'s>> 
                 customer: &beat.customer,
                 agent: best
                     .map(|c| c.say.as_str())
-                    .or(beat.model.as_ref().map(|m| m.as_str())),
+                    .or(beat.model.as_ref().map(|m| m.value.as_str())),
                 action: best
                     .and_then(|c| c.action.as_ref())
                     .and_then(|a| a.iter().next())
