@@ -795,7 +795,7 @@ fn summary_and_fail_under_count_conversations() {
         "{text}"
     );
     assert!(
-        text.contains("missed-escalation (policy): 1 times, in 1 conversations"),
+        text.contains("missed-escalation (policy): 1 time, in 1 conversation"),
         "{text}"
     );
 }

@@ -217,7 +217,10 @@ report-conversations-escalation = Das Playbook verlangte in {$required} % der Ge
 report-conversations-first-reply = Median der ersten Antwort: {$time}.
 report-conversations-handling = Median der Bearbeitungszeit: {$time}.
 report-conversations-failures = Nicht bestanden (Anzahl, Gespräche):
-report-conversations-failure = {"  "}{$id} ({$kind}): {$failed}-mal, in {$conversations} Gesprächen
+report-conversations-failure = {"  "}{$id} ({$kind}): {$failed}-mal, in {$conversations} {$conversations ->
+    [one] Gespräch
+   *[other] Gesprächen
+}
 report-conversations-ungraded = {$count} Zeilen konnten nicht bewertet werden ({$judged} Gespräche schon).
 report-conversations-ungraded-line = Zeile {$line}: {$why}
 

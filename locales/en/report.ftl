@@ -234,7 +234,13 @@ report-conversations-escalation = The playbook required an escalation in {$requi
 report-conversations-first-reply = Median first reply: {$time}.
 report-conversations-handling = Median handling time: {$time}.
 report-conversations-failures = Failed (times, conversations):
-report-conversations-failure = {"  "}{$id} ({$kind}): {$failed} times, in {$conversations} conversations
+report-conversations-failure = {"  "}{$id} ({$kind}): {$failed} {$failed ->
+    [one] time
+   *[other] times
+}, in {$conversations} {$conversations ->
+    [one] conversation
+   *[other] conversations
+}
 report-conversations-ungraded = {$count} lines could not be judged ({$judged} conversations were).
 report-conversations-ungraded-line = line {$line}: {$why}
 
