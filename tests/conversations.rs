@@ -906,3 +906,21 @@ fn validate_json_is_the_grade_line_and_an_unknown_id_is_an_error() {
     assert_eq!(code, 2);
     assert!(text.contains("has no conversation with id nope"), "{text}");
 }
+
+#[test]
+fn a_rule_finding_of_a_conversation_says_what_was_counted() {
+    let line = r#"{"id": "short", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Thanks for reaching out"}]}"#;
+    let out = crate::support::ethos()
+        .args(["grade", "--playbook", "saas-support", "-"])
+        .write_stdin(line)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let brief = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "brief")
+        .expect("brief fails: four words");
+    assert_eq!(brief["detail"], "4 words; between 5 and 55");
+}

@@ -587,7 +587,7 @@ impl Serialize for FindingOut<'_, '_> {
                 map.serialize_entry("kind", kind)?;
                 map.serialize_entry("status", status)?;
             }
-            FindingOut::Found(Finding::Rule { finding, turn, at }, _) => {
+            FindingOut::Found(Finding::Rule { finding, turn, at }, pb) => {
                 map.serialize_entry("rule", finding.rule)?;
                 map.serialize_entry("kind", "rule")?;
                 map.serialize_entry("check", finding.check.as_str())?;
@@ -600,6 +600,11 @@ impl Serialize for FindingOut<'_, '_> {
                 map.serialize_entry("at", at)?;
                 let matches: &[Match] = &finding.matches;
                 map.serialize_entry("matches", matches)?;
+                // What was counted ("4 words; at least 5"), as `validate` says it.
+                if let Some(detail) = &finding.detail {
+                    let words = crate::words::Words::of(pb);
+                    map.serialize_entry("detail", &words.rule_detail(detail))?;
+                }
             }
             FindingOut::Found(
                 Finding::Procedure {
