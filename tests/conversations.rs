@@ -872,7 +872,9 @@ fn validate_shows_a_conversation_as_a_transcript_with_findings_at_their_messages
     );
     // The certificate call and its finding, under message 16.
     let at = text
-        .find("[16] agent\n  → calls `send_certificate`\n  ✗ over-limit:")
+        .find(
+            "[16] agent\n  → calls `send_certificate` with {\"amount\":200,\"user_id\":\"mei_brown_7075\"}\n  ✗ over-limit:",
+        )
         .unwrap_or_else(|| panic!("{text}"));
     assert!(text[at..].contains("[17] tool result"), "{text}");
     assert!(text.trim_end().ends_with("agent turns"), "{text}");

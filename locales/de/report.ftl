@@ -232,6 +232,7 @@ report-speaker-agent-calls = Mitarbeitende
 report-speaker-internal = Mitarbeitende, interne Notiz
 report-speaker-tool = Werkzeugergebnis
 report-system-elided = (Anweisungen an die KI, nicht bewertet)
+report-tool-call-with = → ruft `{$tool}` auf mit {$arguments}
 report-tool-call = → ruft `{$tool}` auf
 report-conversation-rule = {$rule} (Zug {$turn}): {$says}
 report-conversation-procedure = {$procedure} ({$reason}, bei `{$tool}`): {$says}

@@ -252,6 +252,7 @@ report-speaker-agent-calls = agent
 report-speaker-internal = agent, internal note
 report-speaker-tool = tool result
 report-system-elided = (instructions to the agent, not judged)
+report-tool-call-with = → calls `{$tool}` with {$arguments}
 report-tool-call = → calls `{$tool}`
 report-conversation-rule = {$rule} (turn {$turn}): {$says}
 report-conversation-procedure = {$procedure} ({$reason}, at `{$tool}`): {$says}

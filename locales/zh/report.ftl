@@ -215,6 +215,7 @@ report-speaker-agent-calls = 客服
 report-speaker-internal = 客服，内部备注
 report-speaker-tool = 工具结果
 report-system-elided = （给客服的指示，不评判）
+report-tool-call-with = → 调用`{$tool}`，参数{$arguments}
 report-tool-call = → 调用`{$tool}`
 report-conversation-rule = {$rule}（第{$turn}轮）：{$says}
 report-conversation-procedure = {$procedure}（{$reason}，于`{$tool}`）：{$says}

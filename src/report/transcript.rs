@@ -14,6 +14,9 @@ use crate::playbook::{CheckKind, Playbook, Severity};
 use crate::words::Words;
 use crate::words::report::{policy_code, verdict};
 
+/// How many characters of a tool call's arguments the transcript shows.
+const ARGUMENTS_SHOWN: usize = 160;
+
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const WARN: Style = AnsiColor::Yellow.on_default().bold();
 const PASS: Style = AnsiColor::Green.on_default().bold();
@@ -83,11 +86,24 @@ pub fn render(
             out.push_str(&underlined(text, &marks, w, color));
         }
         for call in &message.tool_calls {
-            let _ = writeln!(
-                out,
-                "  {}",
-                w.fmt("report-tool-call", &[("tool", call.name.as_str().into())])
-            );
+            let tool = ("tool", call.name.as_str().into());
+            // The arguments as the call wrote them, cut where they get long:
+            // enough to see which booking and what amount.
+            let line = match call.arguments.as_object() {
+                Some(args) if !args.is_empty() => {
+                    let text = call.arguments.to_string();
+                    let arguments = match text.char_indices().nth(ARGUMENTS_SHOWN) {
+                        Some((cut, _)) => format!("{}…", &text[..cut]),
+                        None => text,
+                    };
+                    w.fmt(
+                        "report-tool-call-with",
+                        &[tool, ("arguments", arguments.into())],
+                    )
+                }
+                _ => w.fmt("report-tool-call", &[tool]),
+            };
+            let _ = writeln!(out, "  {line}");
         }
         for finding in judgement.findings.iter().filter(|f| f.at() == at) {
             let (mark, style) = match finding.severity() {
