@@ -947,18 +947,7 @@ where
             .first()
             .and_then(|&i| playbook.escalation[i].within.as_ref())
             .map(|w| w.value);
-        let new = |code: PolicyCode| PolicyFinding {
-            code,
-            severity: code.severity(),
-            acting,
-            action: None,
-            amount: None,
-            limit: None,
-            to: None,
-            because: Vec::new(),
-            within: None,
-            grant: None,
-        };
+        let new = |code: PolicyCode| PolicyFinding::new(code, acting);
         if let (Some(rank), Some(trigger)) = (required, triggered_at) {
             if self.escalated.is_none_or(|e| e < rank) {
                 self.findings.push(Finding::Policy {

@@ -237,7 +237,7 @@ pub fn decide(
 
 impl PolicyFinding {
     /// A finding of `code` with no facts yet.
-    fn new(code: PolicyCode, acting: usize) -> PolicyFinding {
+    pub fn new(code: PolicyCode, acting: usize) -> PolicyFinding {
         PolicyFinding {
             code,
             severity: code.severity(),
