@@ -160,3 +160,18 @@ fn a_file_that_is_not_a_result_file_exits_2_saying_why() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("is not JSON: "), "{stderr}");
 }
+
+#[test]
+fn a_booking_database_that_cannot_be_read_exits_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = result_file(dir.path());
+    let missing = dir.path().join("no-db");
+    let (lines, stderr, code) =
+        import(&[file.to_str().unwrap(), "--db", missing.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(lines.is_empty(), "nothing half-imported");
+    assert!(
+        stderr.contains("cannot read the booking database") && stderr.contains("users.json"),
+        "{stderr}"
+    );
+}

@@ -220,24 +220,14 @@ impl JsonSchema for Condition {
         let scalar = generator.subschema_for::<Scalar>();
         let fact_bounds = generator.subschema_for::<FactBounds>();
         let condition = generator.subschema_for::<Condition>();
+        let says = generator.subschema_for::<crate::playbook::Says>();
         json_schema!({
             "description": "A condition: every entry must hold.",
             "type": "object",
             "properties": {
                 "customer_says": {
                     "description": "The customer's last message contains one of these phrases; `{phrases, negation: ignore}` counts negated occurrences too.",
-                    "anyOf": [
-                        texts,
-                        {
-                            "type": "object",
-                            "properties": {
-                                "phrases": texts,
-                                "negation": { "type": "string", "enum": ["respect", "ignore"] },
-                            },
-                            "required": ["phrases"],
-                            "additionalProperties": false,
-                        },
-                    ],
+                    "allOf": [says],
                 },
                 "contacts": counts,
                 "waiting": waits,

@@ -151,7 +151,7 @@ impl Words {
         to: usize,
     ) -> String {
         let to = ("to", FluentValue::from(self.role_at(playbook, to)));
-        let conditional = playbook
+        let has_grants = playbook
             .roles
             .get(acting)
             .and_then(|r| r.grants(action))
@@ -167,7 +167,7 @@ impl Words {
                 ],
             ),
             // The role has grants of the action, but none holds here.
-            None if conditional => self.fmt(
+            None if has_grants => self.fmt(
                 "policy-no-grant-holds",
                 &[
                     ("acting", self.role_at(playbook, acting).into()),
