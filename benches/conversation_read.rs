@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::io::{BufReader, Cursor};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ethos::conversation::{Lines, looks_like_conversation, read_line};
+use ethos::conversation::{Lines, looks_like_conversation, read_line, read_line_to_judge};
 
 // The allocator the binary uses (`src/main.rs`): a conversation is many
 // small strings, and the numbers should be the ones `ethos grade` sees.
@@ -51,6 +51,20 @@ fn read(c: &mut Criterion) {
         b.iter(|| {
             for (i, line) in lines.iter().enumerate() {
                 black_box(read_line(line, i as u64 + 1).is_ok());
+            }
+        });
+    });
+    group.bench_function("read_line_to_judge", |b| {
+        b.iter(|| {
+            for (i, line) in lines.iter().enumerate() {
+                black_box(read_line_to_judge(line, i as u64 + 1).is_ok());
+            }
+        });
+    });
+    group.bench_function("read_line_to_judge", |b| {
+        b.iter(|| {
+            for (i, line) in lines.iter().enumerate() {
+                black_box(read_line_to_judge(line, i as u64 + 1).is_ok());
             }
         });
     });
