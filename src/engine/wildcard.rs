@@ -217,11 +217,21 @@ pub fn occurrences<'a>(
         .filter_map(move |(start, _)| phrase.end_at(scope, start).map(|end| start..end))
 }
 
+/// Up to how many anchors a set is screened first ([`PhraseSet::screen`]):
+/// the packed searcher takes up to 64 patterns; past them the screen would
+/// be a second automaton as slow as the first.
+const SCREENED_ANCHORS: usize = 64;
+
 /// Phrases found together, each standing for owners of type `O` (a rule's
 /// item, or nothing): one automaton over their anchors.
 #[derive(Debug)]
 pub struct PhraseSet<O> {
     automaton: Option<AhoCorasick>,
+    /// Whether any anchor occurs at all, asked before the overlapping search:
+    /// most texts hold none, and this search runs many bytes at a time
+    /// (`aho-corasick`'s packed SIMD searcher, for leftmost matching only),
+    /// where the overlapping one stops at every possible first byte.
+    screen: Option<aho_corasick::packed::Searcher>,
     /// For each anchor of the automaton, the phrases that start with it.
     by_anchor: Vec<Vec<usize>>,
     phrases: Vec<(Phrase, Vec<O>)>,
@@ -259,8 +269,17 @@ impl<O: Copy> PhraseSet<O> {
         } else {
             Some(phrase_automaton(&anchor_texts)?)
         };
+        let screen = if anchor_texts.is_empty() || anchor_texts.len() > SCREENED_ANCHORS {
+            None
+        } else {
+            aho_corasick::packed::Config::new()
+                .builder()
+                .extend(&anchor_texts)
+                .build()
+        };
         Ok(PhraseSet {
             automaton,
+            screen,
             by_anchor,
             phrases: compiled,
         })
@@ -280,6 +299,13 @@ impl<O: Copy> PhraseSet<O> {
         let Some(automaton) = &self.automaton else {
             return;
         };
+        if self
+            .screen
+            .as_ref()
+            .is_some_and(|screen| screen.find(scope.text()).is_none())
+        {
+            return;
+        }
         for m in automaton.find_overlapping_iter(scope.text()) {
             for &index in &self.by_anchor[m.pattern().as_usize()] {
                 if let Some(end) = self.phrases[index].0.end_at(scope, m.start()) {
