@@ -105,6 +105,7 @@ pub fn call_of(playbook: &Playbook, action: &str, amount: f64) -> Option<ToolCal
         id: None,
         name: tool.value.clone(),
         arguments,
+        arguments_text: None,
     })
 }
 

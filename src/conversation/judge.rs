@@ -631,7 +631,7 @@ where
             self.escalate(rank, m.index);
         }
         if let Some(&(_, (action, path))) = judge.actions.iter().find(|(tool, _)| *tool == name) {
-            let amount = path.map_or(Some(1.0), |p| amount_at(&call.arguments, p));
+            let amount = path.map_or(Some(1.0), |p| amount_at(&call.parsed_arguments(), p));
             if let Some(amount) = amount {
                 self.action(action, amount, m.index, proposal);
             }
@@ -703,7 +703,7 @@ where
             return;
         }
         self.hear_last();
-        let args = args_facts(&call.arguments);
+        let args = args_facts(&call.parsed_arguments());
         for (k, v) in &args {
             self.context.facts.insert(k.clone(), v.clone());
         }

@@ -23,6 +23,7 @@ mod read;
 #[doc(hidden)]
 pub mod fuzz;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -185,8 +186,25 @@ pub struct ToolCall {
     /// The function called.
     pub name: String,
     /// The arguments: the JSON text parsed (as `OpenAI` writes it), or the
-    /// object as given; `Null` when they were missing or could not be read.
+    /// object as given; `Null` when they were missing or could not be read,
+    /// or are in [`Self::arguments_text`].
     pub arguments: serde_json::Value,
+    /// The arguments' JSON text, checked but not parsed: what
+    /// [`read_line_to_judge`] keeps, since a judge reads the arguments of
+    /// few calls (an action's amount, a procedure's `args.KEY`) and parsing
+    /// every call's was an eighth of reading a τ-bench run.
+    pub arguments_text: Option<String>,
+}
+
+impl ToolCall {
+    /// The arguments as JSON, parsed now if they were kept as text.
+    pub fn parsed_arguments(&self) -> Cow<'_, serde_json::Value> {
+        match &self.arguments_text {
+            // The reader checked the text is JSON.
+            Some(text) => Cow::Owned(serde_json::from_str(text).unwrap_or_default()),
+            None => Cow::Borrowed(&self.arguments),
+        }
+    }
 }
 
 /// Who wrote a message, when the file says.

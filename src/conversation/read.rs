@@ -45,6 +45,7 @@ pub fn read_line_to_judge(
         line,
         State {
             skip_tool_content: true,
+            defer_arguments: true,
             ..State::default()
         },
     )
@@ -153,6 +154,8 @@ struct State {
     saw_messages: bool,
     /// Skip the content of tool results ([`read_line_to_judge`]).
     skip_tool_content: bool,
+    /// Keep tool calls' arguments as checked text ([`ToolCall::arguments_text`]).
+    defer_arguments: bool,
 }
 
 impl State {
@@ -1064,6 +1067,8 @@ impl<'de> Visitor<'de> for ToolCallsSeed<'_> {
 /// What a call's `arguments` came to.
 enum Arguments {
     Read(serde_json::Value),
+    /// JSON text, checked but not parsed.
+    Text(String),
     /// Not JSON, at this column of the text.
     NotJson(usize),
     /// Longer than [`MAX_TEXT_BYTES`]: this many bytes.
@@ -1118,11 +1123,10 @@ impl<'de> Visitor<'de> for CallSeed<'_> {
                     id = self.state.text(map.next_value()?, at, field);
                 }
                 "function" => {
-                    let path = call_path(self.call, Some("function"));
                     function = map.next_value_seed(FunctionSeed {
                         state: &mut *self.state,
                         index: self.index,
-                        path,
+                        call: self.call,
                     })?;
                 }
                 _ => {
@@ -1141,8 +1145,13 @@ impl<'de> Visitor<'de> for CallSeed<'_> {
             return Ok(None);
         };
         let (index, call) = (self.index, self.call);
+        let mut arguments_text = None;
         let arguments = match arguments {
             Arguments::Read(value) => value,
+            Arguments::Text(text) => {
+                arguments_text = Some(text);
+                serde_json::Value::Null
+            }
             Arguments::NotJson(column) => {
                 self.state.warnings.push(Warning::BadArguments {
                     index,
@@ -1167,6 +1176,7 @@ impl<'de> Visitor<'de> for CallSeed<'_> {
             id,
             name,
             arguments,
+            arguments_text,
         }))
     }
 }
@@ -1175,7 +1185,12 @@ impl<'de> Visitor<'de> for CallSeed<'_> {
 struct FunctionSeed<'s> {
     state: &'s mut State,
     index: usize,
-    path: String,
+    call: usize,
+}
+
+/// `tool_calls[call].function.key`, for what is said about it.
+fn function_path(call: usize, key: &str) -> String {
+    dotted(&call_path(call, Some("function")), key)
 }
 
 seed_by_any!(FunctionSeed);
@@ -1184,8 +1199,9 @@ impl FunctionSeed<'_> {
     /// A fault, and nothing read: the call is then not missing its function.
     #[allow(clippy::unnecessary_wraps)] // the visitor's value, as `visit_map` gives it
     fn wrong(self, found: JsonType) -> Option<(Option<String>, Arguments)> {
+        let field = call_path(self.call, Some("function"));
         self.state
-            .wrong_type(Some(self.index), self.path, Expected::Object, found);
+            .wrong_type(Some(self.index), field, Expected::Object, found);
         Some((None, Arguments::Read(serde_json::Value::Null)))
     }
 }
@@ -1210,15 +1226,16 @@ impl<'de> Visitor<'de> for FunctionSeed<'_> {
         while let Some(Key(key)) = map.next_key()? {
             match key.as_ref() {
                 "name" => {
+                    let call = self.call;
                     name = self
                         .state
-                        .text(map.next_value()?, at, || dotted(&self.path, "name"));
+                        .text(map.next_value()?, at, || function_path(call, "name"));
                 }
                 "arguments" => {
                     arguments = map.next_value_seed(ArgumentsSeed {
                         state: &mut *self.state,
                         index: self.index,
-                        path: &self.path,
+                        call: self.call,
                     })?;
                 }
                 _ => {
@@ -1234,14 +1251,14 @@ impl<'de> Visitor<'de> for FunctionSeed<'_> {
 struct ArgumentsSeed<'s> {
     state: &'s mut State,
     index: usize,
-    path: &'s str,
+    call: usize,
 }
 
 seed_by_any!(ArgumentsSeed);
 
 impl ArgumentsSeed<'_> {
     fn wrong(self, found: JsonType) -> Arguments {
-        let field = dotted(self.path, "arguments");
+        let field = function_path(self.call, "arguments");
         self.state
             .wrong_type(Some(self.index), field, Expected::TextOrObject, found);
         Arguments::Read(serde_json::Value::Null)
@@ -1271,10 +1288,12 @@ impl<'de> Visitor<'de> for ArgumentsSeed<'_> {
         if v.len() > MAX_TEXT_BYTES {
             return Ok(Arguments::TooLong(v.len()));
         }
-        Ok(match serde_json::from_str(v) {
-            Ok(value) => Arguments::Read(value),
-            Err(e) => Arguments::NotJson(char_column(v, e.line(), e.column())),
-        })
+        let read = if self.state.defer_arguments {
+            serde_json::from_str::<IgnoredAny>(v).map(|_| Arguments::Text(v.to_owned()))
+        } else {
+            serde_json::from_str(v).map(Arguments::Read)
+        };
+        Ok(read.unwrap_or_else(|e| Arguments::NotJson(char_column(v, e.line(), e.column()))))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Arguments, A::Error> {

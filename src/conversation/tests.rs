@@ -219,3 +219,36 @@ fn meta_keeps_unknown_fields_in_order_as_written() {
         r#"{"zeta":1,"reward":1.0,"alpha":{"b": [1, 2]}}"#
     );
 }
+
+#[test]
+fn reading_to_judge_keeps_arguments_as_checked_text_that_parses_to_the_same() {
+    let text = r#"{"messages": [
+        {"role": "assistant", "content": null, "tool_calls": [
+          {"id": "c1", "type": "function",
+           "function": {"arguments": "{\"amount\": 40, \"user\": {\"id\": \"u_1\"}}", "name": "issue_credit"}},
+          {"id": "c2", "type": "function", "function": {"name": "noop", "arguments": "{not json"}}]}]}"#;
+    let (full, full_warnings) = read_line(text, 1).unwrap();
+    let (judged, judged_warnings) = read_line_to_judge(text, 1).unwrap();
+    assert_eq!(
+        full_warnings, judged_warnings,
+        "bad arguments warn either way"
+    );
+    assert!(matches!(
+        judged_warnings.as_slice(),
+        [Warning::BadArguments { call: 1, .. }]
+    ));
+    let (full_call, judged_call) = (
+        &full.messages[0].tool_calls[0],
+        &judged.messages[0].tool_calls[0],
+    );
+    assert_eq!(full_call.arguments_text, None);
+    assert!(judged_call.arguments_text.is_some());
+    assert_eq!(judged_call.parsed_arguments(), full_call.parsed_arguments());
+    assert_eq!(full_call.parsed_arguments()["user"]["id"], "u_1");
+    assert_eq!(
+        judged.messages[0].tool_calls[1]
+            .parsed_arguments()
+            .into_owned(),
+        serde_json::Value::Null
+    );
+}
