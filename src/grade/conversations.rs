@@ -4,12 +4,11 @@
 
 use std::io::{Read, Write};
 
-use crossbeam_channel::{Receiver, Sender, bounded, select};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::line::LineError as ReplyLineError;
-use super::{Batch, Error, Graded, Options, Progress, lines, write_in_order};
+use super::{Batch, Error, Graded, Options, Progress, lines, pipeline};
 use crate::conversation::{
     ConversationJudge, ConversationJudgement, Finding, Meta, Scratch, Warning, read_line_to_judge,
 };
@@ -255,87 +254,49 @@ pub fn run(
     options: Options,
     progress: &dyn Progress,
 ) -> Result<ConversationTally, Error> {
-    let jobs = options.jobs.max(1);
-    let in_flight = jobs * 4;
-    let (work_tx, work_rx) = bounded::<Batch>(in_flight);
-    let (done_tx, done_rx) = bounded::<Graded>(in_flight);
-    let (token_tx, token_rx) = bounded::<()>(in_flight);
-    for _ in 0..in_flight {
-        token_tx.send(()).expect("the token channel has room");
-    }
     let max_line_bytes = options.max_line_bytes;
-    let reader = std::thread::Builder::new()
-        .name("grade-reader".into())
-        .spawn(move || lines::read(input, &work_tx, &token_rx, max_line_bytes))
-        .map_err(Error::Thread)?;
-    let (stop_tx, stop_rx) = bounded::<()>(0);
+    let read: pipeline::Reader =
+        Box::new(move |work, tokens| lines::read(input, work, tokens, max_line_bytes));
     let playbook = judge.playbook();
+    let workers = (0..options.jobs.max(1))
+        .map(|_| ConversationWorker {
+            judge,
+            scratch: Scratch::default(),
+            tally: ConversationTally::new(playbook),
+            options,
+        })
+        .collect();
     let mut tally = ConversationTally::new(playbook);
-    let written = std::thread::scope(|scope| -> Result<(), Error> {
-        let mut workers = Vec::with_capacity(jobs);
-        let mut started = Ok(());
-        for _ in 0..jobs {
-            let (work_rx, done_tx, stop_rx) = (work_rx.clone(), done_tx.clone(), stop_rx.clone());
-            match std::thread::Builder::new().spawn_scoped(scope, move || {
-                work(judge, &work_rx, &done_tx, &stop_rx, options)
-            }) {
-                Ok(worker) => workers.push(worker),
-                Err(e) => {
-                    started = Err(Error::Thread(e));
-                    break;
-                }
-            }
-        }
-        drop((done_tx, work_rx, stop_rx));
-        let written = match started {
-            Ok(()) => write_in_order(&done_rx, &token_tx, out, progress),
-            Err(e) => Err(e),
-        };
-        drop(token_tx);
-        drop(stop_tx);
-        drop(done_rx);
-        for worker in workers {
-            if let Ok(t) = worker.join() {
-                tally.merge(t);
-            }
-        }
-        written
-    });
-    written?;
-    match reader.join() {
-        Ok(read) => read?,
-        Err(_) => {
-            return Err(Error::Read(std::io::Error::other(
-                "the reader stopped unexpectedly",
-            )));
-        }
+    for t in pipeline::run(read, workers, out, progress)? {
+        tally.merge(t);
     }
     Ok(tally)
 }
 
-fn work(
-    judge: &ConversationJudge<'_, '_>,
-    batches: &Receiver<Batch>,
-    done: &Sender<Graded>,
-    stop: &Receiver<()>,
+/// A thread's judge of conversation lines, its buffers and its tally.
+struct ConversationWorker<'j, 'e, 'p> {
+    judge: &'j ConversationJudge<'e, 'p>,
+    scratch: Scratch,
+    tally: ConversationTally,
     options: Options,
-) -> ConversationTally {
-    let mut tally = ConversationTally::new(judge.playbook());
-    let mut scratch = Scratch::default();
-    loop {
-        let batch = select! {
-            recv(batches) -> batch => match batch {
-                Ok(batch) => batch,
-                Err(_) => break,
-            },
-            recv(stop) -> _ => break,
-        };
-        let result = judge_batch(judge, &mut scratch, &mut tally, &batch, options);
-        if done.send(result).is_err() {
-            break;
-        }
+}
+
+impl pipeline::Worker for ConversationWorker<'_, '_, '_> {
+    type Tally = ConversationTally;
+
+    fn grade(&mut self, batch: &Batch) -> Graded {
+        judge_batch(
+            self.judge,
+            &mut self.scratch,
+            &mut self.tally,
+            batch,
+            self.options,
+        )
     }
-    tally
+
+    fn into_tally(self) -> ConversationTally {
+        self.tally
+    }
 }
 
 fn judge_batch(

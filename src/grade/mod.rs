@@ -15,14 +15,12 @@ pub mod conversations;
 pub mod csv_rows;
 pub mod line;
 pub mod lines;
+mod pipeline;
 pub mod scenes;
 pub mod summary;
 pub mod tally;
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
-
-use crossbeam_channel::{Receiver, Sender, bounded, select};
 
 use crate::engine::Engine;
 use line::{Grader, LineError, LineOut};
@@ -185,122 +183,42 @@ pub fn run(
     options: Options,
     progress: &dyn Progress,
 ) -> Result<Tally, Error> {
-    let jobs = options.jobs.max(1);
-    let in_flight = jobs * 4;
-    let (work_tx, work_rx) = bounded::<Batch>(in_flight);
-    let (done_tx, done_rx) = bounded::<Graded>(in_flight);
-    let (token_tx, token_rx) = bounded::<()>(in_flight);
-    for _ in 0..in_flight {
-        token_tx.send(()).expect("the token channel has room");
-    }
-    let reader = std::thread::Builder::new()
-        .name("grade-reader".into())
-        .spawn(move || match format {
-            Input::JsonLines => lines::read(input, &work_tx, &token_rx, options.max_line_bytes),
-            Input::Csv => csv_rows::read(input, &work_tx, &token_rx, options),
-        })
-        .map_err(Error::Thread)?;
-    // Dropped by the writer when it stops early: tells the workers to stop
-    // even while the reader is still blocked reading.
-    let (stop_tx, stop_rx) = bounded::<()>(0);
-    let mut tally = Tally::new(engine.playbook);
-    let scenes = Scenes::new(engine.playbook);
-    let scenes = &scenes;
-    let written = std::thread::scope(|scope| -> Result<(), Error> {
-        let mut workers = Vec::with_capacity(jobs);
-        let mut started = Ok(());
-        for _ in 0..jobs {
-            let (work_rx, done_tx, stop_rx) = (work_rx.clone(), done_tx.clone(), stop_rx.clone());
-            match std::thread::Builder::new().spawn_scoped(scope, move || {
-                work(engine, scenes, &work_rx, &done_tx, &stop_rx, options)
-            }) {
-                Ok(worker) => workers.push(worker),
-                Err(e) => {
-                    started = Err(Error::Thread(e));
-                    break;
-                }
-            }
-        }
-        drop((done_tx, work_rx, stop_rx));
-        let written = match started {
-            Ok(()) => write_in_order(&done_rx, &token_tx, out, progress),
-            Err(e) => Err(e),
-        };
-        // A reader waiting for a token after the writer stopped wakes up
-        // and ends instead of waiting forever.
-        drop(token_tx);
-        // Stop the workers if writing failed (they may be waiting for a batch
-        // the reader will never send), and let a worker waiting to hand over
-        // its batch give up.
-        drop(stop_tx);
-        drop(done_rx);
-        for worker in workers {
-            // A worker that panicked is a bug; its lines are missing from the tally.
-            if let Ok(t) = worker.join() {
-                tally.merge(t);
-            }
-        }
-        written
+    let read: pipeline::Reader = Box::new(move |work, tokens| match format {
+        Input::JsonLines => lines::read(input, work, tokens, options.max_line_bytes),
+        Input::Csv => csv_rows::read(input, work, tokens, options),
     });
-    written?;
-    // Every batch was written, so the reader has finished (or failed).
-    match reader.join() {
-        Ok(read) => read?,
-        Err(_) => {
-            return Err(Error::Read(io::Error::other(
-                "the reader stopped unexpectedly",
-            )));
-        }
+    let scenes = Scenes::new(engine.playbook);
+    let workers = (0..options.jobs.max(1))
+        .map(|_| ReplyWorker {
+            grader: Grader::new(engine, &scenes),
+            tally: Tally::new(engine.playbook),
+            options,
+        })
+        .collect();
+    let mut tally = Tally::new(engine.playbook);
+    for t in pipeline::run(read, workers, out, progress)? {
+        tally.merge(t);
     }
     Ok(tally)
 }
 
-fn write_in_order(
-    done: &Receiver<Graded>,
-    tokens: &Sender<()>,
-    out: &mut dyn Write,
-    progress: &dyn Progress,
-) -> Result<(), Error> {
-    let mut next = 0;
-    let mut waiting: BTreeMap<u64, Graded> = BTreeMap::new();
-    for graded in done {
-        waiting.insert(graded.seq, graded);
-        while let Some(graded) = waiting.remove(&next) {
-            out.write_all(&graded.out).map_err(Error::Write)?;
-            progress.read_bytes(graded.read);
-            progress.graded_lines(graded.lines);
-            next += 1;
-            // The batch is gone: the reader may cut another.
-            let _ = tokens.send(());
-        }
-    }
-    out.flush().map_err(Error::Write)
+/// A thread's grader of reply lines and its tally.
+struct ReplyWorker<'e, 'p> {
+    grader: Grader<'e, 'p>,
+    tally: Tally,
+    options: Options,
 }
 
-fn work(
-    engine: &Engine,
-    scenes: &Scenes,
-    batches: &Receiver<Batch>,
-    done: &Sender<Graded>,
-    stop: &Receiver<()>,
-    options: Options,
-) -> Tally {
-    let mut grader = Grader::new(engine, scenes);
-    let mut tally = Tally::new(engine.playbook);
-    loop {
-        let batch = select! {
-            recv(batches) -> batch => match batch {
-                Ok(batch) => batch,
-                Err(_) => break, // the reader is done
-            },
-            recv(stop) -> _ => break, // the writer stopped
-        };
-        let result = grade_batch(&mut grader, &mut tally, &batch, options);
-        if done.send(result).is_err() {
-            break;
-        }
+impl pipeline::Worker for ReplyWorker<'_, '_> {
+    type Tally = Tally;
+
+    fn grade(&mut self, batch: &Batch) -> Graded {
+        grade_batch(&mut self.grader, &mut self.tally, batch, self.options)
     }
-    tally
+
+    fn into_tally(self) -> Tally {
+        self.tally
+    }
 }
 
 fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: Options) -> Graded {
