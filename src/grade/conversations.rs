@@ -307,10 +307,9 @@ fn judge_batch(
     options: Options,
 ) -> Graded {
     let mut out = Vec::with_capacity(if options.quiet { 0 } else { 4096 });
-    let body = batch.data.strip_suffix(b"\n").unwrap_or(&batch.data);
     let mut refused = batch.refused.iter().peekable();
     let mut lines = 0;
-    for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
+    for (index, raw) in lines::batch_lines(&batch.data).enumerate() {
         lines += 1;
         let number = batch.numbers.of(index);
         if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {

@@ -125,3 +125,48 @@ fn skip_line(input: &mut dyn Read, total: &mut u64) -> Result<(u64, Vec<u8>, boo
 pub fn too_long(bytes: u64, max: usize) -> LineProblem {
     LineProblem::TooLong { bytes, max }
 }
+
+/// The lines of a batch's `data` (each ends in `\n` there), without their
+/// `\n`. Found with `memchr`, many bytes at a time: splitting byte by byte
+/// was a sixth of grading τ-bench's 16 kB conversation lines.
+pub fn batch_lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
+    // The piece after the last `\n` is empty and is not a line.
+    let mut rest = Some(data.strip_suffix(b"\n").unwrap_or(data));
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match memchr::memchr(b'\n', text) {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod batch_lines_tests {
+    use super::batch_lines;
+
+    #[test]
+    fn a_batch_splits_into_the_lines_a_byte_split_gives() {
+        for data in [
+            &b""[..],
+            b"\n",
+            b"a\n",
+            b"a\nb\n",
+            b"a\n\nb\n",
+            b"\n\n",
+            b"no end",
+            b"a\r\nb\n",
+        ] {
+            let body = data.strip_suffix(b"\n").unwrap_or(data);
+            let want: Vec<&[u8]> = body.split(|&b| b == b'\n').collect();
+            let got: Vec<&[u8]> = batch_lines(data).collect();
+            assert_eq!(got, want, "{:?}", String::from_utf8_lossy(data));
+        }
+    }
+}

@@ -227,12 +227,9 @@ fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: O
     } else {
         batch.data.len() / 2
     });
-    // Every line of a batch ends in `\n`, so the piece after the last one
-    // is empty and is not a line.
-    let body = batch.data.strip_suffix(b"\n").unwrap_or(&batch.data);
     let mut refused = batch.refused.iter().peekable();
     let mut lines = 0;
-    for (index, raw) in body.split(|&b| b == b'\n').enumerate() {
+    for (index, raw) in lines::batch_lines(&batch.data).enumerate() {
         lines += 1;
         let number = batch.numbers.of(index);
         if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
