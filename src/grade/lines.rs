@@ -134,15 +134,12 @@ pub fn batch_lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = Some(data.strip_suffix(b"\n").unwrap_or(data));
     std::iter::from_fn(move || {
         let text = rest?;
-        match memchr::memchr(b'\n', text) {
-            Some(at) => {
-                rest = Some(&text[at + 1..]);
-                Some(&text[..at])
-            }
-            None => {
-                rest = None;
-                Some(text)
-            }
+        if let Some(at) = memchr::memchr(b'\n', text) {
+            rest = Some(&text[at + 1..]);
+            Some(&text[..at])
+        } else {
+            rest = None;
+            Some(text)
         }
     })
 }
