@@ -1,11 +1,10 @@
 //! Reading conversation lines: τ-bench's 200 airline runs
 //! (`tests/fixtures/tau-bench/`, 3.2 MB, 5,308 messages), each line read
-//! into a `Conversation` (`read_line`), the whole file through the streaming
-//! reader (`Lines`), and the auto-detect test grade runs on every line
-//! (`looks_like_conversation`). Throughput is in conversations, so
-//! criterion reports conversations per second; `read_line/no-system`
-//! is the same runs without their 6 kB system prompt, the shape of a
-//! help-desk export.
+//! into a `Conversation` (`read_line`, and `read_line_to_judge` as `ethos
+//! grade` reads), the whole file through the streaming reader (`Lines`), and
+//! the auto-detect test grade runs on every line (`looks_like_conversation`).
+//! Throughput is in conversations, so criterion reports conversations per
+//! second.
 
 use std::hint::black_box;
 use std::io::{BufReader, Cursor};
@@ -26,25 +25,9 @@ fn tau_bench() -> String {
     std::fs::read_to_string(path).expect("the τ-bench fixture")
 }
 
-/// The lines with their first message (the system prompt) taken out.
-fn without_system(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let mut value: serde_json::Value = serde_json::from_str(line).expect("JSON");
-        if let Some(messages) = value["messages"].as_array_mut() {
-            messages.remove(0);
-        }
-        out.push_str(&value.to_string());
-        out.push('\n');
-    }
-    out
-}
-
 fn read(c: &mut Criterion) {
     let text = tau_bench();
     let lines: Vec<&str> = text.lines().collect();
-    let bare = without_system(&text);
-    let bare_lines: Vec<&str> = bare.lines().collect();
     let mut group = c.benchmark_group("conversation_read");
     group.throughput(Throughput::Elements(lines.len() as u64));
     group.bench_function("read_line", |b| {
@@ -65,13 +48,6 @@ fn read(c: &mut Criterion) {
         b.iter(|| {
             for (i, line) in lines.iter().enumerate() {
                 black_box(read_line_to_judge(line, i as u64 + 1).is_ok());
-            }
-        });
-    });
-    group.bench_function("read_line/no-system", |b| {
-        b.iter(|| {
-            for (i, line) in bare_lines.iter().enumerate() {
-                black_box(read_line(line, i as u64 + 1).is_ok());
             }
         });
     });
