@@ -43,7 +43,7 @@ fn result_file(dir: &Path) -> PathBuf {
     path
 }
 
-/// The clause ids of `CLAUSES.md` (its `### \`id\`` headings).
+/// The clause ids of `CLAUSES.md`: its third-level headings, each an id in backticks.
 fn clause_ids() -> BTreeSet<String> {
     std::fs::read_to_string(here().join("tau_airline/CLAUSES.md"))
         .unwrap()
