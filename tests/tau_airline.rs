@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 use crate::support::ethos;
 
 /// The least share of (run, clause) pairs on which ethos and the labels
-/// agree, over the clauses the playbook checks. Measured: 1648 of 1664
-/// (99.0%).
+/// agree, over the clauses the playbook checks. Measured: 1960 of 1976
+/// (19 clauses × 104 runs, 99.2%).
 const FLOOR: f64 = 0.985;
 
 fn here() -> PathBuf {
@@ -152,7 +152,7 @@ fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_h
 
     let clauses = clause_ids();
     let checked = checked(&clauses);
-    assert!(checked.len() >= 15, "{checked:?}");
+    assert_eq!(checked.len(), 19, "{checked:?}");
     let labels: Vec<(String, BTreeSet<String>)> =
         std::fs::read_to_string(here().join("tau_airline/labels.jsonl"))
             .unwrap()

@@ -32,6 +32,10 @@
 //!   many payment methods of each kind the booking uses;
 //! - `payment_in_profile`: whether every payment method the call names is
 //!   in the user's profile;
+//! - `bags_removed` (`update_reservation_baggages`): whether the call's
+//!   `total_baggages` is below the reservation's;
+//! - `passenger_count_changed` (`update_reservation_passengers`): whether
+//!   the call lists another number of passengers than the reservation has;
 //! - `changed_or_cancelled` (`send_certificate`): whether the reservation
 //!   talked about was changed or cancelled earlier in the conversation (a
 //!   call that succeeded): the policy gives the delay gesture only "after
@@ -375,6 +379,25 @@ impl Case {
                 let known = ids.iter().all(|id| methods.contains_key(*id));
                 facts.insert("payment_in_profile".to_owned(), json!(known));
             }
+        }
+        if name == "update_reservation_baggages"
+            && let (Some(new), Some(old)) = (
+                args.get("total_baggages").and_then(Value::as_f64),
+                reservation.and_then(|r| r.get("total_baggages")?.as_f64()),
+            )
+        {
+            facts.insert("bags_removed".to_owned(), json!(new < old));
+        }
+        if name == "update_reservation_passengers"
+            && let (Some(new), Some(old)) = (
+                args.get("passengers").and_then(Value::as_array),
+                reservation.and_then(|r| r.get("passengers")?.as_array()),
+            )
+        {
+            facts.insert(
+                "passenger_count_changed".to_owned(),
+                json!(new.len() != old.len()),
+            );
         }
         if name == "send_certificate"
             && let Some(id) = reservation_id.as_deref()
@@ -983,6 +1006,45 @@ mod tests {
         // A change that failed changed nothing.
         let (line, _) = one(&run(traj("Error: not enough seats")), None);
         assert_eq!(line["messages"][4]["facts"]["changed_or_cancelled"], false);
+    }
+
+    #[test]
+    fn a_change_of_bags_or_passengers_knows_what_it_takes_away() {
+        let flights = json!([{"flight_number": "HAT1", "date": "2024-05-20"}]);
+        let mut held = reservation("2024-05-01T00:00:00", "economy", &flights);
+        held["total_baggages"] = json!(2);
+        let traj = |tool: &str, args: &Value| {
+            vec![
+                call(
+                    "c1",
+                    "get_reservation_details",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+                result("c1", "get_reservation_details", &held),
+                call("c2", tool, args),
+            ]
+        };
+        let facts = |tool: &str, args: Value| {
+            let (line, _) = one(&run(traj(tool, &args)), None);
+            line["messages"][2]["facts"].clone()
+        };
+        let bags = |n: u32| {
+            facts(
+                "update_reservation_baggages",
+                json!({"reservation_id": "ABC123", "total_baggages": n, "nonfree_baggages": 0}),
+            )
+        };
+        assert_eq!(bags(1)["bags_removed"], true);
+        assert_eq!(bags(2)["bags_removed"], false);
+        assert_eq!(bags(3)["bags_removed"], false);
+        let passengers = |n: usize| {
+            facts(
+                "update_reservation_passengers",
+                json!({"reservation_id": "ABC123", "passengers": vec![json!({"first_name": "X"}); n]}),
+            )
+        };
+        assert_eq!(passengers(2)["passenger_count_changed"], false);
+        assert_eq!(passengers(3)["passenger_count_changed"], true);
     }
 
     #[test]
