@@ -68,13 +68,14 @@ fn the_200_runs_import_to_conversations_the_reader_reads_without_a_problem() {
         assert!(warnings.is_empty(), "{}: {warnings:?}", conversation.id);
         assert!(conversation.meta.keys().any(|k| k == "reward"));
     }
-    // Every call that acts on a reservation has facts: 250 in all.
+    // Every call that acts on a reservation has facts (250), and every
+    // lookup of a reservation whose owner is known has `user_id_given` (377).
     let with_facts = lines
         .iter()
         .flat_map(|l| l["messages"].as_array().unwrap())
         .filter(|m| m.get("facts").is_some())
         .count();
-    assert_eq!(with_facts, 250);
+    assert_eq!(with_facts, 627);
 }
 
 #[test]

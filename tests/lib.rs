@@ -30,6 +30,7 @@ mod pty;
 mod render;
 mod saas_support_examples;
 mod support;
+mod tau_airline;
 mod validate;
 mod wildcards;
 mod wording;

@@ -16,6 +16,30 @@
 //! flight of it has landed or is flying), `passengers` and `free_bags` (free
 //! checked bags per passenger, from the policy's table). A fact that cannot
 //! be known is left out, never guessed.
+//!
+//! Besides, from what the call and the conversation show:
+//!
+//! - `user_id_given`: whether a message of the user so far contains the user
+//!   id of the call (its `user_id` argument, else the reservation's owner).
+//!   The policy asks that the agent first *obtain* the user id: from the
+//!   user, not from a lookup. It is also set on `get_reservation_details`,
+//!   the call that reads a reservation, and on nothing else;
+//! - `flights_changed` (`update_reservation_flights`): whether the call's
+//!   flights (number and date) differ from the reservation's, so that a
+//!   cabin-only change (allowed for basic economy) is told from a change
+//!   of flights (not allowed);
+//! - `certificates`, `credit_cards`, `gift_cards` (`book_reservation`): how
+//!   many payment methods of each kind the booking uses;
+//! - `payment_in_profile`: whether every payment method the call names is
+//!   in the user's profile;
+//! - `bags_removed` (`update_reservation_baggages`): whether the call's
+//!   `total_baggages` is below the reservation's;
+//! - `passenger_count_changed` (`update_reservation_passengers`): whether
+//!   the call lists another number of passengers than the reservation has;
+//! - `changed_or_cancelled` (`send_certificate`): whether the reservation
+//!   talked about was changed or cancelled earlier in the conversation (a
+//!   call that succeeded): the policy gives the delay gesture only "after
+//!   ... changing or cancelling the reservation".
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,6 +58,9 @@ const ACTING: &[&str] = &[
     "update_reservation_passengers",
     "send_certificate",
 ];
+
+/// The tools that read a reservation: they get `user_id_given` only.
+const READING: &[&str] = &["get_reservation_details"];
 
 /// The tools whose results the importer knows how to read (or may pass
 /// over: they say nothing about the case).
@@ -239,6 +266,11 @@ struct Case {
     /// The reservation looked at or acted on last, and its user.
     last_reservation: Option<String>,
     last_user: Option<String>,
+    /// The user's messages so far, lower-cased and joined (for
+    /// `user_id_given`).
+    said: String,
+    /// The reservations a call changed or cancelled so far.
+    changed: Vec<String>,
 }
 
 impl Case {
@@ -256,7 +288,7 @@ impl Case {
         let call = calls.iter().find_map(|c| {
             let function = c.get("function")?;
             let name = function.get("name")?.as_str()?;
-            ACTING.contains(&name).then_some((name, function))
+            (ACTING.contains(&name) || READING.contains(&name)).then_some((name, function))
         })?;
         let (name, function) = call;
         let Some(args) = arguments(function) else {
@@ -283,11 +315,20 @@ impl Case {
                 .get(id)
                 .or_else(|| db.and_then(|db| db.reservations.get(id)))
         });
-        let user_id = args
+        // Whose the call is: its own argument, else the reservation's owner
+        // (not the last user looked up: a lookup is not the user's word).
+        let owner = args
             .get("user_id")
             .and_then(Value::as_str)
-            .or_else(|| reservation.and_then(|r| r.get("user_id")?.as_str()))
-            .or(self.last_user.as_deref());
+            .or_else(|| reservation.and_then(|r| r.get("user_id")?.as_str()));
+        if let Some(owner) = owner {
+            let given = self.said.contains(&owner.to_lowercase());
+            facts.insert("user_id_given".to_owned(), json!(given));
+        }
+        if READING.contains(&name) {
+            return (!facts.is_empty()).then_some(facts);
+        }
+        let user_id = owner.or(self.last_user.as_deref());
         let user = user_id.and_then(|id| {
             self.users
                 .get(id)
@@ -320,6 +361,60 @@ impl Case {
             && let Some(bags) = free_bags(m, c)
         {
             facts.insert("free_bags".to_owned(), json!(bags));
+        }
+        if name == "book_reservation" {
+            let ids = payment_ids(&args);
+            for (key, prefix) in [
+                ("certificates", "certificate_"),
+                ("credit_cards", "credit_card_"),
+                ("gift_cards", "gift_card_"),
+            ] {
+                let n = ids.iter().filter(|id| id.starts_with(prefix)).count();
+                facts.insert(key.to_owned(), json!(n));
+            }
+        }
+        if let Some(methods) = user.and_then(|u| u.get("payment_methods")?.as_object()) {
+            let ids = payment_ids(&args);
+            if !ids.is_empty() {
+                let known = ids.iter().all(|id| methods.contains_key(*id));
+                facts.insert("payment_in_profile".to_owned(), json!(known));
+            }
+        }
+        if name == "update_reservation_baggages"
+            && let (Some(new), Some(old)) = (
+                args.get("total_baggages").and_then(Value::as_f64),
+                reservation.and_then(|r| r.get("total_baggages")?.as_f64()),
+            )
+        {
+            facts.insert("bags_removed".to_owned(), json!(new < old));
+        }
+        if name == "update_reservation_passengers"
+            && let (Some(new), Some(old)) = (
+                args.get("passengers").and_then(Value::as_array),
+                reservation.and_then(|r| r.get("passengers")?.as_array()),
+            )
+        {
+            facts.insert(
+                "passenger_count_changed".to_owned(),
+                json!(new.len() != old.len()),
+            );
+        }
+        if name == "send_certificate"
+            && let Some(id) = reservation_id.as_deref()
+        {
+            let changed = self.changed.iter().any(|c| c == id);
+            facts.insert("changed_or_cancelled".to_owned(), json!(changed));
+        }
+        if name == "update_reservation_flights"
+            && let (Some(new), Some(old)) = (
+                args.get("flights").and_then(Value::as_array),
+                reservation.and_then(|r| r.get("flights")?.as_array()),
+            )
+        {
+            facts.insert(
+                "flights_changed".to_owned(),
+                json!(flight_keys(new) != flight_keys(old)),
+            );
         }
         if name != "book_reservation"
             && let Some(r) = reservation
@@ -405,6 +500,12 @@ impl Case {
                 }
             }
             Some("tool") => self.learn_result(message, at, run, warnings),
+            Some("user") => {
+                if let Some(text) = message.get("content").and_then(Value::as_str) {
+                    self.said.push('\n');
+                    self.said.push_str(&text.to_lowercase());
+                }
+            }
             _ => {}
         }
     }
@@ -461,6 +562,9 @@ impl Case {
             | "cancel_reservation"
             | "book_reservation" => {
                 if let Some(id) = result.get("reservation_id").and_then(Value::as_str) {
+                    if tool != "get_reservation_details" && tool != "book_reservation" {
+                        self.changed.push(id.to_owned());
+                    }
                     self.last_reservation = Some(id.to_owned());
                     if let Some(user) = result.get("user_id").and_then(Value::as_str) {
                         self.last_user = Some(user.to_owned());
@@ -496,6 +600,36 @@ impl Case {
             }
         }
     }
+}
+
+/// The payment ids a call names: its `payment_id`, or each of its
+/// `payment_methods`.
+fn payment_ids(args: &Value) -> Vec<&str> {
+    let single = args.get("payment_id").and_then(Value::as_str);
+    let listed = args
+        .get("payment_methods")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.get("payment_id")?.as_str());
+    single.into_iter().chain(listed).collect()
+}
+
+/// A reservation's flights as (number, date) pairs, sorted: what a change
+/// of flights changes (prices, cabin and the order listed are not part of
+/// it).
+fn flight_keys(flights: &[Value]) -> Vec<(Option<&str>, Option<&str>)> {
+    let mut keys: Vec<_> = flights
+        .iter()
+        .map(|f| {
+            (
+                f.get("flight_number").and_then(Value::as_str),
+                f.get("date").and_then(Value::as_str),
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    keys
 }
 
 /// A call's arguments: JSON text as `OpenAI` writes it, or an object.
@@ -747,6 +881,197 @@ mod tests {
         let imported = import("[1, {\"traj\": []}]", None).unwrap();
         assert_eq!(imported.lines.len(), 1);
         assert!(imported.warnings[0].skips_run());
+    }
+
+    #[test]
+    fn a_cabin_only_change_is_told_from_a_change_of_flights() {
+        let flights = json!([{"flight_number": "HAT1", "date": "2024-05-20", "price": 100},
+                             {"flight_number": "HAT2", "date": "2024-05-21", "price": 90}]);
+        let change = |new: &Value| {
+            let traj = vec![
+                call(
+                    "c1",
+                    "get_reservation_details",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+                result(
+                    "c1",
+                    "get_reservation_details",
+                    &reservation("2024-05-01T00:00:00", "basic_economy", &flights),
+                ),
+                call(
+                    "c2",
+                    "update_reservation_flights",
+                    &json!({"reservation_id": "ABC123", "cabin": "economy", "flights": new,
+                            "payment_id": "gift_card_1"}),
+                ),
+            ];
+            let (line, _) = one(&run(traj), None);
+            line["messages"][2]["facts"].clone()
+        };
+        // The same flights, listed in another order and without prices: only
+        // the cabin changes.
+        let same = change(&json!([{"flight_number": "HAT2", "date": "2024-05-21"},
+                                  {"flight_number": "HAT1", "date": "2024-05-20"}]));
+        assert_eq!(same["flights_changed"], false, "{same}");
+        assert_eq!(same["cabin"], "basic_economy", "the cabin before the call");
+        let other_day = change(&json!([{"flight_number": "HAT1", "date": "2024-05-22"},
+                                       {"flight_number": "HAT2", "date": "2024-05-23"}]));
+        assert_eq!(other_day["flights_changed"], true, "{other_day}");
+        let other_flight = change(&json!([{"flight_number": "HAT1", "date": "2024-05-20"},
+                                          {"flight_number": "HAT9", "date": "2024-05-21"}]));
+        assert_eq!(other_flight["flights_changed"], true, "{other_flight}");
+    }
+
+    #[test]
+    fn the_user_id_is_given_when_the_user_said_it_not_when_a_lookup_found_it() {
+        let flights = json!([{"flight_number": "HAT1", "date": "2024-05-20"}]);
+        let traj = |said: &str| {
+            vec![
+                json!({"role": "user", "content": said}),
+                call(
+                    "c1",
+                    "get_reservation_details",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+                result(
+                    "c1",
+                    "get_reservation_details",
+                    &reservation("2024-05-01T00:00:00", "economy", &flights),
+                ),
+                json!({"role": "user", "content": "Yes, cancel it. My user id is ANA_1."}),
+                call(
+                    "c2",
+                    "cancel_reservation",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+            ]
+        };
+        let mut db = Db::default();
+        db.reservations.insert(
+            "ABC123".into(),
+            reservation("2024-05-01T00:00:00", "economy", &flights),
+        );
+        // The reservation id alone: the lookup (its owner from the
+        // database) comes before the user gave a user id.
+        let (line, _) = one(&run(traj("Please cancel ABC123.")), Some(&db));
+        assert_eq!(line["messages"][1]["facts"]["user_id_given"], false);
+        assert_eq!(
+            line["messages"][1]["facts"].as_object().unwrap().len(),
+            1,
+            "a lookup gets this fact only"
+        );
+        // Said later (in any case), it counts for the calls after.
+        assert_eq!(line["messages"][4]["facts"]["user_id_given"], true);
+        let (line, _) = one(&run(traj("I'm ana_1, please cancel ABC123.")), Some(&db));
+        assert_eq!(line["messages"][1]["facts"]["user_id_given"], true);
+        // Without the database, whose the reservation is is unknown before
+        // its details come: not guessed.
+        let (line, _) = one(&run(traj("Please cancel ABC123.")), None);
+        assert!(line["messages"][1].get("facts").is_none());
+    }
+
+    #[test]
+    fn a_certificate_knows_whether_the_reservation_was_changed_before_it() {
+        let flights = json!([{"flight_number": "HAT1", "date": "2024-05-20"}]);
+        let traj = |change: &str| {
+            vec![
+                call(
+                    "c1",
+                    "get_reservation_details",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+                result(
+                    "c1",
+                    "get_reservation_details",
+                    &reservation("2024-05-01T00:00:00", "economy", &flights),
+                ),
+                call(
+                    "c2",
+                    "update_reservation_flights",
+                    &json!({"reservation_id": "ABC123", "cabin": "economy", "flights": flights}),
+                ),
+                json!({"role": "tool", "tool_call_id": "c2", "name": "update_reservation_flights",
+                       "content": change}),
+                call(
+                    "c3",
+                    "send_certificate",
+                    &json!({"user_id": "ana_1", "amount": 100}),
+                ),
+            ]
+        };
+        let changed = reservation("2024-05-01T00:00:00", "economy", &flights).to_string();
+        let (line, _) = one(&run(traj(&changed)), None);
+        assert_eq!(line["messages"][4]["facts"]["changed_or_cancelled"], true);
+        // A change that failed changed nothing.
+        let (line, _) = one(&run(traj("Error: not enough seats")), None);
+        assert_eq!(line["messages"][4]["facts"]["changed_or_cancelled"], false);
+    }
+
+    #[test]
+    fn a_change_of_bags_or_passengers_knows_what_it_takes_away() {
+        let flights = json!([{"flight_number": "HAT1", "date": "2024-05-20"}]);
+        let mut held = reservation("2024-05-01T00:00:00", "economy", &flights);
+        held["total_baggages"] = json!(2);
+        let traj = |tool: &str, args: &Value| {
+            vec![
+                call(
+                    "c1",
+                    "get_reservation_details",
+                    &json!({"reservation_id": "ABC123"}),
+                ),
+                result("c1", "get_reservation_details", &held),
+                call("c2", tool, args),
+            ]
+        };
+        let facts = |tool: &str, args: Value| {
+            let (line, _) = one(&run(traj(tool, &args)), None);
+            line["messages"][2]["facts"].clone()
+        };
+        let bags = |n: u32| {
+            facts(
+                "update_reservation_baggages",
+                json!({"reservation_id": "ABC123", "total_baggages": n, "nonfree_baggages": 0}),
+            )
+        };
+        assert_eq!(bags(1)["bags_removed"], true);
+        assert_eq!(bags(2)["bags_removed"], false);
+        assert_eq!(bags(3)["bags_removed"], false);
+        let passengers = |n: usize| {
+            facts(
+                "update_reservation_passengers",
+                json!({"reservation_id": "ABC123", "passengers": vec![json!({"first_name": "X"}); n]}),
+            )
+        };
+        assert_eq!(passengers(2)["passenger_count_changed"], false);
+        assert_eq!(passengers(3)["passenger_count_changed"], true);
+    }
+
+    #[test]
+    fn a_booking_counts_its_payment_methods_and_checks_them_against_the_profile() {
+        let traj = vec![
+            call("c1", "get_user_details", &json!({"user_id": "ana_1"})),
+            result(
+                "c1",
+                "get_user_details",
+                &json!({"membership": "gold", "payment_methods": {
+                    "certificate_1": {}, "certificate_2": {}, "gift_card_1": {}}}),
+            ),
+            call(
+                "c2",
+                "book_reservation",
+                &json!({"user_id": "ana_1", "cabin": "economy", "passengers": [{}],
+                        "payment_methods": [{"payment_id": "certificate_1", "amount": 10},
+                                            {"payment_id": "certificate_2", "amount": 10},
+                                            {"payment_id": "credit_card_9", "amount": 10}]}),
+            ),
+        ];
+        let (line, _) = one(&run(traj), None);
+        let facts = &line["messages"][2]["facts"];
+        assert_eq!(facts["certificates"], 2);
+        assert_eq!(facts["credit_cards"], 1);
+        assert_eq!(facts["gift_cards"], 0);
+        assert_eq!(facts["payment_in_profile"], false, "credit_card_9 is not");
     }
 
     #[test]

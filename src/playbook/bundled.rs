@@ -30,6 +30,7 @@ pub const BUNDLED: &[Bundled] = bundled![
     "social-care",
     "zh-hotel",
     "de-reisezentrum",
+    "tau-airline",
 ];
 
 /// The playbook used when a command is given none.
