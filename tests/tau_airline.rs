@@ -116,8 +116,9 @@ fn pinned() -> BTreeMap<(String, String, String), String> {
         .collect()
 }
 
-#[test]
-fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_has_its_cause() {
+/// The 200 runs imported with their booking database and graded with the
+/// bundled playbook: each run's graded line.
+fn graded_runs() -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
     let file = result_file(dir.path());
     let imported = ethos()
@@ -140,13 +141,18 @@ fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_h
         "{}",
         String::from_utf8_lossy(&graded.stderr)
     );
-    let graded: BTreeMap<String, BTreeSet<String>> = String::from_utf8(graded.stdout)
+    String::from_utf8(graded.stdout)
         .unwrap()
         .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            (v["id"].as_str().unwrap().to_owned(), found(&v))
-        })
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_has_its_cause() {
+    let graded: BTreeMap<String, BTreeSet<String>> = graded_runs()
+        .iter()
+        .map(|v| (v["id"].as_str().unwrap().to_owned(), found(v)))
         .collect();
     assert_eq!(graded.len(), 200);
 
@@ -216,5 +222,47 @@ fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_h
     assert!(
         agreement >= FLOOR,
         "agreement {agreement:.3} below {FLOOR}\n{shown}"
+    );
+}
+
+/// The README's headline table ("Case study: τ-bench") is what ethos finds
+/// on the 200 runs: the benchmark's successes that break the written
+/// policy, and its failures with a policy reason, by clause. On a change,
+/// the message holds the tables to paste.
+#[test]
+fn the_readme_headline_is_what_ethos_finds_on_the_200_runs() {
+    let runs: Vec<(bool, BTreeSet<String>)> = graded_runs()
+        .iter()
+        .map(|v| (v["meta"]["reward"].as_f64() == Some(1.0), found(v)))
+        .collect();
+    let count = |f: &dyn Fn(&(bool, BTreeSet<String>)) -> bool| runs.iter().filter(|r| f(r)).count();
+    let success = count(&|(ok, _)| *ok);
+    let failed = runs.len() - success;
+    let mut headline = String::from("| | runs |\n|---|---:|\n");
+    writeln!(headline, "| τ-bench airline runs (gpt-4o) | {} |", runs.len()).unwrap();
+    writeln!(headline, "| scored a success (reward 1) by the benchmark | {success} |").unwrap();
+    let broken = count(&|(ok, c)| *ok && !c.is_empty());
+    writeln!(headline, "| … of which ethos finds breaking the written policy | **{broken}** |").unwrap();
+    let reasoned = count(&|(ok, c)| !*ok && !c.is_empty());
+    writeln!(headline, "| scored a failure (reward 0) | {failed} |").unwrap();
+    writeln!(headline, "| … of which ethos finds a policy reason for | **{reasoned}** |").unwrap();
+
+    let mut by_clause: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
+    for (ok, clauses) in &runs {
+        for clause in clauses {
+            by_clause.entry(clause).or_default()[usize::from(!*ok)] += 1;
+        }
+    }
+    let mut rows: Vec<_> = by_clause.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut clauses = String::from("| clause | reward-1 runs | reward-0 runs |\n|---|---:|---:|\n");
+    for (clause, [ok, failed]) in rows {
+        writeln!(clauses, "| `{clause}` | {ok} | {failed} |").unwrap();
+    }
+
+    let readme = std::fs::read_to_string(here().join("../README.md")).unwrap();
+    assert!(
+        readme.contains(&headline) && readme.contains(&clauses),
+        "README.md's case study should hold these tables:\n\n{headline}\n{clauses}"
     );
 }
