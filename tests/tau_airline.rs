@@ -225,27 +225,48 @@ fn ethos_agrees_with_the_hand_labels_per_run_and_clause_and_every_disagreement_h
     );
 }
 
+/// A graded run: whether it scored a success, and the clauses it breaks.
+type Run = (bool, BTreeSet<String>);
+
 /// The README's headline table ("Case study: τ-bench") is what ethos finds
 /// on the 200 runs: the benchmark's successes that break the written
 /// policy, and its failures with a policy reason, by clause. On a change,
 /// the message holds the tables to paste.
 #[test]
 fn the_readme_headline_is_what_ethos_finds_on_the_200_runs() {
-    let runs: Vec<(bool, BTreeSet<String>)> = graded_runs()
+    // Each run: whether the benchmark scored it a success, and the clauses it breaks.
+    let runs: Vec<Run> = graded_runs()
         .iter()
         .map(|v| (v["meta"]["reward"].as_f64() == Some(1.0), found(v)))
         .collect();
-    let count = |f: &dyn Fn(&(bool, BTreeSet<String>)) -> bool| runs.iter().filter(|r| f(r)).count();
+    let count = |f: &dyn Fn(&Run) -> bool| runs.iter().filter(|r| f(r)).count();
     let success = count(&|(ok, _)| *ok);
     let failed = runs.len() - success;
     let mut headline = String::from("| | runs |\n|---|---:|\n");
-    writeln!(headline, "| τ-bench airline runs (gpt-4o) | {} |", runs.len()).unwrap();
-    writeln!(headline, "| scored a success (reward 1) by the benchmark | {success} |").unwrap();
+    writeln!(
+        headline,
+        "| τ-bench airline runs (gpt-4o) | {} |",
+        runs.len()
+    )
+    .unwrap();
+    writeln!(
+        headline,
+        "| scored a success (reward 1) by the benchmark | {success} |"
+    )
+    .unwrap();
     let broken = count(&|(ok, c)| *ok && !c.is_empty());
-    writeln!(headline, "| … of which ethos finds breaking the written policy | **{broken}** |").unwrap();
+    writeln!(
+        headline,
+        "| … of which ethos finds breaking the written policy | **{broken}** |"
+    )
+    .unwrap();
     let reasoned = count(&|(ok, c)| !*ok && !c.is_empty());
     writeln!(headline, "| scored a failure (reward 0) | {failed} |").unwrap();
-    writeln!(headline, "| … of which ethos finds a policy reason for | **{reasoned}** |").unwrap();
+    writeln!(
+        headline,
+        "| … of which ethos finds a policy reason for | **{reasoned}** |"
+    )
+    .unwrap();
 
     let mut by_clause: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
     for (ok, clauses) in &runs {
