@@ -7,28 +7,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::ethos;
+use crate::support::{ethos, tau_bench_result_file};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tau-bench")
-}
-
-/// The τ-bench result file again, from the vendored conversation lines:
-/// the same runs (`task_id`, `trial`, `reward`, `traj`), `info` left out.
-fn result_file(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(fixtures().join("airline-gpt-4o.jsonl")).unwrap();
-    let runs: Vec<Value> = text
-        .lines()
-        .map(|line| {
-            let v: Value = serde_json::from_str(line).unwrap();
-            let (task, trial) = v["id"].as_str().unwrap().split_once('/').unwrap();
-            json!({"task_id": task.parse::<u64>().unwrap(), "trial": trial.parse::<u64>().unwrap(),
-                   "reward": v["reward"], "info": {}, "traj": v["messages"]})
-        })
-        .collect();
-    let path = dir.join("gpt-4o-airline.json");
-    std::fs::write(&path, serde_json::to_string(&runs).unwrap()).unwrap();
-    path
 }
 
 fn import(args: &[&str]) -> (Vec<Value>, String, Option<i32>) {
@@ -53,7 +35,7 @@ fn import(args: &[&str]) -> (Vec<Value>, String, Option<i32>) {
 #[test]
 fn the_200_runs_import_to_conversations_the_reader_reads_without_a_problem() {
     let dir = tempfile::tempdir().unwrap();
-    let file = result_file(dir.path());
+    let file = tau_bench_result_file(dir.path());
     let db = fixtures().join("db");
     let (lines, stderr, code) = import(&[file.to_str().unwrap(), "--db", db.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -84,7 +66,7 @@ fn a_cancellation_the_policy_forbids_has_the_facts_that_show_it() {
     // before the policy's now, no insurance, nothing flown — a booking the
     // wiki says may not be cancelled.
     let dir = tempfile::tempdir().unwrap();
-    let file = result_file(dir.path());
+    let file = tau_bench_result_file(dir.path());
     let db = fixtures().join("db");
     let (lines, _, _) = import(&[file.to_str().unwrap(), "--db", db.to_str().unwrap()]);
     let run = lines.iter().find(|l| l["id"] == "34/0").unwrap();
@@ -104,7 +86,7 @@ fn a_cancellation_the_policy_forbids_has_the_facts_that_show_it() {
 #[test]
 fn without_the_database_only_what_the_conversation_showed_is_known() {
     let dir = tempfile::tempdir().unwrap();
-    let file = result_file(dir.path());
+    let file = tau_bench_result_file(dir.path());
     let (lines, _, code) = import(&[file.to_str().unwrap()]);
     assert_eq!(code, Some(0));
     let run = lines.iter().find(|l| l["id"] == "34/0").unwrap();
@@ -165,7 +147,7 @@ fn a_file_that_is_not_a_result_file_exits_2_saying_why() {
 #[test]
 fn a_booking_database_that_cannot_be_read_exits_2_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let file = result_file(dir.path());
+    let file = tau_bench_result_file(dir.path());
     let missing = dir.path().join("no-db");
     let (lines, stderr, code) =
         import(&[file.to_str().unwrap(), "--db", missing.to_str().unwrap()]);

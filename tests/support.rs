@@ -1,5 +1,5 @@
-//! What many test modules share: the binary under test, and checking a
-//! playbook text in the library.
+//! What many test modules share: the binary under test, checking a
+//! playbook text in the library, and τ-bench's result file.
 
 use ethos::check::{CheckOptions, Diagnostic, check_source};
 use ethos::playbook::{Date, Source};
@@ -32,4 +32,26 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
 /// The codes of diagnostics, in order.
 pub fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
     diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// τ-bench's result file (a JSON array of runs) rebuilt in `dir` from the
+/// vendored conversation lines of `tests/fixtures/tau-bench/`: the same runs
+/// (`task_id`, `trial`, `reward`, `traj`), `info` left out. What `ethos
+/// import tau-bench` reads.
+pub fn tau_bench_result_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let lines = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tau-bench/airline-gpt-4o.jsonl");
+    let text = std::fs::read_to_string(lines).unwrap();
+    let runs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (task, trial) = v["id"].as_str().unwrap().split_once('/').unwrap();
+            serde_json::json!({"task_id": task.parse::<u64>().unwrap(), "trial": trial.parse::<u64>().unwrap(),
+                   "reward": v["reward"], "info": {}, "traj": v["messages"]})
+        })
+        .collect();
+    let path = dir.join("gpt-4o-airline.json");
+    std::fs::write(&path, serde_json::to_string(&runs).unwrap()).unwrap();
+    path
 }

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::support::ethos;
+use crate::support::{ethos, tau_bench_result_file};
 
 /// The least share of (run, clause) pairs on which ethos and the labels
 /// agree, over the clauses the playbook checks. Measured: 1960 of 1976
@@ -22,25 +22,6 @@ const FLOOR: f64 = 0.985;
 
 fn here() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
-/// The τ-bench result file again, from the vendored conversation lines (as
-/// `tests/import.rs` builds it).
-fn result_file(dir: &Path) -> PathBuf {
-    let text =
-        std::fs::read_to_string(here().join("fixtures/tau-bench/airline-gpt-4o.jsonl")).unwrap();
-    let runs: Vec<Value> = text
-        .lines()
-        .map(|line| {
-            let v: Value = serde_json::from_str(line).unwrap();
-            let (task, trial) = v["id"].as_str().unwrap().split_once('/').unwrap();
-            json!({"task_id": task.parse::<u64>().unwrap(), "trial": trial.parse::<u64>().unwrap(),
-                   "reward": v["reward"], "info": {}, "traj": v["messages"]})
-        })
-        .collect();
-    let path = dir.join("gpt-4o-airline.json");
-    std::fs::write(&path, serde_json::to_string(&runs).unwrap()).unwrap();
-    path
 }
 
 /// The clause ids of `CLAUSES.md`: its third-level headings, each an id in backticks.
@@ -120,7 +101,7 @@ fn pinned() -> BTreeMap<(String, String, String), String> {
 /// bundled playbook: each run's graded line.
 fn graded_runs() -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
-    let file = result_file(dir.path());
+    let file = tau_bench_result_file(dir.path());
     let imported = ethos()
         .args(["import", "tau-bench"])
         .arg(&file)
