@@ -307,24 +307,14 @@ fn judge_batch(
     options: Options,
 ) -> Graded {
     let mut out = Vec::with_capacity(if options.quiet { 0 } else { 4096 });
-    let mut refused = batch.refused.iter().peekable();
-    let mut lines = 0;
-    for (index, raw) in lines::batch_lines(&batch.data).enumerate() {
-        lines += 1;
-        let number = batch.numbers.of(index);
-        if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
-            reply_line_error(tally, number, why, options, &mut out);
-            continue;
-        }
-        if raw.len() > options.max_line_bytes {
-            let why = lines::too_long(raw.len() as u64, options.max_line_bytes);
-            reply_line_error(tally, number, &why, options, &mut out);
-            continue;
-        }
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    for (number, line) in batch.each_line(options.max_line_bytes) {
+        let raw = match line {
+            Ok(raw) => raw,
+            Err(why) => {
+                reply_line_error(tally, number, &why, options, &mut out);
+                continue;
+            }
+        };
         let Ok(text) = std::str::from_utf8(raw) else {
             reply_line_error(tally, number, &LineProblem::NotUtf8, options, &mut out);
             continue;
@@ -334,7 +324,7 @@ fn judge_batch(
     Graded {
         seq: batch.seq,
         out,
-        lines,
+        lines: batch.line_count(),
         read: batch.read,
     }
 }

@@ -20,6 +20,7 @@ pub mod scenes;
 pub mod summary;
 pub mod tally;
 
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
 
 use crate::engine::Engine;
@@ -149,6 +150,39 @@ pub struct Batch {
     pub read: u64,
 }
 
+impl Batch {
+    /// How many lines the batch holds, blank and refused ones included.
+    fn line_count(&self) -> u64 {
+        lines::batch_lines(&self.data).count() as u64
+    }
+
+    /// Each line to grade, with its input line number: its text (without
+    /// a `\r` before the `\n`), or why it is refused. Blank lines are left
+    /// out; they count for numbering only.
+    fn each_line(
+        &self,
+        max_line_bytes: usize,
+    ) -> impl Iterator<Item = (u64, Result<&[u8], Cow<'_, LineProblem>>)> {
+        let mut refused = self.refused.iter().peekable();
+        lines::batch_lines(&self.data)
+            .enumerate()
+            .filter_map(move |(index, raw)| {
+                let number = self.numbers.of(index);
+                if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
+                    return Some((number, Err(Cow::Borrowed(why))));
+                }
+                // The reader refuses only the lines too long to keep; a CSV
+                // row's length was checked on the row, not on the JSON it became.
+                if raw.len() > max_line_bytes && matches!(self.numbers, Numbers::From(_)) {
+                    let why = lines::too_long(raw.len() as u64, max_line_bytes);
+                    return Some((number, Err(Cow::Owned(why))));
+                }
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                (!raw.iter().all(u8::is_ascii_whitespace)).then_some((number, Ok(raw)))
+            })
+    }
+}
+
 /// Where the lines of a batch come from in the input.
 pub enum Numbers {
     /// One input line each, the first at this 1-based line number.
@@ -227,32 +261,16 @@ fn grade_batch(grader: &mut Grader, tally: &mut Tally, batch: &Batch, options: O
     } else {
         batch.data.len() / 2
     });
-    let mut refused = batch.refused.iter().peekable();
-    let mut lines = 0;
-    for (index, raw) in lines::batch_lines(&batch.data).enumerate() {
-        lines += 1;
-        let number = batch.numbers.of(index);
-        if let Some((_, why)) = refused.next_if(|(at, _)| *at == index) {
-            line_error(tally, number, None, why, options, &mut out);
-            continue;
+    for (number, line) in batch.each_line(options.max_line_bytes) {
+        match line {
+            Ok(raw) => grade_line(grader, tally, raw, number, options, &mut out),
+            Err(why) => line_error(tally, number, None, &why, options, &mut out),
         }
-        // The reader refuses only the lines too long to keep; a CSV row's
-        // length was checked on the row, not on the JSON it became.
-        if raw.len() > options.max_line_bytes && matches!(batch.numbers, Numbers::From(_)) {
-            let why = lines::too_long(raw.len() as u64, options.max_line_bytes);
-            line_error(tally, number, None, &why, options, &mut out);
-            continue;
-        }
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue; // blank lines are skipped, but counted for numbering
-        }
-        grade_line(grader, tally, raw, number, options, &mut out);
     }
     Graded {
         seq: batch.seq,
         out,
-        lines,
+        lines: batch.line_count(),
         read: batch.read,
     }
 }
