@@ -14,6 +14,8 @@ use ethos::engine::Engine;
 use ethos::grade::conversations::GradeLine;
 use ethos::playbook::load;
 
+use crate::support::json_lines;
+
 const POOL: &str = "tests/fixtures/conversations/poolside.yaml";
 const AIRLINE: &str = "tests/fixtures/conversations/airline-procedures.yaml";
 const TAU: &str = "tests/fixtures/tau-bench/airline-gpt-4o.jsonl";
@@ -646,11 +648,7 @@ fn grade(args: &[&str], stdin: String) -> (i32, Vec<Value>, String) {
         .write_stdin(stdin)
         .output()
         .unwrap();
-    let lines = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(out.stdout);
     (
         out.status.code().unwrap(),
         lines,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::{ethos, tau_bench_result_file};
+use crate::support::{ethos, json_lines, tau_bench_result_file};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tau-bench")
@@ -20,11 +20,7 @@ fn import(args: &[&str]) -> (Vec<Value>, String, Option<i32>) {
         .args(args)
         .output()
         .unwrap();
-    let lines = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(out.stdout);
     (
         lines,
         String::from_utf8(out.stderr).unwrap(),

@@ -55,3 +55,12 @@ pub fn tau_bench_result_file(dir: &std::path::Path) -> std::path::PathBuf {
     std::fs::write(&path, serde_json::to_string(&runs).unwrap()).unwrap();
     path
 }
+
+/// A command's output read as JSON Lines: one value a line.
+pub fn json_lines(stdout: Vec<u8>) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{ethos, tau_bench_result_file};
+use crate::support::{ethos, json_lines, tau_bench_result_file};
 
 /// The least share of (run, clause) pairs on which ethos and the labels
 /// agree, over the clauses the playbook checks. Measured: 1960 of 1976
@@ -122,11 +122,7 @@ fn graded_runs() -> Vec<Value> {
         "{}",
         String::from_utf8_lossy(&graded.stderr)
     );
-    String::from_utf8(graded.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    json_lines(graded.stdout)
 }
 
 #[test]
